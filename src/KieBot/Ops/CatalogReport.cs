@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using KieCatalog;
+using KieCatalog.Catalog;
+
+namespace KieBot.Ops;
+
+/// <summary>The typed catalog as a table or JSON: models, modes, KIE ids, price ranges and hidden flags.</summary>
+public static class CatalogReport
+{
+    public static string Render(bool json) => json ? Json() : Table();
+
+    private static string Table()
+    {
+        var sb = new StringBuilder();
+        var modes = Models.AllModes;
+        sb.Append(CultureInfo.InvariantCulture, $"KIE catalog {Models.Version}: {Models.All.Count} models, {modes.Count} modes, {modes.Count(m => m.IsVisible)} visible\n\n");
+        foreach (var category in Models.Categories)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"== {category}\n");
+            foreach (var model in Models.All.Where(m => m.Category == category))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{model.Name} ({model.Vendor})\n");
+                foreach (var mode in model.Modes)
+                {
+                    var hidden = mode.IsVisible ? "" : "  [hidden: " + mode.HiddenReason + "]";
+                    var line = $"  {mode.Key,-44} {mode.KieModel,-42} {PriceText(mode.Price),-12}{hidden}";
+                    sb.Append(line.TrimEnd()).Append('\n');
+                }
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    public static string PriceText(PriceDescriptor price)
+    {
+        var range = price.IsFixed
+            ? price.MinCredits.ToString(CultureInfo.InvariantCulture)
+            : $"{price.MinCredits.ToString(CultureInfo.InvariantCulture)}–{price.MaxCredits.ToString(CultureInfo.InvariantCulture)}";
+        return range + " cr";
+    }
+
+    private static string Json()
+    {
+        var models = Models.All.Select(model => new
+        {
+            id = model.Id,
+            name = model.Name,
+            vendor = model.Vendor,
+            category = model.Category.ToString().ToLowerInvariant(),
+            modes = model.Modes.Select(mode => new
+            {
+                id = mode.Id,
+                kieModel = mode.KieModel,
+                api = mode.Api.ToString(),
+                output = mode.Output.ToString().ToLowerInvariant(),
+                minCredits = mode.Price.MinCredits,
+                maxCredits = mode.Price.MaxCredits,
+                unit = mode.Price.Unit.ToString(),
+                hidden = mode.HiddenReason,
+            }),
+        });
+        return JsonSerializer.Serialize(new { version = Models.Version, models }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+}

@@ -1,0 +1,255 @@
+using System.Linq;
+using KieCatalog.Generator.Model;
+
+namespace KieCatalog.Generator.Emitting;
+
+/// <summary>Emits one mode's typed input record: properties, descriptor, Validate, Price, WriteInput and Read.</summary>
+internal static class InputEmitter
+{
+    public static void Emit(SourceWriter w, ModelSpec model, ModeSpec mode)
+    {
+        var type = Naming.InputType(model.Id, mode.Id);
+        w.Line($"/// <summary>Input of {SourceWriter.Doc(model.Name)}: {SourceWriter.Doc(mode.Label.En)} (KIE model <c>{SourceWriter.Doc(mode.KieModel)}</c>).</summary>");
+        w.Open($"public sealed partial record {type} : global::KieCatalog.Catalog.IModeInput");
+        EmitDescriptor(w, model, mode, type);
+        w.Line();
+        w.Line("global::KieCatalog.Catalog.ModeDescriptor global::KieCatalog.Catalog.IModeInput.Mode => Descriptor;");
+        foreach (var p in mode.Params)
+        {
+            w.Line();
+            EmitProperty(w, model, mode, p);
+        }
+
+        w.Line();
+        EmitValidate(w, mode);
+        w.Line();
+        PriceEmitter.Emit(w, model, mode);
+        w.Line();
+        EmitWrite(w, model, mode);
+        w.Line();
+        EmitRead(w, model, mode, type);
+        w.Close();
+    }
+
+    private static void EmitDescriptor(SourceWriter w, ModelSpec model, ModeSpec mode, string type)
+    {
+        var price = mode.Price;
+        w.Line($"/// <summary>The catalog entry of this mode.</summary>");
+        w.Line($"public static global::KieCatalog.Catalog.ModeDescriptor<{type}> Descriptor {{ get; }} = new(");
+        w.Line($"    static () => Models.{Naming.Pascal(model.Id)},");
+        w.Line($"    {SourceWriter.Str(mode.Id)},");
+        w.Line($"    {SourceWriter.Str(mode.KieModel)},");
+        w.Line($"    global::KieCatalog.Catalog.ApiFamily.{ApiName(mode.Api)},");
+        w.Line($"    global::KieCatalog.Catalog.OutputKind.{Naming.Pascal(mode.Output)},");
+        w.Line($"    new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(mode.Label.En)}, {SourceWriter.Str(mode.Label.Ru)}),");
+        w.Line($"    {SourceWriter.Str(mode.Hidden)},");
+        w.Line($"    new string[] {{ {string.Join(", ", mode.SeedIds.Select(SourceWriter.Str))} }},");
+        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}),");
+        w.Line($"    {SourceWriter.Str(CallbackFormat.Mode(model.Id, mode.Id))},");
+        w.Line("    static mode => new global::KieCatalog.Catalog.ParamDescriptor[]");
+        w.Line("    {");
+        foreach (var p in mode.Params)
+        {
+            var values = p.Kind == "enum"
+                ? "new global::KieCatalog.Catalog.EnumValueDescriptor[] { " + string.Join(", ", p.Values.Select(v =>
+                    $"new({SourceWriter.Str(v.Wire)}, {(v.IsNumber ? "true" : "false")}, {SourceWriter.Str(CallbackFormat.EnumValue(model.Id, mode.Id, p.Name, v.Wire))})")) + " }"
+                : "null";
+            var toggle = p.Kind == "boolean" ? SourceWriter.Str(CallbackFormat.Toggle(model.Id, mode.Id, p.Name)) : "null";
+            w.Line($"        new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
+                   $"new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(p.Label.En)}, {SourceWriter.Str(p.Label.Ru)}), " +
+                   $"{SourceWriter.Str(p.Default)}, {Dec(p.Min)}, {Dec(p.Max)}, {SourceWriter.Int(p.MaxLength)}, {SourceWriter.Int(p.MinItems)}, {SourceWriter.Int(p.MaxItems)}, " +
+                   $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}),");
+        }
+
+        w.Line("    },");
+        w.Line("    Read);");
+    }
+
+    private static string Dec(string? value) => value is null ? "null" : value + "m";
+
+    private static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)
+    {
+        var name = Naming.Pascal(p.Name);
+        w.Line($"/// <summary>{SourceWriter.Doc(p.Label.En)} (<c>{SourceWriter.Doc(p.Name)}</c>{(p.Required ? ", required" : "")}).</summary>");
+        var required = ParamTypes.IsRequiredMember(p) ? "required " : "";
+        var init = ParamTypes.DefaultExpression(model.Id, mode.Id, p);
+        var suffix = init is null ? "" : $" = {init};";
+        w.Line($"public {required}{ParamTypes.PropertyType(model.Id, mode.Id, p)} {name} {{ get; init; }}{suffix}");
+    }
+
+    private static void EmitValidate(SourceWriter w, ModeSpec mode)
+    {
+        w.Line("/// <summary>Every violated constraint of this input; empty when it can be sent.</summary>");
+        w.Open("public global::System.Collections.Generic.IReadOnlyList<global::KieCatalog.Catalog.InputViolation> Validate()");
+        w.Line("var v = new global::System.Collections.Generic.List<global::KieCatalog.Catalog.InputViolation>();");
+        foreach (var p in mode.Params)
+        {
+            var name = Naming.Pascal(p.Name);
+            var n = SourceWriter.Str(p.Name);
+            var req = p.Required ? "true" : "false";
+            switch (p.Kind)
+            {
+                case "text":
+                case "string":
+                    w.Line($"global::KieCatalog.Catalog.InputRules.Text(v, {n}, {name}, {req}, {SourceWriter.Int(p.MaxLength)});");
+                    break;
+                case "integer":
+                case "number":
+                    if (p.Min is not null || p.Max is not null)
+                    {
+                        w.Line($"global::KieCatalog.Catalog.InputRules.Range(v, {n}, {name}, {Dec(p.Min)}, {Dec(p.Max)});");
+                    }
+
+                    break;
+                case "enum":
+                    var value = ParamTypes.IsNullable(p) ? $"{name} is null || {name}.Value.IsDefined()" : $"{name}.IsDefined()";
+                    w.Line($"global::KieCatalog.Catalog.InputRules.Defined(v, {n}, {value});");
+                    break;
+                case "boolean":
+                    break;
+                default:
+                    if (Vocabulary.UrlListKinds.Contains(p.Kind))
+                    {
+                        w.Line($"global::KieCatalog.Catalog.InputRules.Urls(v, {n}, {name}, {req}, {SourceWriter.Int(p.MinItems)}, {SourceWriter.Int(p.MaxItems)});");
+                    }
+                    else
+                    {
+                        w.Line($"global::KieCatalog.Catalog.InputRules.Url(v, {n}, {name}, {req});");
+                    }
+
+                    break;
+            }
+        }
+
+        if (mode.Price.By.Count > 0)
+        {
+            var combination = string.Join(" + \", \" + ", mode.Price.By.Select(b => $"\"{b}=\" + {WireOf(mode, b)}"));
+            w.Open("if (v.Count == 0 && Rate() is null)");
+            w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(mode.Price.By[0])}, global::KieCatalog.Catalog.ViolationCode.NotOffered, {combination}));");
+            w.Close();
+        }
+
+        w.Line("return v;");
+        w.Close();
+    }
+
+    internal static string WireOf(ModeSpec mode, string paramName)
+    {
+        var p = mode.Params.First(x => x.Name == paramName);
+        var name = Naming.Pascal(p.Name);
+        return p.Kind == "boolean" ? $"({name} ? \"true\" : \"false\")" : $"{name}.ToWire()";
+    }
+
+    private static void EmitWrite(SourceWriter w, ModelSpec model, ModeSpec mode)
+    {
+        w.Line("/// <summary>Writes the KIE <c>input</c> object.</summary>");
+        w.Open("public void WriteInput(global::System.Text.Json.Utf8JsonWriter writer)");
+        w.Line("writer.WriteStartObject();");
+        foreach (var p in mode.Params)
+        {
+            var name = Naming.Pascal(p.Name);
+            var n = SourceWriter.Str(p.Name);
+            var nullable = ParamTypes.IsNullable(p);
+            var value = nullable && !ParamTypes.IsReference(p) ? name + ".Value" : name;
+            string write;
+            switch (p.Kind)
+            {
+                case "integer":
+                case "number":
+                    write = $"writer.WriteNumber({n}, {value});";
+                    break;
+                case "boolean":
+                    write = $"writer.WriteBoolean({n}, {value});";
+                    break;
+                case "enum":
+                    write = p.Values.Count > 0 && p.Values[0].IsNumber
+                        ? $"writer.WriteNumber({n}, {value}.ToNumber());"
+                        : $"writer.WriteString({n}, {value}.ToWire());";
+                    break;
+                default:
+                    if (Vocabulary.UrlListKinds.Contains(p.Kind))
+                    {
+                        write = $"global::KieCatalog.Catalog.InputWriter.Strings(writer, {n}, {value});";
+                    }
+                    else
+                    {
+                        write = $"writer.WriteString({n}, {value});";
+                    }
+
+                    break;
+            }
+
+            if (nullable)
+            {
+                w.Open($"if ({name} is not null)");
+                w.Line(write);
+                w.Close();
+            }
+            else
+            {
+                w.Line(write);
+            }
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    private static void EmitRead(SourceWriter w, ModelSpec model, ModeSpec mode, string type)
+    {
+        var known = string.Join(", ", mode.Params.Select(p => SourceWriter.Str(p.Name)));
+        w.Line("private static readonly string[] KnownParams = { " + known + " };");
+        w.Line();
+        w.Line("/// <summary>Reads a KIE <c>input</c> object; see <see cref=\"global::KieCatalog.Catalog.ModeDescriptor.ReadInput\"/>.</summary>");
+        w.Open($"public static {type} Read(global::System.Text.Json.JsonElement input, global::System.Collections.Generic.List<global::KieCatalog.Catalog.InputViolation> violations)");
+        w.Line("var isObject = global::KieCatalog.Catalog.InputReader.Start(input, KnownParams, violations);");
+        var assignments = new System.Collections.Generic.List<string>();
+        var i = 0;
+        foreach (var p in mode.Params)
+        {
+            var local = "p" + i++;
+            var n = SourceWriter.Str(p.Name);
+            var read = p.Kind switch
+            {
+                "integer" => $"global::KieCatalog.Catalog.InputReader.Integer(input, {n}, violations)",
+                "number" => $"global::KieCatalog.Catalog.InputReader.Number(input, {n}, violations)",
+                "boolean" => $"global::KieCatalog.Catalog.InputReader.Boolean(input, {n}, violations)",
+                "enum" => $"global::KieCatalog.Catalog.InputReader.Enum<{Naming.EnumType(model.Id, mode.Id, p.Name)}>(input, {n}, {Naming.EnumType(model.Id, mode.Id, p.Name)}Extensions.TryFromJson, violations)",
+                _ => Vocabulary.UrlListKinds.Contains(p.Kind)
+                    ? $"global::KieCatalog.Catalog.InputReader.Strings(input, {n}, violations)"
+                    : $"global::KieCatalog.Catalog.InputReader.String(input, {n}, violations)",
+            };
+            w.Line($"var {local} = isObject ? {read} : null;");
+            var fallback = ParamTypes.DefaultExpression(model.Id, mode.Id, p);
+            if (ParamTypes.IsRequiredMember(p))
+            {
+                w.Line($"global::KieCatalog.Catalog.InputReader.Require(violations, {n}, {local} is not null);");
+                fallback = p.Kind switch
+                {
+                    "integer" or "number" or "boolean" or "enum" => "default",
+                    _ => Vocabulary.UrlListKinds.Contains(p.Kind) ? "global::System.Array.Empty<string>()" : "\"\"",
+                };
+            }
+
+            assignments.Add($"{Naming.Pascal(p.Name)} = {local}{(fallback is null ? "" : " ?? " + fallback)},");
+        }
+
+        w.Line($"return new {type}");
+        w.Line("{");
+        foreach (var a in assignments)
+        {
+            w.Line("    " + a);
+        }
+
+        w.Line("};");
+        w.Close();
+    }
+
+    public static string ApiName(string api) => api switch
+    {
+        "gpt4o-image" => "Gpt4oImage",
+        _ => Naming.Pascal(api),
+    };
+
+    public static string UnitName(string unit) => unit == "1000-chars" ? "ThousandChars" : Naming.Pascal(unit);
+}

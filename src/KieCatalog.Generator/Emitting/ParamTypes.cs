@@ -1,0 +1,46 @@
+using KieCatalog.Generator.Model;
+
+namespace KieCatalog.Generator.Emitting;
+
+/// <summary>How a parameter looks as a C# property: its type, whether it is required, and its initializer.</summary>
+internal static class ParamTypes
+{
+    public static string ClrType(string modelId, string modeId, ParamSpec p) => p.Kind switch
+    {
+        "text" or "string" or "image" or "video" or "audio" or "file" => "string",
+        "integer" => "int",
+        "number" => "decimal",
+        "boolean" => "bool",
+        "enum" => Naming.EnumType(modelId, modeId, p.Name),
+        _ => "global::System.Collections.Generic.IReadOnlyList<string>",
+    };
+
+    public static bool IsReference(ParamSpec p) => p.Kind is not ("integer" or "number" or "boolean" or "enum");
+
+    /// <summary>Required without a default: a C# <c>required</c> member.</summary>
+    public static bool IsRequiredMember(ParamSpec p) => p.Required && p.Default is null;
+
+    /// <summary>Optional without a default: nullable, and left out of the KIE input when null.</summary>
+    public static bool IsNullable(ParamSpec p) => !p.Required && p.Default is null;
+
+    public static string PropertyType(string modelId, string modeId, ParamSpec p) =>
+        ClrType(modelId, modeId, p) + (IsNullable(p) ? "?" : "");
+
+    /// <summary>The C# expression of the default value, or null when there is none.</summary>
+    public static string? DefaultExpression(string modelId, string modeId, ParamSpec p)
+    {
+        if (p.Default is null)
+        {
+            return null;
+        }
+
+        return p.Kind switch
+        {
+            "enum" => Naming.EnumType(modelId, modeId, p.Name) + "." + Naming.EnumMember(p.Default),
+            "boolean" => p.Default,
+            "integer" => Decimals.TryParse(p.Default, out var whole) ? Decimals.Format(whole) : p.Default,
+            "number" => p.Default + "m",
+            _ => SourceWriter.Str(p.Default),
+        };
+    }
+}

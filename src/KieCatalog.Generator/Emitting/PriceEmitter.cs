@@ -1,0 +1,77 @@
+using System.Linq;
+using KieCatalog.Generator.Model;
+
+namespace KieCatalog.Generator.Emitting;
+
+/// <summary>Emits Price(): the rate for the priced parameters' values, times the quantity.</summary>
+internal static class PriceEmitter
+{
+    public static void Emit(SourceWriter w, ModelSpec model, ModeSpec mode)
+    {
+        var price = mode.Price;
+        w.Line("/// <summary>The exact price in KIE credits for this input.</summary>");
+        w.Line("public decimal Price() => (Rate() ?? throw new global::KieCatalog.Catalog.InvalidInputException(Descriptor, Validate())) * Quantity();");
+        w.Line();
+        if (price.Credits is not null)
+        {
+            w.Line($"private decimal? Rate() => {price.Credits}m;");
+        }
+        else
+        {
+            EmitTable(w, model, mode);
+        }
+
+        w.Line();
+        w.Line($"private decimal Quantity() => {QuantityExpression(mode)};");
+    }
+
+    private static void EmitTable(SourceWriter w, ModelSpec model, ModeSpec mode)
+    {
+        var price = mode.Price;
+        var parameters = price.By.Select(b => mode.Params.First(p => p.Name == b)).ToList();
+        var subject = parameters.Count == 1
+            ? Naming.Pascal(parameters[0].Name)
+            : "(" + string.Join(", ", parameters.Select(p => Naming.Pascal(p.Name))) + ")";
+        w.Line($"private decimal? Rate() => {subject} switch");
+        w.Line("{");
+        foreach (var row in price.Table)
+        {
+            var patterns = row.Key.Select((value, i) => Pattern(model, mode, parameters[i], value)).ToList();
+            var pattern = patterns.Count == 1 ? patterns[0] : "(" + string.Join(", ", patterns) + ")";
+            w.Line($"    {pattern} => {(row.Credits is null ? "null" : row.Credits + "m")},");
+        }
+
+        if (parameters.Any(p => p.Kind == "enum"))
+        {
+            w.Line("    _ => null,");
+        }
+
+        w.Line("};");
+    }
+
+    private static string Pattern(ModelSpec model, ModeSpec mode, ParamSpec param, string value) =>
+        param.Kind == "boolean" ? value : Naming.EnumType(model.Id, mode.Id, param.Name) + "." + Naming.EnumMember(value);
+
+    private static string QuantityExpression(ModeSpec mode)
+    {
+        var price = mode.Price;
+        if (price.MaxQuantity is not null)
+        {
+            return price.MaxQuantity + "m";
+        }
+
+        if (price.Quantity is null)
+        {
+            return "1m";
+        }
+
+        var param = mode.Params.First(p => p.Name == price.Quantity);
+        var name = Naming.Pascal(param.Name);
+        return param.Kind switch
+        {
+            "text" or "string" => $"global::System.Math.Max(1m, global::System.Math.Ceiling((({name} ?? \"\").Length) / 1000m))",
+            "enum" => $"{name}.ToNumber()",
+            _ => $"(decimal){name}",
+        };
+    }
+}

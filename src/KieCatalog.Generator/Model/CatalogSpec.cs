@@ -1,0 +1,64 @@
+namespace KieCatalog.Generator.Model;
+
+/// <summary>An English and Russian text.</summary>
+internal sealed record LocalizedSpec(string En, string Ru);
+
+/// <summary>One allowed value of an enum parameter: its wire token (string, or raw number) and C# name.</summary>
+internal sealed record EnumValueSpec(string Wire, bool IsNumber, string Identifier);
+
+/// <summary>One input parameter of a mode, with its constraints. Default is the decoded text of the JSON value.</summary>
+internal sealed record ParamSpec(
+    string Name,
+    string Kind,
+    bool Required,
+    LocalizedSpec Label,
+    string? Default,
+    string? Min,
+    string? Max,
+    int? MaxLength,
+    int? MinItems,
+    int? MaxItems,
+    EquatableArray<EnumValueSpec> Values,
+    bool AffectsPrice);
+
+/// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
+internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);
+
+/// <summary>How a mode is priced. Credits are decimal literals kept as text.</summary>
+internal sealed record PriceSpec(
+    string? Credits,
+    EquatableArray<string> By,
+    EquatableArray<PriceEntrySpec> Table,
+    string Unit,
+    string? Quantity,
+    string? MaxQuantity,
+    string MinCredits,
+    string MaxCredits);
+
+/// <summary>A mode: one KIE model id with its parameters and price.</summary>
+internal sealed record ModeSpec(
+    string Id,
+    string KieModel,
+    string Api,
+    string Output,
+    LocalizedSpec Label,
+    string? Hidden,
+    EquatableArray<string> SeedIds,
+    PriceSpec Price,
+    EquatableArray<ParamSpec> Params);
+
+/// <summary>A model: a family of modes shown together.</summary>
+internal sealed record ModelSpec(
+    string Id,
+    string Name,
+    string Vendor,
+    string Category,
+    LocalizedSpec Description,
+    EquatableArray<string> SeedIds,
+    EquatableArray<ModeSpec> Modes);
+
+/// <summary>The whole catalog.</summary>
+internal sealed record CatalogSpec(string Version, string CreditUsd, EquatableArray<ModelSpec> Models);
+
+/// <summary>What the parse step hands on: the spec (null when an error makes emitting pointless) and the problems.</summary>
+internal sealed record CatalogResult(string Path, CatalogSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+
+namespace KieCatalog.Generator.Model;
+
+/// <summary>The closed sets the catalog may use. The KieCatalog library mirrors each of them.</summary>
+internal static class Vocabulary
+{
+    public static readonly string[] ParamKinds =
+    {
+        "text", "string", "integer", "number", "boolean", "enum",
+        "image", "image[]", "video", "video[]", "audio", "audio[]", "file",
+    };
+
+    public static readonly string[] Categories = { "image", "video", "audio" };
+
+    public static readonly string[] Outputs = { "image", "video", "audio", "text" };
+
+    /// <summary>KIE API families (kie-api.md §2–3).</summary>
+    public static readonly string[] Apis =
+    {
+        "jobs", "veo", "runway", "aleph", "suno", "gpt4o-image", "flux-kontext", "midjourney", "luma",
+    };
+
+    public static readonly string[] PriceUnits = { "task", "image", "second", "minute", "1000-chars" };
+
+    public static readonly HashSet<string> UrlKinds = new() { "image", "video", "audio", "file" };
+
+    public static readonly HashSet<string> UrlListKinds = new() { "image[]", "video[]", "audio[]" };
+
+    public static bool IsUpload(string kind) => UrlKinds.Contains(kind) || UrlListKinds.Contains(kind);
+
+    /// <summary>The C# identifier part used for a kind (in ParamKind and in the handler interface).</summary>
+    public static string KindIdentifier(string kind) => kind switch
+    {
+        "text" => "Text",
+        "string" => "String",
+        "integer" => "Integer",
+        "number" => "Number",
+        "boolean" => "Boolean",
+        "enum" => "Enum",
+        "image" => "Image",
+        "image[]" => "ImageList",
+        "video" => "Video",
+        "video[]" => "VideoList",
+        "audio" => "Audio",
+        "audio[]" => "AudioList",
+        _ => "File",
+    };
+}

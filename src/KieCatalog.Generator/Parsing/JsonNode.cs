@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace KieCatalog.Generator.Parsing;
+
+internal enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>A JSON value with the character span it came from in the catalog file.</summary>
+internal sealed class JsonNode
+{
+    public JsonNode(JsonKind kind, int start)
+    {
+        Kind = kind;
+        Start = start;
+    }
+
+    public JsonKind Kind { get; }
+
+    public int Start { get; }
+
+    public int End { get; set; }
+
+    /// <summary>The decoded string, or the raw number token.</summary>
+    public string? Text { get; set; }
+
+    public List<JsonProperty> Properties { get; } = new();
+
+    public List<JsonNode> Items { get; } = new();
+
+    public JsonProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+
+    public JsonNode? this[string name] => Property(name)?.Value;
+
+    public string Describe() => Kind switch
+    {
+        JsonKind.Object => "an object",
+        JsonKind.Array => "an array",
+        JsonKind.String => "a string",
+        JsonKind.Number => "a number",
+        JsonKind.Null => "null",
+        _ => "a boolean",
+    };
+}
+
+internal sealed class JsonProperty
+{
+    public JsonProperty(string name, int nameStart, int nameEnd, JsonNode value)
+    {
+        Name = name;
+        NameStart = nameStart;
+        NameEnd = nameEnd;
+        Value = value;
+    }
+
+    public string Name { get; }
+
+    public int NameStart { get; }
+
+    public int NameEnd { get; }
+
+    public JsonNode Value { get; }
+}

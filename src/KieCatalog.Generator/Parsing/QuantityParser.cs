@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using KieCatalog.Generator.Model;
+
+namespace KieCatalog.Generator.Parsing;
+
+/// <summary>What a per-unit price is multiplied by: a parameter's value, or a fixed upper bound.</summary>
+internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max);
+
+internal static class QuantityParser
+{
+    public static Quantity? Read(ParseContext ctx, string subject, JsonNode price, string unit, IReadOnlyList<ParamSpec> parameters)
+    {
+        var paramNode = price["quantity"];
+        var fixedQuantity = ctx.Number(price, "maxQuantity", subject);
+        if (unit == "task")
+        {
+            if (paramNode is not null || fixedQuantity is not null)
+            {
+                ctx.Report(Diagnostics.InvalidQuantity, paramNode ?? price["maxQuantity"]!, subject, "a per-task price takes no quantity");
+                return null;
+            }
+
+            return new Quantity(null, null, 1, 1);
+        }
+
+        if (paramNode is null && fixedQuantity is null)
+        {
+            ctx.Report(Diagnostics.InvalidQuantity, price["unit"]!, subject, $"a price per {unit} needs 'quantity' (a parameter) or 'maxQuantity'");
+            return null;
+        }
+
+        if (paramNode is not null && fixedQuantity is not null)
+        {
+            ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, "give either 'quantity' or 'maxQuantity', not both");
+            return null;
+        }
+
+        if (fixedQuantity is not null)
+        {
+            if (fixedQuantity <= 0)
+            {
+                ctx.Report(Diagnostics.InvalidQuantity, price["maxQuantity"]!, subject, "'maxQuantity' must be above 0");
+                return null;
+            }
+
+            return new Quantity(null, fixedQuantity, fixedQuantity.Value, fixedQuantity.Value);
+        }
+
+        var param = paramNode!.Kind == JsonKind.String ? parameters.FirstOrDefault(p => p.Name == paramNode.Text) : null;
+        if (param is null)
+        {
+            ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, $"quantity '{paramNode.Text}' is not a parameter of this mode");
+            return null;
+        }
+
+        if (!param.Required && param.Default is null)
+        {
+            ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, $"quantity '{param.Name}' is optional without a default; it needs a value");
+            return null;
+        }
+
+        var range = Range(param, unit);
+        if (range is null)
+        {
+            ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, unit == "1000-chars"
+                ? $"quantity '{param.Name}' must be a text or string parameter with maxLength"
+                : $"quantity '{param.Name}' must be an integer or number parameter with min and max, or an enum of numbers");
+            return null;
+        }
+
+        return new Quantity(param.Name, null, range.Value.Min, range.Value.Max);
+    }
+
+    private static (decimal Min, decimal Max)? Range(ParamSpec param, string unit)
+    {
+        if (unit == "1000-chars")
+        {
+            return param.Kind is "text" or "string" && param.MaxLength is { } length
+                ? (1m, System.Math.Ceiling(length / 1000m))
+                : null;
+        }
+
+        switch (param.Kind)
+        {
+            case "integer":
+            case "number":
+                return Decimals.TryParse(param.Min, out var min) && Decimals.TryParse(param.Max, out var max) ? (min, max) : null;
+            case "enum":
+                var numbers = new List<decimal>();
+                foreach (var v in param.Values)
+                {
+                    if (!Decimals.TryParse(v.Wire, out var n))
+                    {
+                        return null;
+                    }
+
+                    numbers.Add(n);
+                }
+
+                return numbers.Count == 0 ? null : (numbers.Min(), numbers.Max());
+            default:
+                return null;
+        }
+    }
+}

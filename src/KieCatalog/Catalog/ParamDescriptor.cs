@@ -1,0 +1,105 @@
+namespace KieCatalog.Catalog;
+
+/// <summary>One allowed value of an enum parameter.</summary>
+public sealed class EnumValueDescriptor
+{
+    public EnumValueDescriptor(string wire, bool isNumber, string callbackData)
+    {
+        Wire = wire;
+        IsNumber = isNumber;
+        CallbackData = callbackData;
+    }
+
+    /// <summary>The value as KIE takes it (a string, or the text of a number when <see cref="IsNumber"/>).</summary>
+    public string Wire { get; }
+
+    public bool IsNumber { get; }
+
+    /// <summary>The Telegram callback data of the button that picks this value.</summary>
+    public string CallbackData { get; }
+
+    public override string ToString() => Wire;
+}
+
+/// <summary>One input parameter of a mode: enough for a generic form to ask for it and check it.</summary>
+public sealed class ParamDescriptor
+{
+    private readonly Func<ModeDescriptor> mode;
+
+    public ParamDescriptor(
+        Func<ModeDescriptor> mode,
+        string name,
+        ParamKind kind,
+        bool required,
+        LocalizedText label,
+        string? defaultValue = null,
+        decimal? min = null,
+        decimal? max = null,
+        int? maxLength = null,
+        int? minItems = null,
+        int? maxItems = null,
+        IReadOnlyList<EnumValueDescriptor>? values = null,
+        bool affectsPrice = false,
+        string? toggleCallbackData = null)
+    {
+        this.mode = mode;
+        Name = name;
+        Kind = kind;
+        Required = required;
+        Label = label;
+        DefaultValue = defaultValue;
+        Min = min;
+        Max = max;
+        MaxLength = maxLength;
+        MinItems = minItems;
+        MaxItems = maxItems;
+        Values = values ?? Array.Empty<EnumValueDescriptor>();
+        AffectsPrice = affectsPrice;
+        ToggleCallbackData = toggleCallbackData;
+    }
+
+    public ModeDescriptor Mode => mode();
+
+    /// <summary>The KIE wire name (e.g. <c>image_urls</c>).</summary>
+    public string Name { get; }
+
+    public ParamKind Kind { get; }
+
+    public bool Required { get; }
+
+    public LocalizedText Label { get; }
+
+    /// <summary>The default as text: the enum wire value, the number, "true"/"false", or the string.</summary>
+    public string? DefaultValue { get; }
+
+    public decimal? Min { get; }
+
+    public decimal? Max { get; }
+
+    public int? MaxLength { get; }
+
+    public int? MinItems { get; }
+
+    public int? MaxItems { get; }
+
+    public IReadOnlyList<EnumValueDescriptor> Values { get; }
+
+    /// <summary>True when changing this parameter changes the price.</summary>
+    public bool AffectsPrice { get; }
+
+    /// <summary>The callback data of the toggle button of a boolean parameter.</summary>
+    public string? ToggleCallbackData { get; }
+
+    /// <summary>True for uploads (image, video, audio, file and their lists): the value is a URL.</summary>
+    public bool IsUpload => Kind is ParamKind.Image or ParamKind.ImageList or ParamKind.Video or ParamKind.VideoList
+        or ParamKind.Audio or ParamKind.AudioList or ParamKind.File;
+
+    public bool IsList => Kind is ParamKind.ImageList or ParamKind.VideoList or ParamKind.AudioList;
+
+    /// <summary>Asked for in the main form (required and without default); the rest sit behind settings.</summary>
+    public bool IsAskedFirst => Required && DefaultValue is null;
+
+    public EnumValueDescriptor? FindValue(string wire) => Values.FirstOrDefault(v => v.Wire == wire);
+
+    public override string ToString() => Name;
+}

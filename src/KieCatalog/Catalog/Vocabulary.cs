@@ -1,0 +1,69 @@
+namespace KieCatalog.Catalog;
+
+/// <summary>What a model makes; the bot groups its menu by it.</summary>
+public enum ModelCategory
+{
+    Image,
+    Video,
+    Audio,
+}
+
+/// <summary>What a finished task delivers.</summary>
+public enum OutputKind
+{
+    Image,
+    Video,
+    Audio,
+    Text,
+}
+
+/// <summary>The KIE API family a mode is called through (create and status endpoints differ per family).</summary>
+public enum ApiFamily
+{
+    Jobs,
+    Veo,
+    Runway,
+    Aleph,
+    Suno,
+    Gpt4oImage,
+    FluxKontext,
+    Midjourney,
+    Luma,
+}
+
+/// <summary>The closed set of parameter kinds a catalog may use.</summary>
+public enum ParamKind
+{
+    Text,
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Enum,
+    Image,
+    ImageList,
+    Video,
+    VideoList,
+    Audio,
+    AudioList,
+    File,
+}
+
+/// <summary>What a price is counted per.</summary>
+public enum PriceUnit
+{
+    Task,
+    Image,
+    Second,
+    Minute,
+    ThousandChars,
+}
+
+/// <summary>A text in English and Russian.</summary>
+public sealed record LocalizedText(string En, string Ru)
+{
+    /// <summary>The Russian text for "ru", the English one for anything else.</summary>
+    public string Get(string? language) => language == "ru" ? Ru : En;
+
+    public override string ToString() => En;
+}
