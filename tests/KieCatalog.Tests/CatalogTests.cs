@@ -1,0 +1,124 @@
+using System.Text;
+
+namespace KieCatalog.Tests;
+
+public sealed class CatalogTests
+{
+    [Fact]
+    public void Every_seed_entry_is_traceable_in_the_catalog()
+    {
+        using var seed = Reference.Json("seed-kie-models.json");
+        var ids = seed.RootElement.GetProperty("KIE_MODELS").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
+        var traced = Models.All.SelectMany(m => m.SeedIds.Concat(m.Modes.SelectMany(mode => mode.SeedIds))).ToHashSet();
+
+        Assert.Equal(72, ids.Count);
+        Assert.DoesNotContain(ids, id => !traced.Contains(id));
+    }
+
+    [Fact]
+    public void Kie_market_facts_win_over_the_seed_names()
+    {
+        Assert.NotNull(Models.Kling2_6.ImageToVideo.FindParam("image_urls"));
+        Assert.NotNull(Models.Flux2.ProImageToImage.FindParam("input_urls"));
+        Assert.NotNull(Models.TopazImage.Upscale.FindParam("image_url"));
+        Assert.NotNull(Models.Recraft.RemoveBackground.FindParam("image"));
+        Assert.DoesNotContain(Models.AllModes.SelectMany(m => m.Params), p => p.Name is "image_input" && p.Mode.KieModel != "nano-banana-pro");
+        Assert.DoesNotContain(Models.AllModes.SelectMany(m => m.Params), p => p.Name is "video_input" or "audio_input" or "mask_input");
+    }
+
+    [Fact]
+    public void Look_ups_by_kie_model_and_short_id()
+    {
+        Assert.Same(Models.Seedream.TextToImage, Models.FindByKieModel("seedream/4.5-text-to-image"));
+        Assert.Same(Models.Seedream, Models.FindModel("seedream"));
+        Assert.Same(Models.Seedream.Edit, Models.FindMode("seedream", "edit"));
+        Assert.Null(Models.FindByKieModel("google/veo-3.1"));
+        Assert.Same(Models.Seedream, Models.Seedream.TextToImage.Model);
+        Assert.Equal(Models.AllModes.Count, Models.AllModes.Select(m => m.KieModel).Distinct().Count());
+    }
+
+    [Fact]
+    public void Modes_of_api_families_the_client_cannot_call_are_hidden_with_a_reason()
+    {
+        var hidden = Models.AllModes.Where(m => !m.IsVisible).ToList();
+
+        Assert.All(Models.AllModes.Where(m => m.Api != ApiFamily.Jobs), m => Assert.False(m.IsVisible));
+        Assert.All(hidden, m => Assert.False(string.IsNullOrWhiteSpace(m.HiddenReason)));
+        Assert.Contains(Models.Sora2Pro.Storyboard, hidden);
+        Assert.True(Models.AllModes.Count(m => m.IsVisible) >= 60);
+    }
+
+    [Fact]
+    public void Every_parameter_has_russian_and_english_labels()
+    {
+        Assert.All(Models.AllModes.SelectMany(m => m.Params), p =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.Label.En));
+            Assert.False(string.IsNullOrWhiteSpace(p.Label.Ru));
+        });
+    }
+
+    [Fact]
+    public void Every_callback_fits_telegram_and_parses_back_to_its_button()
+    {
+        var all = CatalogCallbacks.AllData.ToList();
+
+        Assert.All(all, d => Assert.InRange(Encoding.UTF8.GetByteCount(d), 1, 64));
+        Assert.True(CatalogCallbacks.TryParse(CatalogCallbacks.ForModels.Seedream, out var model));
+        Assert.Same(Models.Seedream, Assert.IsType<ModelCallback>(model).Model);
+        Assert.True(CatalogCallbacks.TryParse(Models.Kling2_6.TextToVideo.CallbackData, out var mode));
+        Assert.Same(Models.Kling2_6.TextToVideo, Assert.IsType<ModeCallback>(mode).Mode);
+        var duration = Models.Kling2_6.TextToVideo.FindParam("duration")!;
+        Assert.True(CatalogCallbacks.TryParse(duration.FindValue("10")!.CallbackData, out var value));
+        Assert.Equal("10", Assert.IsType<EnumValueCallback>(value).Value.Wire);
+        Assert.True(CatalogCallbacks.TryParse(CatalogCallbacks.For(ModelCategory.Video), out var category));
+        Assert.Equal(ModelCategory.Video, Assert.IsType<CategoryCallback>(category).Category);
+        var sound = Models.Kling2_6.TextToVideo.FindParam("sound")!;
+        Assert.True(CatalogCallbacks.TryParse(sound.ToggleCallbackData, out var toggle));
+        Assert.Same(sound, Assert.IsType<ToggleCallback>(toggle).Param);
+    }
+
+    [Theory]
+    [InlineData("m:not-a-model")]
+    [InlineData("e:kling-2.6/text-to-video/duration=7")]
+    [InlineData("o:seedream/text-to-image ")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Forged_or_stale_callback_data_is_not_parsed(string? data)
+    {
+        Assert.False(CatalogCallbacks.TryParse(data, out _));
+    }
+
+    [Fact]
+    public void Every_parameter_kind_the_catalog_uses_has_a_handler_member()
+    {
+        var handler = new KindNames();
+        var names = Models.AllModes.SelectMany(m => m.Params).Select(p => p.Accept(handler)).ToHashSet();
+
+        Assert.Equal(Models.AllModes.SelectMany(m => m.Params).Select(p => p.Kind.ToString()).ToHashSet(), names);
+    }
+
+    /// <summary>Implements the generated per-kind interface: if the catalog starts using a new kind, this stops compiling.</summary>
+    private sealed class KindNames : IParamKindHandler<string>
+    {
+        public string OnText(ParamDescriptor param) => "Text";
+
+        public string OnString(ParamDescriptor param) => "String";
+
+        public string OnInteger(ParamDescriptor param) => "Integer";
+
+        public string OnNumber(ParamDescriptor param) => "Number";
+
+        public string OnBoolean(ParamDescriptor param) => "Boolean";
+
+        public string OnEnum(ParamDescriptor param) => "Enum";
+
+        public string OnImage(ParamDescriptor param) => "Image";
+
+        public string OnImageList(ParamDescriptor param) => "ImageList";
+
+        public string OnVideo(ParamDescriptor param) => "Video";
+
+        public string OnAudio(ParamDescriptor param) => "Audio";
+    }
+}

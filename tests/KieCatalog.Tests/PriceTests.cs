@@ -1,0 +1,97 @@
+namespace KieCatalog.Tests;
+
+/// <summary>Price() against the reference pricing (kie-pricing-credits.json, kie-api.md §7).</summary>
+public sealed class PriceTests
+{
+    [Theory]
+    [InlineData(false, false, "without audio-5.0s")]
+    [InlineData(true, false, "with audio-5.0s")]
+    [InlineData(false, true, "without audio-10.0s")]
+    [InlineData(true, true, "with audio-10.0s")]
+    public void Kling_2_6_by_sound_and_duration(bool sound, bool tenSeconds, string variant)
+    {
+        var input = new Kling2_6TextToVideoInput
+        {
+            Prompt = "x",
+            Sound = sound,
+            Duration = tenSeconds ? Kling2_6TextToVideoDuration.V10 : Kling2_6TextToVideoDuration.V5,
+        };
+
+        Assert.Equal(Reference.Credits("kling-2.6/text-to-video", variant), input.Price());
+    }
+
+    [Theory]
+    [InlineData("1K", "1.0s-1K")]
+    [InlineData("2K", "1.0s-2K")]
+    [InlineData("4K", "1.0s-4K")]
+    public void Nano_banana_pro_by_resolution(string resolution, string variant)
+    {
+        Assert.True(NanoBananaProGenerateResolutionExtensions.TryFromWire(resolution, out var r));
+
+        Assert.Equal(Reference.Credits("google/nano-banana-pro", variant), new NanoBananaProGenerateInput { Prompt = "x", Resolution = r }.Price());
+    }
+
+    [Fact]
+    public void Wan_2_5_by_resolution_and_duration()
+    {
+        var input = new Wan2_5ImageToVideoInput
+        {
+            Prompt = "x",
+            ImageUrl = "https://a/1.png",
+            Resolution = Wan2_5ImageToVideoResolution.V1080p,
+            Duration = Wan2_5ImageToVideoDuration.V10,
+        };
+
+        Assert.Equal(Reference.Credits("wan/2-5-image-to-video", "default-10.0s-1080p"), input.Price());
+    }
+
+    [Fact]
+    public void Per_second_video_is_rate_times_seconds()
+    {
+        // InfiniTalk: 720p is 12 credits per second (kie-api.md §7), audio up to 15 s: reserved at the 15 s bound.
+        var input = new InfinitalkFromAudioInput
+        {
+            Prompt = "talk",
+            ImageUrl = "https://a/1.png",
+            AudioUrl = "https://a/1.mp3",
+            Resolution = InfinitalkFromAudioResolution.V720p,
+        };
+
+        Assert.Equal(Reference.Credits("infinitalk/from-audio", "up to 15 secondss-720p") * 15, input.Price());
+        Assert.Equal(PriceUnit.Second, input.Descriptor().Price.Unit);
+    }
+
+    [Fact]
+    public void Per_image_price_multiplies_by_the_count()
+    {
+        Assert.Equal(5m * 3, new SeedreamV4TextToImageInput { Prompt = "x", MaxImages = 3 }.Price());
+        Assert.Equal(7m * 2, new IdeogramV3RemixInput { Prompt = "x", ImageUrl = "https://a/1.png", NumImages = IdeogramV3RemixNumImages.V2 }.Price());
+    }
+
+    [Fact]
+    public void Text_to_speech_is_priced_per_started_thousand_characters()
+    {
+        Assert.Equal(12m, new ElevenlabsTtsMultilingualInput { Text = "hello" }.Price());
+        Assert.Equal(36m, new ElevenlabsTtsMultilingualInput { Text = new string('a', 2001) }.Price());
+    }
+
+    [Fact]
+    public void Fixed_prices_match_the_reference()
+    {
+        Assert.Equal(Reference.Credits("z-image", "1.0s"), new ZImageTextToImageInput { Prompt = "x" }.Price());
+        Assert.Equal(Reference.Credits("recraft/crisp-upscale", "default"), new RecraftCrispUpscaleInput { Image = "https://a/1.png" }.Price());
+    }
+
+    [Fact]
+    public void Price_range_of_a_mode_is_known_before_inputs()
+    {
+        var price = Models.Kling2_6.TextToVideo.Price;
+
+        Assert.Equal((55m, 220m), (price.MinCredits, price.MaxCredits));
+    }
+}
+
+internal static class InputExtensions
+{
+    public static ModeDescriptor Descriptor(this IModeInput input) => input.Mode;
+}
