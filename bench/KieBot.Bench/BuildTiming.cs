@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace KieBot.Bench;
+
+/// <summary>Wall time of a full rebuild of the KieCatalog project (generator included).</summary>
+internal static class BuildTiming
+{
+    public static TimeSpan KieCatalogRebuild(string root)
+    {
+        var project = Path.Combine(root, "src", "KieCatalog", "KieCatalog.csproj");
+        Run(root, $"build \"{project}\" -c Release -v q");
+        var stopwatch = Stopwatch.StartNew();
+        Run(root, $"build \"{project}\" -c Release -v q --no-incremental --no-dependencies");
+        return stopwatch.Elapsed;
+    }
+
+    private static void Run(string root, string args)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", args) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet " + args + " failed:\n" + output.Result + error.Result);
+        }
+    }
+}
+
+internal static class Repository
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KieBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("KieBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
