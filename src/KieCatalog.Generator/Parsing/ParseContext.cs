@@ -43,7 +43,13 @@ internal sealed class ParseContext
     public void Invalid(string subject, JsonNode at, string message) =>
         Report(Generator.Diagnostics.InvalidValue, at, subject, message);
 
-    public JsonNode? Object(JsonNode owner, string property, string subject, bool required)
+    public JsonNode? Object(JsonNode owner, string property, string subject, bool required) =>
+        Child(owner, property, subject, required, JsonKind.Object);
+
+    public JsonNode? Array(JsonNode owner, string property, string subject, bool required) =>
+        Child(owner, property, subject, required, JsonKind.Array);
+
+    private JsonNode? Child(JsonNode owner, string property, string subject, bool required, JsonKind kind)
     {
         var node = owner[property];
         if (node is null)
@@ -56,31 +62,10 @@ internal sealed class ParseContext
             return null;
         }
 
-        if (node.Kind != JsonKind.Object)
+        if (node.Kind != kind)
         {
-            Invalid(subject, node, $"'{property}' must be an object, not {node.Describe()}");
-            return null;
-        }
-
-        return node;
-    }
-
-    public JsonNode? Array(JsonNode owner, string property, string subject, bool required)
-    {
-        var node = owner[property];
-        if (node is null)
-        {
-            if (required)
-            {
-                ReportAtStart(Generator.Diagnostics.InvalidValue, owner, subject, $"'{property}' is missing");
-            }
-
-            return null;
-        }
-
-        if (node.Kind != JsonKind.Array)
-        {
-            Invalid(subject, node, $"'{property}' must be an array, not {node.Describe()}");
+            var expected = new JsonNode(kind, 0).Describe();
+            Invalid(subject, node, $"'{property}' must be {expected}, not {node.Describe()}");
             return null;
         }
 
