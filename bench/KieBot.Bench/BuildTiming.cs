@@ -26,19 +26,3 @@ internal static class BuildTiming
         }
     }
 }
-
-internal static class Repository
-{
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KieBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KieBot.sln not found above " + AppContext.BaseDirectory);
-    }
-}

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using KieBot.Bench;
+using KieBot.TestSupport;
 
 // Generator benchmark: time to generate from the real catalog and from synthetic catalogs, and the generator's share
 // of the KieCatalog build. Usage: dotnet run -c Release --project bench/KieBot.Bench [-- generator] [--no-build-share]
-var root = Repository.Root();
+var root = RepositoryPaths.Root();
 var rows = new List<(string What, string Value, string Goal)>();
 var real = File.ReadAllText(Path.Combine(root, "catalog", "models.json"));
 

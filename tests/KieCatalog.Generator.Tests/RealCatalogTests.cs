@@ -1,22 +1,12 @@
+using KieBot.TestSupport;
 using KieCatalog.Generator.Tests.Support;
 
 namespace KieCatalog.Generator.Tests;
 
 public sealed class RealCatalogTests
 {
-    public static string RepositoryCatalog()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "catalog", "models.json");
-            if (File.Exists(path))
-            {
-                return File.ReadAllText(path);
-            }
-        }
-
-        throw new InvalidOperationException("catalog/models.json not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryCatalog() =>
+        File.ReadAllText(Path.Combine(RepositoryPaths.FolderHolding(Path.Combine("catalog", "models.json")), "catalog", "models.json"));
 
     [Fact]
     public void Real_catalog_generates_with_no_diagnostic_and_compiles()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using KieBot.TestSupport;
 
 namespace KieCatalog.Package.Tests;
 
@@ -104,7 +105,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_NOLOGO"] = "1",
             };
-            var project = Path.Combine(RepositoryRoot(), "src", "KieCatalog", "KieCatalog.csproj");
+            var project = Path.Combine(RepositoryPaths.Root(), "src", "KieCatalog", "KieCatalog.csproj");
             var pack = Cli.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -p:Version={Version}", root, new Dictionary<string, string>());
             Assert.True(pack.ExitCode == 0, pack.Output);
             NupkgPath = Directory.GetFiles(feed, "KieCatalog.*.nupkg").Single();
@@ -159,19 +160,6 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
             {
                 // A build server may still hold a file; the temp folder is cleaned by the OS.
             }
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "KieBot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("KieBot.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

@@ -1,23 +1,14 @@
 using System.Text.Json;
+using KieBot.TestSupport;
 
 namespace KieCatalog.Tests;
 
 /// <summary>The shared reference data (../shared/reference beside the repository).</summary>
 public static class Reference
 {
-    public static string Path(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "reference", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
 
-        throw new FileNotFoundException($"shared/reference/{file} not found above {AppContext.BaseDirectory}; the reference folder must sit beside the repository");
-    }
+    public static string Path(string file) =>
+        System.IO.Path.Combine(RepositoryPaths.FolderHolding(System.IO.Path.Combine("shared", "reference", file)), "shared", "reference", file);
 
     public static JsonDocument Json(string file) => JsonDocument.Parse(File.ReadAllText(Path(file)));
 

@@ -23,11 +23,7 @@ internal static class Vocabulary
 
     public static readonly string[] PriceUnits = { "task", "image", "second", "minute", "1000-chars" };
 
-    public static readonly HashSet<string> UrlKinds = new() { "image", "video", "audio", "file" };
-
     public static readonly HashSet<string> UrlListKinds = new() { "image[]", "video[]", "audio[]" };
-
-    public static bool IsUpload(string kind) => UrlKinds.Contains(kind) || UrlListKinds.Contains(kind);
 
     /// <summary>The C# identifier part used for a kind (in ParamKind and in the handler interface).</summary>
     public static string KindIdentifier(string kind) => kind switch

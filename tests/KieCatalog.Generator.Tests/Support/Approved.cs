@@ -1,5 +1,6 @@
 using System.Text;
 using DiffPlex.DiffBuilder;
+using KieBot.TestSupport;
 using DiffPlex.DiffBuilder.Model;
 
 namespace KieCatalog.Generator.Tests.Support;
@@ -12,7 +13,7 @@ public static class Approved
 {
     public static void Match(string name, string actual)
     {
-        var path = Path.Combine(ProjectDirectory(), "Snapshots", name + ".txt");
+        var path = Path.Combine(RepositoryPaths.FolderHolding("KieCatalog.Generator.Tests.csproj"), "Snapshots", name + ".txt");
         actual = actual.Replace("\r\n", "\n");
         if (Environment.GetEnvironmentVariable("KIECATALOG_APPROVE") == "1")
         {
@@ -41,18 +42,5 @@ public static class Approved
         }
 
         Assert.Fail(sb.ToString());
-    }
-
-    private static string ProjectDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KieCatalog.Generator.Tests.csproj")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the test project folder above " + AppContext.BaseDirectory);
     }
 }
