@@ -1,0 +1,52 @@
+using KieCatalog.Catalog;
+
+namespace KieBot.TestSupport.Kie;
+
+/// <summary>A task held by the fake server; <see cref="Step"/> 0 waiting, 1 queuing, 2 generating, 3 finished.</summary>
+public sealed class FakeKieTask
+{
+    internal FakeKieTask(string id, ModeDescriptor mode, string paramJson, string? callbackUrl, decimal price, long createTime, (string Code, string Message)? failure)
+    {
+        Id = id;
+        Mode = mode;
+        ParamJson = paramJson;
+        CallbackUrl = callbackUrl;
+        Price = price;
+        CreateTime = createTime;
+        Failure = failure;
+    }
+
+    public string Id { get; }
+
+    public ModeDescriptor Mode { get; }
+
+    public string ParamJson { get; }
+
+    public string? CallbackUrl { get; }
+
+    public decimal Price { get; }
+
+    public long CreateTime { get; }
+
+    public (string Code, string Message)? Failure { get; }
+
+    public int Step { get; internal set; }
+
+    public long? CompleteTime { get; internal set; }
+
+    public bool Finished => Step >= 3;
+
+    public bool Succeeded => Finished && Failure is null;
+
+    public IReadOnlyList<string> ResultUrls => Succeeded && Mode.Output != OutputKind.Text
+        ? [$"https://tempfile.aiquickdraw.com/fake/{Id}/0.{Extension}"]
+        : [];
+
+    private string Extension => Mode.Output switch
+    {
+        OutputKind.Image => "png",
+        OutputKind.Video => "mp4",
+        OutputKind.Audio => "mp3",
+        _ => "txt",
+    };
+}
