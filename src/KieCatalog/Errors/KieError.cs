@@ -49,13 +49,14 @@ public sealed partial record KieError
 
     /// <summary>
     /// Whether the user's reserved price should be released: the generation ended (or can never start) without a
-    /// result. A failed read of a task says nothing about the task, so read errors never refund; a task that may have
-    /// been created (timeout after sending) refunds too, because its result can never reach the user.
+    /// result. A failed create refunds whatever the kind (the client has already spent its safe retries, and even a
+    /// task KIE may have accepted before a timeout has no id to follow, so its result can never reach the user);
+    /// a failed read says nothing about the task and refunds only when KIE says the task does not exist.
     /// </summary>
     public bool ShouldRefund => Operation switch
     {
         KieOperation.Task => true,
-        KieOperation.CreateTask => !IsRetryable || Kind == KieErrorKind.Timeout,
+        KieOperation.CreateTask => true,
         KieOperation.ReadTask => Kind == KieErrorKind.NotFound,
         _ => false,
     };

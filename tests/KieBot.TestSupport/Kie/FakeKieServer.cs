@@ -144,14 +144,36 @@ public sealed class FakeKieServer : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Exceptions the fake itself threw while answering (a bug in a test or in the fake).</summary>
+    public IReadOnlyList<Exception> Crashes => crashes.ToArray();
+
+    private readonly ConcurrentQueue<Exception> crashes = new();
+
     private async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await AnswerAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            crashes.Enqueue(e);
+            throw;
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         var request = context.Request;
+        request.EnableBuffering();
         string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
         {
             body = await reader.ReadToEndAsync().ConfigureAwait(false);
         }
+
+        request.Body.Position = 0;
+        var form = request.HasFormContentType ? await request.ReadFormAsync().ConfigureAwait(false) : null;
 
         var path = request.Path.Value ?? "/";
         requests.Enqueue(new FakeKieRequest(request.Method, path, request.QueryString.Value ?? string.Empty, request.Headers.UserAgent.ToString(), request.Headers.Authorization.ToString(), body));
@@ -181,7 +203,7 @@ public sealed class FakeKieServer : IAsyncDisposable
                 return;
         }
 
-        var (status, answer) = Route(request.Method, path, request.Query["taskId"].ToString(), body, request);
+        var (status, answer) = Route(request.Method, path, request.Query["taskId"].ToString(), body, request, form);
         if (fault is SlowFault slow)
         {
             try
@@ -203,7 +225,7 @@ public sealed class FakeKieServer : IAsyncDisposable
         await WriteAsync(context, status, answer).ConfigureAwait(false);
     }
 
-    private (int Status, JsonObject Answer) Route(string method, string path, string taskId, string body, HttpRequest request)
+    private (int Status, JsonObject Answer) Route(string method, string path, string taskId, string body, HttpRequest request, IFormCollection? form)
     {
         if (request.Headers.Authorization.ToString() != "Bearer " + ApiKey)
         {
@@ -218,7 +240,7 @@ public sealed class FakeKieServer : IAsyncDisposable
 
         if (method == "POST" && path.StartsWith("/api/file-", StringComparison.Ordinal))
         {
-            return Upload(path, body, request);
+            return Upload(path, body, form);
         }
 
         foreach (var api in Enum.GetValues<ApiFamily>())
@@ -400,14 +422,13 @@ public sealed class FakeKieServer : IAsyncDisposable
         }
     }
 
-    private (int, JsonObject) Upload(string path, string body, HttpRequest request)
+    private (int, JsonObject) Upload(string path, string body, IFormCollection? form)
     {
         string? fileName;
         long size;
         string mime;
         if (path == "/api/file-stream-upload")
         {
-            var form = request.HasFormContentType ? request.ReadFormAsync().GetAwaiter().GetResult() : null;
             var file = form?.Files["file"];
             if (file is null)
             {

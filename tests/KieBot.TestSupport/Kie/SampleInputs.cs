@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KieCatalog.Catalog;
+
+namespace KieBot.TestSupport.Kie;
+
+/// <summary>A valid input for any catalog mode: required values filled from the mode's own descriptors.</summary>
+public static class SampleInputs
+{
+    public static IModeInput For(ModeDescriptor mode, string prompt = "A lighthouse at dusk")
+    {
+        var input = new JsonObject();
+        foreach (var param in mode.Params.Where(p => p.Required))
+        {
+            input[param.Name] = Value(param, prompt);
+        }
+
+        using var document = JsonDocument.Parse(input.ToJsonString());
+        var typed = mode.ReadInput(document.RootElement, out var violations);
+        var all = violations.Concat(typed.Validate()).ToList();
+        return all.Count == 0
+            ? typed
+            : throw new InvalidOperationException($"{mode.Key}: no sample input ({string.Join("; ", all)})");
+    }
+
+    private static JsonNode? Value(ParamDescriptor param, string prompt)
+    {
+        const string Url = "https://example.com/input";
+        return param.Kind switch
+        {
+            ParamKind.Text or ParamKind.String => param.MaxLength is { } max && max < prompt.Length ? prompt[..max] : prompt,
+            ParamKind.Integer or ParamKind.Number => JsonValue.Create(Number(param)),
+            ParamKind.Boolean => param.DefaultValue == "true",
+            ParamKind.Enum => EnumValue(param),
+            ParamKind.Image => Url + ".png",
+            ParamKind.Video => Url + ".mp4",
+            ParamKind.Audio => Url + ".mp3",
+            ParamKind.File => Url + ".bin",
+            _ => new JsonArray(Enumerable.Range(0, Math.Max(param.MinItems ?? 1, 1))
+                .Select(i => (JsonNode)JsonValue.Create($"{Url}{i}.{(param.Kind == ParamKind.VideoList ? "mp4" : param.Kind == ParamKind.AudioList ? "mp3" : "png")}"))
+                .ToArray()),
+        };
+    }
+
+    private static decimal Number(ParamDescriptor param) =>
+        param.DefaultValue is { } d && decimal.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : param.Min ?? 1m;
+
+    private static JsonNode? EnumValue(ParamDescriptor param)
+    {
+        var value = (param.DefaultValue is { } d ? param.FindValue(d) : null) ?? param.Values[0];
+        return value.IsNumber ? JsonValue.Create(decimal.Parse(value.Wire, CultureInfo.InvariantCulture)) : JsonValue.Create(value.Wire);
+    }
+}
