@@ -115,12 +115,19 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
                   <packageSources>
                     <clear />
                     <add key="local" value="{feed}" />
+                    <add key="restored" value="{RestoredPackages()}" />
                   </packageSources>
                 </configuration>
                 """);
         }
 
         public string Version { get; }
+
+        /// <summary>The packages the solution restored (KieCatalog's dependencies), used as a folder feed so the test needs no network.</summary>
+        private static string RestoredPackages() =>
+            System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+                ? folder
+                : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
         public string NupkgPath { get; }
 
