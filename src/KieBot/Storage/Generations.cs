@@ -1,0 +1,132 @@
+namespace KieBot.Storage;
+
+/// <summary>
+/// created → submitted → running → succeeded | failed → refunded; created → cancelled | failed. A move is allowed
+/// only along these edges, so replays (a callback and a poll reporting the same end) change nothing.
+/// </summary>
+public enum GenerationState
+{
+    Created,
+    Submitted,
+    Running,
+    Succeeded,
+    Failed,
+    Refunded,
+    Cancelled,
+}
+
+public static class GenerationStates
+{
+    private static readonly Dictionary<GenerationState, GenerationState[]> From = new()
+    {
+        [GenerationState.Submitted] = [GenerationState.Created],
+        [GenerationState.Running] = [GenerationState.Created, GenerationState.Submitted],
+        [GenerationState.Succeeded] = [GenerationState.Submitted, GenerationState.Running],
+        [GenerationState.Failed] = [GenerationState.Created, GenerationState.Submitted, GenerationState.Running],
+        [GenerationState.Refunded] = [GenerationState.Failed],
+        [GenerationState.Cancelled] = [GenerationState.Created],
+        [GenerationState.Created] = [],
+    };
+
+    /// <summary>The states a generation may be in to move to <paramref name="to"/>.</summary>
+    public static IReadOnlyList<GenerationState> Before(GenerationState to) => From[to];
+
+    public static bool IsInFlight(this GenerationState state) =>
+        state is GenerationState.Created or GenerationState.Submitted or GenerationState.Running;
+
+    public static string Wire(this GenerationState state) => state.ToString().ToLowerInvariant();
+
+    public static GenerationState Parse(string wire) => Enum.Parse<GenerationState>(wire, ignoreCase: true);
+}
+
+/// <summary>One generation a user asked for, from the reservation of its price to its result or refund.</summary>
+public sealed record Generation
+{
+    public required string Id { get; init; }
+
+    public required long UserId { get; init; }
+
+    public required long ChatId { get; init; }
+
+    public required string ModelId { get; init; }
+
+    public required string ModeId { get; init; }
+
+    public required string KieModel { get; init; }
+
+    /// <summary>The KIE API family (its <c>ApiFamily</c> name).</summary>
+    public required string Api { get; init; }
+
+    public required string InputJson { get; init; }
+
+    public required Credits Price { get; init; }
+
+    public string? ReservationKey { get; init; }
+
+    public GenerationState State { get; init; } = GenerationState.Created;
+
+    public string? KieTaskId { get; init; }
+
+    public IReadOnlyList<string> ResultUrls { get; init; } = [];
+
+    public string? ResultText { get; init; }
+
+    public string? ErrorKind { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public long? StatusMessageId { get; init; }
+
+    public int Attempts { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+}
+
+/// <summary>What a state move also records (null fields are left as they are).</summary>
+public sealed record GenerationChange
+{
+    public string? KieTaskId { get; init; }
+
+    public IReadOnlyList<string>? ResultUrls { get; init; }
+
+    public string? ResultText { get; init; }
+
+    public string? ErrorKind { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+public interface IGenerationStore
+{
+    Task CreateAsync(Generation generation, CancellationToken cancellationToken = default);
+
+    Task<Generation?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<Generation?> FindByTaskIdAsync(string kieTaskId, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves to <paramref name="to"/> if the current state allows it; false when it does not (already moved, or a replay).</summary>
+    Task<bool> MoveAsync(string id, GenerationState to, GenerationChange? change = null, CancellationToken cancellationToken = default);
+
+    Task SetStatusMessageAsync(string id, long messageId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> in-flight generations nobody holds (or whose lease ran out) for
+    /// <paramref name="lease"/>, counting an attempt. Concurrent callers never get the same row.
+    /// </summary>
+    Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes finished generations older than <paramref name="before"/> (dry-run ones only, or all).</summary>
+    Task<int> PruneFinishedAsync(DateTimeOffset before, bool dryRunOnly, CancellationToken cancellationToken = default);
+}

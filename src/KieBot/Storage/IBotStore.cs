@@ -1,0 +1,36 @@
+namespace KieBot.Storage;
+
+/// <summary>All of the bot's state, in PostgreSQL or in an embedded SQLite file.</summary>
+public interface IBotStore : IAsyncDisposable
+{
+    /// <summary>"postgres" or "sqlite".</summary>
+    string Dialect { get; }
+
+    /// <summary>Where the data lives, without secrets (host/port/database or file path).</summary>
+    string Description { get; }
+
+    IUserStore Users { get; }
+
+    IConversationStore Conversations { get; }
+
+    IGenerationStore Generations { get; }
+
+    ILedger Ledger { get; }
+
+    IPaymentStore Payments { get; }
+
+    IUpdateLog Updates { get; }
+
+    IErrorLog Errors { get; }
+
+    ISettingsStore Settings { get; }
+
+    /// <summary>Applies the missing migrations (safe when several instances start at once); returns the versions applied now.</summary>
+    Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The newest applied migration, 0 for an empty database.</summary>
+    Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Size of the database in bytes.</summary>
+    Task<long> SizeAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,50 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using KieBot.Storage.Sql;
+using Npgsql;
+
+namespace KieBot.Storage.Postgres;
+
+/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>; writes run in Read Committed transactions.</summary>
+internal sealed class PostgresDatabase : SqlDatabase
+{
+    private readonly NpgsqlDataSource source;
+
+    public PostgresDatabase(string databaseUrl, TimeProvider time)
+        : base(time)
+    {
+        var builder = PostgresConnection.Parse(databaseUrl);
+        Description = PostgresConnection.Describe(builder);
+        source = NpgsqlDataSource.Create(builder);
+    }
+
+    public override string Dialect => "postgres";
+
+    public override string Description { get; }
+
+    public override string In(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
+
+    public override string? MigrationLock => "SELECT pg_advisory_xact_lock(7245001)";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(connection, transaction, work, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override Task<long> SizeAsync(CancellationToken cancellationToken) =>
+        ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT pg_database_size(current_database())", cancellationToken: cancellationToken)), cancellationToken);
+
+    public override string? Store(string? text) => NulSafeText.Encode(text);
+
+    public override string? Load(string? text) => NulSafeText.Decode(text);
+
+    public override ValueTask DisposeAsync() => source.DisposeAsync();
+}

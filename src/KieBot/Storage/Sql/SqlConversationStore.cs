@@ -1,0 +1,39 @@
+using Dapper;
+
+namespace KieBot.Storage.Sql;
+
+internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
+{
+    public Task<Conversation?> GetAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                "SELECT user_id, state, updated_at FROM conversations WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } r
+                ? new Conversation(r.UserId, db.Load(r.State)!, Times.At(r.UpdatedAt))
+                : null,
+            cancellationToken);
+
+    public Task SaveAsync(long userId, string state, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                """
+                INSERT INTO conversations (user_id, state, updated_at) VALUES (@userId, @state, @now)
+                ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+                """,
+                new { userId, state = db.Store(state), now = db.Now() })),
+            cancellationToken);
+
+    public Task DeleteAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM conversations WHERE user_id = @userId", new { userId })), cancellationToken);
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM conversations WHERE updated_at < @before", new { before = Times.Ms(before) })), cancellationToken);
+
+    private sealed class Row
+    {
+        public long UserId { get; set; }
+
+        public string State { get; set; } = string.Empty;
+
+        public long UpdatedAt { get; set; }
+    }
+}

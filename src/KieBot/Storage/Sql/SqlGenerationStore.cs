@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Dapper;
+
+namespace KieBot.Storage.Sql;
+
+internal sealed class SqlGenerationStore(SqlDatabase db) : IGenerationStore
+{
+    private const string Columns =
+        "id, user_id, chat_id, model_id, mode_id, kie_model, api, input_json, price, reservation_key, state, kie_task_id, " +
+        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at";
+
+    private static readonly string[] InFlight =
+        [GenerationState.Created.Wire(), GenerationState.Submitted.Wire(), GenerationState.Running.Wire()];
+
+    public Task CreateAsync(Generation g, CancellationToken cancellationToken = default)
+    {
+        var now = db.Now();
+        return db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                $"""
+                INSERT INTO generations ({Columns})
+                VALUES (@Id, @UserId, @ChatId, @ModelId, @ModeId, @KieModel, @Api, @InputJson, @Price, @ReservationKey, @State, @KieTaskId,
+                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL)
+                """,
+                new
+                {
+                    g.Id, g.UserId, g.ChatId, g.ModelId, g.ModeId, g.KieModel, g.Api, InputJson = db.Store(g.InputJson), Price = g.Price.Hundredths,
+                    g.ReservationKey, State = g.State.Wire(), g.KieTaskId, ResultUrls = Urls(g.ResultUrls), ResultText = db.Store(g.ResultText),
+                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now,
+                })),
+            cancellationToken);
+    }
+
+    public Task<Generation?> GetAsync(string id, CancellationToken cancellationToken = default) => FindAsync("id = @value", id, cancellationToken);
+
+    public Task<Generation?> FindByTaskIdAsync(string kieTaskId, CancellationToken cancellationToken = default) => FindAsync("kie_task_id = @value", kieTaskId, cancellationToken);
+
+    public async Task<bool> MoveAsync(string id, GenerationState to, GenerationChange? change = null, CancellationToken cancellationToken = default)
+    {
+        var from = GenerationStates.Before(to).Select(s => s.Wire()).ToArray();
+        var terminal = !to.IsInFlight();
+        var rows = await db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                $"""
+                UPDATE generations SET
+                    state = @to,
+                    kie_task_id = COALESCE(@KieTaskId, kie_task_id),
+                    result_urls = COALESCE(@ResultUrls, result_urls),
+                    result_text = COALESCE(@ResultText, result_text),
+                    error_kind = COALESCE(@ErrorKind, error_kind),
+                    error_code = COALESCE(@ErrorCode, error_code),
+                    error_message = COALESCE(@ErrorMessage, error_message),
+                    updated_at = @now,
+                    finished_at = CASE WHEN @terminal THEN @now ELSE finished_at END,
+                    locked_until = CASE WHEN @terminal THEN NULL ELSE locked_until END
+                WHERE id = @id AND {db.In("state", "@from")}
+                """,
+                new
+                {
+                    id, to = to.Wire(), from, terminal, now = db.Now(),
+                    change?.KieTaskId, ResultUrls = change?.ResultUrls is { } urls ? Urls(urls) : null, ResultText = db.Store(change?.ResultText),
+                    change?.ErrorKind, ErrorCode = db.Store(change?.ErrorCode), ErrorMessage = db.Store(change?.ErrorMessage),
+                })),
+            cancellationToken).ConfigureAwait(false);
+        return rows == 1;
+    }
+
+    public Task SetStatusMessageAsync(string id, long messageId, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET status_message_id = @messageId, updated_at = @now WHERE id = @id", new { id, messageId, now = db.Now() })),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<Generation>>(
+            async c => (await c.QueryAsync<Row>(new CommandDefinition(
+                    $"SELECT {Columns} FROM generations WHERE user_id = @userId ORDER BY created_at DESC, id DESC LIMIT @limit",
+                    new { userId, limit },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(Map).ToList(),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = db.Now();
+        return db.WriteAsync<IReadOnlyList<Generation>>(
+            async w => (await w.Connection.QueryAsync<Row>(w.Command(
+                    $"""
+                    UPDATE generations SET locked_until = @until, attempts = attempts + 1
+                    WHERE id IN (
+                        SELECT id FROM generations
+                        WHERE {db.In("state", "@states")} AND (locked_until IS NULL OR locked_until < @now)
+                        ORDER BY created_at
+                        LIMIT @max
+                        {db.SkipLocked})
+                    AND (locked_until IS NULL OR locked_until < @now)
+                    RETURNING {Columns}
+                    """,
+                    new { states = InFlight, now, until = now + (long)lease.TotalMilliseconds, max })).ConfigureAwait(false)).Select(Map).OrderBy(g => g.CreatedAt).ToList(),
+            cancellationToken);
+    }
+
+    public Task<int> PruneFinishedAsync(DateTimeOffset before, bool dryRunOnly, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                $"DELETE FROM generations WHERE NOT ({db.In("state", "@states")}) AND COALESCE(finished_at, updated_at) < @before AND (dry_run = @yes OR @all)",
+                new { states = InFlight, before = Times.Ms(before), yes = true, all = !dryRunOnly })),
+            cancellationToken);
+
+    private Task<Generation?> FindAsync(string where, string value, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM generations WHERE {where}", new { value }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
+                ? Map(row)
+                : null,
+            cancellationToken);
+
+    private static string Urls(IReadOnlyList<string> urls) => JsonSerializer.Serialize(urls, StorageJson.Default.IReadOnlyListString);
+
+    private Generation Map(Row r) => new()
+    {
+        Id = r.Id,
+        UserId = r.UserId,
+        ChatId = r.ChatId,
+        ModelId = r.ModelId,
+        ModeId = r.ModeId,
+        KieModel = r.KieModel,
+        Api = r.Api,
+        InputJson = db.Load(r.InputJson)!,
+        Price = new Credits(r.Price),
+        ReservationKey = r.ReservationKey,
+        State = GenerationStates.Parse(r.State),
+        KieTaskId = r.KieTaskId,
+        ResultUrls = string.IsNullOrEmpty(r.ResultUrls) ? [] : JsonSerializer.Deserialize(r.ResultUrls, StorageJson.Default.IReadOnlyListString) ?? [],
+        ResultText = db.Load(r.ResultText),
+        ErrorKind = r.ErrorKind,
+        ErrorCode = db.Load(r.ErrorCode),
+        ErrorMessage = db.Load(r.ErrorMessage),
+        DryRun = r.DryRun,
+        StatusMessageId = r.StatusMessageId,
+        Attempts = (int)r.Attempts,
+        CreatedAt = Times.At(r.CreatedAt),
+        UpdatedAt = Times.At(r.UpdatedAt),
+        FinishedAt = Times.At(r.FinishedAt),
+    };
+
+    private sealed class Row
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public long UserId { get; set; }
+
+        public long ChatId { get; set; }
+
+        public string ModelId { get; set; } = string.Empty;
+
+        public string ModeId { get; set; } = string.Empty;
+
+        public string KieModel { get; set; } = string.Empty;
+
+        public string Api { get; set; } = string.Empty;
+
+        public string InputJson { get; set; } = string.Empty;
+
+        public long Price { get; set; }
+
+        public string? ReservationKey { get; set; }
+
+        public string State { get; set; } = string.Empty;
+
+        public string? KieTaskId { get; set; }
+
+        public string? ResultUrls { get; set; }
+
+        public string? ResultText { get; set; }
+
+        public string? ErrorKind { get; set; }
+
+        public string? ErrorCode { get; set; }
+
+        public string? ErrorMessage { get; set; }
+
+        public bool DryRun { get; set; }
+
+        public long? StatusMessageId { get; set; }
+
+        public long Attempts { get; set; }
+
+        public long CreatedAt { get; set; }
+
+        public long UpdatedAt { get; set; }
+
+        public long? FinishedAt { get; set; }
+    }
+}

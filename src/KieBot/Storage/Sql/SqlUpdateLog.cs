@@ -1,0 +1,16 @@
+using Dapper;
+
+namespace KieBot.Storage.Sql;
+
+internal sealed class SqlUpdateLog(SqlDatabase db) : IUpdateLog
+{
+    public async Task<bool> TryMarkAsync(long updateId, CancellationToken cancellationToken = default) =>
+        await db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                "INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @now) ON CONFLICT (update_id) DO NOTHING",
+                new { updateId, now = db.Now() })),
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM processed_updates WHERE processed_at < @before", new { before = Times.Ms(before) })), cancellationToken);
+}

@@ -1,0 +1,53 @@
+using Dapper;
+
+namespace KieBot.Storage.Sql;
+
+internal sealed class SqlUserStore(SqlDatabase db) : IUserStore
+{
+    private const string Columns = "id, username, language, blocked, referrer_id, created_at, last_seen_at";
+
+    public Task<BotUser> TouchAsync(long id, string? username, string? language, long? referrerId = null, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            async w => Map(await w.Connection.QuerySingleAsync<Row>(w.Command(
+                $"""
+                INSERT INTO users (id, username, language, blocked, referrer_id, created_at, last_seen_at)
+                VALUES (@id, @username, @language, @no, @referrerId, @now, @now)
+                ON CONFLICT (id) DO UPDATE SET username = excluded.username, last_seen_at = excluded.last_seen_at
+                RETURNING {Columns}
+                """,
+                new { id, username = db.Store(username), language = db.Store(language), no = false, referrerId, now = db.Now() })).ConfigureAwait(false)),
+            cancellationToken);
+
+    public Task<BotUser?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row ? Map(row) : null,
+            cancellationToken);
+
+    public Task SetLanguageAsync(long id, string language, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("UPDATE users SET language = @language WHERE id = @id", new { id, language = db.Store(language) })), cancellationToken);
+
+    public Task SetBlockedAsync(long id, bool blocked, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("UPDATE users SET blocked = @blocked WHERE id = @id", new { id, blocked })), cancellationToken);
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", cancellationToken: cancellationToken)), cancellationToken);
+
+    private BotUser Map(Row r) => new(r.Id, db.Load(r.Username), db.Load(r.Language), r.Blocked, r.ReferrerId, Times.At(r.CreatedAt), Times.At(r.LastSeenAt));
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+
+        public string? Username { get; set; }
+
+        public string? Language { get; set; }
+
+        public bool Blocked { get; set; }
+
+        public long? ReferrerId { get; set; }
+
+        public long CreatedAt { get; set; }
+
+        public long LastSeenAt { get; set; }
+    }
+}

@@ -1,0 +1,98 @@
+namespace KieBot.Tests.Storage;
+
+public abstract partial class StoreContract
+{
+    internal static Generation NewGeneration(string id, long user = 42, bool dryRun = false) => new()
+    {
+        Id = id,
+        UserId = user,
+        ChatId = user,
+        ModelId = "kling-2.6",
+        ModeId = "text-to-video",
+        KieModel = "kling-2.6/text-to-video",
+        Api = "Jobs",
+        InputJson = """{"prompt":"A fox","sound":false,"aspect_ratio":"1:1","duration":"5"}""",
+        Price = Credits.Whole(55),
+        ReservationKey = "reserve:" + id,
+        DryRun = dryRun,
+    };
+
+    [Fact]
+    public async Task A_generation_moves_along_its_state_machine_and_replays_change_nothing()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Generations.CreateAsync(NewGeneration("g1"));
+
+        Assert.True(await store.Generations.MoveAsync("g1", GenerationState.Submitted, new GenerationChange { KieTaskId = "task_kling_1" }));
+        Assert.True(await store.Generations.MoveAsync("g1", GenerationState.Running));
+        Assert.False(await store.Generations.MoveAsync("g1", GenerationState.Submitted));
+        Time.Advance(TimeSpan.FromSeconds(40));
+        Assert.True(await store.Generations.MoveAsync("g1", GenerationState.Succeeded, new GenerationChange { ResultUrls = ["https://tempfile.aiquickdraw.com/a.mp4"] }));
+        Assert.False(await store.Generations.MoveAsync("g1", GenerationState.Succeeded));
+        Assert.False(await store.Generations.MoveAsync("g1", GenerationState.Failed));
+        Assert.False(await store.Generations.MoveAsync("g1", GenerationState.Refunded));
+
+        var done = (await store.Generations.FindByTaskIdAsync("task_kling_1"))!;
+        Assert.Equal(GenerationState.Succeeded, done.State);
+        Assert.Equal(["https://tempfile.aiquickdraw.com/a.mp4"], done.ResultUrls);
+        Assert.Equal(Time.GetUtcNow(), done.FinishedAt);
+        Assert.Equal(Credits.Whole(55), done.Price);
+        Assert.Equal(NewGeneration("g1").InputJson, done.InputJson);
+    }
+
+    [Fact]
+    public async Task A_failure_is_recorded_and_refunded_once()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Generations.CreateAsync(NewGeneration("g2"));
+        await store.Generations.SetStatusMessageAsync("g2", 777);
+
+        Assert.True(await store.Generations.MoveAsync("g2", GenerationState.Failed, new GenerationChange { ErrorKind = "ContentPolicy", ErrorCode = "400", ErrorMessage = "flagged" }));
+        var refunds = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.Generations.MoveAsync("g2", GenerationState.Refunded))));
+
+        Assert.Equal(1, refunds.Count(r => r));
+        var read = (await store.Generations.GetAsync("g2"))!;
+        Assert.Equal((GenerationState.Refunded, "ContentPolicy", "400", "flagged", 777L), (read.State, read.ErrorKind, read.ErrorCode, read.ErrorMessage, read.StatusMessageId!.Value));
+    }
+
+    [Fact]
+    public async Task In_flight_generations_are_claimed_by_one_worker_at_a_time()
+    {
+        await using var store = await NewStoreAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            await store.Generations.CreateAsync(NewGeneration($"c{i:D2}"));
+        }
+
+        await store.Generations.MoveAsync("c00", GenerationState.Failed);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => store.Generations.ClaimInFlightAsync(10, TimeSpan.FromMinutes(1)))));
+
+        var claimed = claims.SelectMany(c => c.Select(g => g.Id)).ToList();
+        Assert.Equal(59, claimed.Count);
+        Assert.Equal(59, claimed.Distinct().Count());
+        Assert.DoesNotContain("c00", claimed);
+        Assert.Empty(await store.Generations.ClaimInFlightAsync(10, TimeSpan.FromMinutes(1)));
+
+        Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await store.Generations.ClaimInFlightAsync(100, TimeSpan.FromMinutes(1));
+        Assert.Equal(59, again.Count);
+        Assert.All(again, g => Assert.Equal(2, g.Attempts));
+    }
+
+    [Fact]
+    public async Task Finished_generations_are_listed_per_user_and_pruned()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Generations.CreateAsync(NewGeneration("p1", dryRun: true));
+        await store.Generations.CreateAsync(NewGeneration("p2"));
+        await store.Generations.CreateAsync(NewGeneration("p3", user: 7));
+        await store.Generations.MoveAsync("p1", GenerationState.Cancelled);
+        await store.Generations.MoveAsync("p2", GenerationState.Cancelled);
+        Time.Advance(TimeSpan.FromDays(40));
+
+        Assert.Equal(["p2", "p1"], (await store.Generations.ListByUserAsync(42, 10)).Select(g => g.Id));
+        Assert.Equal(1, await store.Generations.PruneFinishedAsync(Time.GetUtcNow().AddDays(-30), dryRunOnly: true));
+        Assert.Equal(1, await store.Generations.PruneFinishedAsync(Time.GetUtcNow().AddDays(-30), dryRunOnly: false));
+        Assert.NotNull(await store.Generations.GetAsync("p3"));
+    }
+}
