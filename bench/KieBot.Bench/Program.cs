@@ -1,41 +1,16 @@
-using System.Diagnostics;
-using System.Globalization;
 using KieBot.Bench;
-using KieBot.TestSupport;
 
-// Generator benchmark: time to generate from the real catalog and from synthetic catalogs, and the generator's share
-// of the KieCatalog build. Usage: dotnet run -c Release --project bench/KieBot.Bench [-- generator] [--no-build-share]
-var root = RepositoryPaths.Root();
-var rows = new List<(string What, string Value, string Goal)>();
-var real = File.ReadAllText(Path.Combine(root, "catalog", "models.json"));
-
-var cold = GeneratorTiming.Once(real);
-var warm = GeneratorTiming.Median(real, runs: 10);
-rows.Add(("generator, real catalog, first run (cold JIT)", Ms(cold), ""));
-rows.Add(("generator, real catalog, median of 10 warm runs", Ms(warm), ""));
-foreach (var modes in new[] { 500, 5_000, 20_000 })
+// Benchmarks. Usage: dotnet run -c Release --project bench/KieBot.Bench [-- generator [--no-build-share] | ledger [--seconds N] [--workers N]]  (ledger: SQLite and a throw-away PostgreSQL, 16 and 64 workers by default)
+return args.FirstOrDefault() switch
 {
-    var synthetic = SyntheticCatalog.Build(modes);
-    GeneratorTiming.Once(synthetic);
-    rows.Add(($"generator, synthetic {modes:N0} modes (warm median of 3)", Ms(GeneratorTiming.Median(synthetic, runs: 3)), modes == 5_000 ? "< 1 s" : ""));
-}
+    "ledger" => await LedgerBench.RunAsync(args[1..]),
+    "generator" => GeneratorReport.Run(args[1..]),
+    null => GeneratorReport.Run(args),
+    var other => Unknown(other),
+};
 
-rows.Add(("unrelated C# edit: steps cached", GeneratorTiming.CachedShare(real).ToString("P0", CultureInfo.InvariantCulture), "100 %"));
-
-if (!args.Contains("--no-build-share"))
+static int Unknown(string command)
 {
-    var build = BuildTiming.KieCatalogRebuild(root);
-    rows.Add(("dotnet build src/KieCatalog --no-incremental (wall)", Ms(build), ""));
-    rows.Add(("generator share of that build (cold run / build)", (cold.TotalMilliseconds / build.TotalMilliseconds).ToString("P1", CultureInfo.InvariantCulture), "< 5 %"));
+    Console.Error.WriteLine($"unknown benchmark '{command}': use generator or ledger");
+    return 2;
 }
-
-Console.WriteLine($"| measure | value | goal |\n|---|---|---|");
-foreach (var (what, value, goal) in rows)
-{
-    Console.WriteLine($"| {what} | {value} | {goal} |");
-}
-
-Console.WriteLine($"\nmachine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-return 0;
-
-static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("N1", CultureInfo.InvariantCulture) + " ms";

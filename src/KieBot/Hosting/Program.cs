@@ -2,10 +2,10 @@ using KieBot.Ops;
 
 namespace KieBot.Hosting;
 
-/// <summary>Entry point. Commands: <c>catalog</c> (default for now) prints the typed catalog.</summary>
+/// <summary>Entry point. Commands: <c>catalog</c> (default for now) prints the typed catalog; <c>migrate</c> applies the database migrations.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var command = args.Length > 0 ? args[0] : "catalog";
         switch (command)
@@ -13,10 +13,12 @@ public static class Program
             case "catalog":
                 Console.Out.Write(CatalogReport.Render(json: args.Contains("--json")));
                 return 0;
+            case "migrate":
+                return await MigrateCommand.RunAsync(StorageSettings.FromEnvironment(), Console.Out).ConfigureAwait(false);
             case "--help":
             case "-h":
             case "help":
-                Console.Out.WriteLine("usage: KieBot [catalog [--json]]");
+                Console.Out.WriteLine("usage: KieBot [catalog [--json] | migrate]   (migrate uses DATABASE_URL, else the SQLite file SQLITE_PATH, default data/kiebot.db)");
                 return 0;
             default:
                 Console.Error.WriteLine($"unknown command '{command}'; try --help");

@@ -10,12 +10,22 @@ namespace KieBot.Storage.Postgres;
 internal sealed class PostgresDatabase : SqlDatabase
 {
     private readonly NpgsqlDataSource source;
+    private LedgerBatcher? batcher;
 
     public PostgresDatabase(string databaseUrl, TimeProvider time)
         : base(time)
     {
         var builder = PostgresConnection.Parse(databaseUrl);
         Description = PostgresConnection.Describe(builder);
+
+        // No session state is ever set, so a pooled connection needs no DISCARD ALL (which would also drop the plans
+        // cached inside the ledger functions), and statements run often are prepared once per connection.
+        builder.NoResetOnClose = true;
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
         source = NpgsqlDataSource.Create(builder);
     }
 
@@ -42,9 +52,19 @@ internal sealed class PostgresDatabase : SqlDatabase
     public override Task<long> SizeAsync(CancellationToken cancellationToken) =>
         ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT pg_database_size(current_database())", cancellationToken: cancellationToken)), cancellationToken);
 
+    public override ILedger CreateLedger() => new PostgresLedger(this, batcher ??= new LedgerBatcher(this));
+
     public override string? Store(string? text) => NulSafeText.Encode(text);
 
     public override string? Load(string? text) => NulSafeText.Decode(text);
 
-    public override ValueTask DisposeAsync() => source.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        if (batcher is not null)
+        {
+            await batcher.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await source.DisposeAsync().ConfigureAwait(false);
+    }
 }

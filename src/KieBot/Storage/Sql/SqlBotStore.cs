@@ -15,7 +15,7 @@ internal sealed class SqlBotStore(SqlDatabase db) : IBotStore
 
     public IGenerationStore Generations { get; } = new SqlGenerationStore(db);
 
-    public ILedger Ledger { get; } = new SqlLedger(db);
+    public ILedger Ledger { get; } = db.CreateLedger();
 
     public IPaymentStore Payments { get; } = new SqlPaymentStore(db);
 

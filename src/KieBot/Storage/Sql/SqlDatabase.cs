@@ -66,6 +66,9 @@ internal abstract class SqlDatabase : IAsyncDisposable
         return await work(connection).ConfigureAwait(false);
     }
 
+    /// <summary>The ledger over this database.</summary>
+    public virtual ILedger CreateLedger() => new SqlLedger(this);
+
     public abstract ValueTask DisposeAsync();
 
     protected static async Task<T> RunAsync<T>(DbConnection connection, DbTransaction transaction, Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)

@@ -9,9 +9,9 @@ namespace KieBot.Storage.Sql;
 /// exclude each other. When two calls race on one key, the loser's transaction is rolled back and answers from the
 /// winner's row.
 /// </summary>
-internal sealed class SqlLedger(SqlDatabase db) : ILedger
+internal class SqlLedger(SqlDatabase db) : ILedger
 {
-    private const string Columns =
+    protected const string Columns =
         "id, idem_key, user_id, kind, amount, available_delta, reserved_delta, reservation_key, resolution, reason, note, dry_run, created_at";
 
     public Task<LedgerResult> GrantAsync(long userId, Credits amount, string key, GrantReason reason, string? note = null, bool dryRun = false, CancellationToken cancellationToken = default) =>
@@ -42,14 +42,14 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
 
     public Task<LedgerEntry?> FindAsync(string key, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
-            async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM ledger WHERE idem_key = @key", new { key = db.Store(key) }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
+            async c => await c.QuerySingleOrDefaultAsync<SqlLedgerRow>(new CommandDefinition($"SELECT {Columns} FROM ledger WHERE idem_key = @key", new { key = db.Store(key) }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
                 ? Map(row)
                 : null,
             cancellationToken);
 
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<LedgerEntry>>(
-            async c => (await c.QueryAsync<Row>(new CommandDefinition(
+            async c => (await c.QueryAsync<SqlLedgerRow>(new CommandDefinition(
                 $"SELECT {Columns} FROM ledger WHERE user_id = @userId ORDER BY id DESC LIMIT @limit", new { userId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(Map).ToList(),
             cancellationToken);
@@ -90,7 +90,19 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
     private Task<LedgerResult> MoveAsync(Movement m, CancellationToken cancellationToken)
     {
         RequireKey(m.Key);
-        return db.WriteAsync(
+        return MoveCoreAsync(m, cancellationToken);
+    }
+
+    private Task<LedgerResult> ResolveAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken)
+    {
+        RequireKey(key);
+        RequireKey(reservationKey);
+        return ResolveCoreAsync(reservationKey, key, kind, cancellationToken);
+    }
+
+    /// <summary>Writes one movement row and moves the balance, in one transaction.</summary>
+    protected virtual Task<LedgerResult> MoveCoreAsync(Movement m, CancellationToken cancellationToken) =>
+        db.WriteAsync(
             async w =>
             {
                 if (await ExistingAsync(w, m.Key).ConfigureAwait(false) is { } replay)
@@ -111,13 +123,10 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
                 return new LedgerResult(allowed ? LedgerStatus.Applied : LedgerStatus.Insufficient, entry, Replayed: false);
             },
             cancellationToken);
-    }
 
-    private Task<LedgerResult> ResolveAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken)
-    {
-        RequireKey(key);
-        RequireKey(reservationKey);
-        return db.WriteAsync(
+    /// <summary>Captures or releases a reservation at most once, in one transaction.</summary>
+    protected virtual Task<LedgerResult> ResolveCoreAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken) =>
+        db.WriteAsync(
             async w =>
             {
                 if (await ExistingAsync(w, key).ConfigureAwait(false) is { } replay)
@@ -125,7 +134,7 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
                     return Replay(replay, replay.UserId);
                 }
 
-                var reservation = await w.Connection.QuerySingleOrDefaultAsync<Row>(w.Command(
+                var reservation = await w.Connection.QuerySingleOrDefaultAsync<SqlLedgerRow>(w.Command(
                     $"""
                     UPDATE ledger SET resolution = @kind
                     WHERE idem_key = @reservationKey AND kind = @reserve AND resolution IS NULL
@@ -166,7 +175,6 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
                 return new LedgerResult(LedgerStatus.Applied, entry, Replayed: false);
             },
             cancellationToken);
-    }
 
     /// <summary>Moves the balance; false when it would go below zero. Credits coming in create the balance row.</summary>
     private async Task<bool> ApplyBalanceAsync(WriteScope w, Movement m)
@@ -206,7 +214,7 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
     }
 
     private async Task<LedgerEntry?> InsertAsync(WriteScope w, string key, long userId, LedgerKind kind, Credits amount, Credits available, Credits reserved, string? reservationKey, string? reason, string? note, bool dryRun) =>
-        await w.Connection.QuerySingleOrDefaultAsync<Row>(w.Command(
+        await w.Connection.QuerySingleOrDefaultAsync<SqlLedgerRow>(w.Command(
             $"""
             INSERT INTO ledger (idem_key, user_id, kind, amount, available_delta, reserved_delta, reservation_key, resolution, reason, note, dry_run, created_at)
             VALUES (@key, @userId, @kind, @amount, @available, @reserved, @reservationKey, NULL, @reason, @note, @dryRun, @now)
@@ -222,12 +230,12 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
             : null;
 
     private async Task<LedgerEntry?> ExistingAsync(WriteScope w, string key) =>
-        await w.Connection.QuerySingleOrDefaultAsync<Row>(w.Command($"SELECT {Columns} FROM ledger WHERE idem_key = @key", new { key = db.Store(key) })).ConfigureAwait(false) is { } row
+        await w.Connection.QuerySingleOrDefaultAsync<SqlLedgerRow>(w.Command($"SELECT {Columns} FROM ledger WHERE idem_key = @key", new { key = db.Store(key) })).ConfigureAwait(false) is { } row
             ? Map(row)
             : null;
 
     /// <summary>The first answer for a key. A key reused for another user is a caller bug, not a replay.</summary>
-    private static LedgerResult Replay(LedgerEntry entry, long userId)
+    protected static LedgerResult Replay(LedgerEntry entry, long userId)
     {
         if (entry.UserId != userId)
         {
@@ -251,7 +259,7 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
 
     private static InvalidOperationException Lost(string key) => new($"Ledger row '{key}' vanished after it was written.");
 
-    private static string Wire(LedgerKind kind) => kind switch
+    protected static string Wire(LedgerKind kind) => kind switch
     {
         LedgerKind.TopUp => "topup",
         _ => kind.ToString().ToLowerInvariant(),
@@ -259,40 +267,11 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
 
     private static LedgerKind Kind(string wire) => wire == "topup" ? LedgerKind.TopUp : Enum.Parse<LedgerKind>(wire, ignoreCase: true);
 
-    private LedgerEntry Map(Row r) => new(
+    protected LedgerEntry Map(SqlLedgerRow r) => new(
         r.Id, db.Load(r.IdemKey)!, r.UserId, Kind(r.Kind), new Credits(r.Amount), new Credits(r.AvailableDelta), new Credits(r.ReservedDelta),
         db.Load(r.ReservationKey), r.Resolution is null ? null : Kind(r.Resolution), r.Reason, db.Load(r.Note), r.DryRun, Times.At(r.CreatedAt));
 
-    private sealed record Movement(long UserId, LedgerKind Kind, Credits Amount, Credits Available, Credits Reserved, string Key, string? Reason, string? Note, bool DryRun);
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-
-        public string IdemKey { get; set; } = string.Empty;
-
-        public long UserId { get; set; }
-
-        public string Kind { get; set; } = string.Empty;
-
-        public long Amount { get; set; }
-
-        public long AvailableDelta { get; set; }
-
-        public long ReservedDelta { get; set; }
-
-        public string? ReservationKey { get; set; }
-
-        public string? Resolution { get; set; }
-
-        public string? Reason { get; set; }
-
-        public string? Note { get; set; }
-
-        public bool DryRun { get; set; }
-
-        public long CreatedAt { get; set; }
-    }
+    protected sealed record Movement(long UserId, LedgerKind Kind, Credits Amount, Credits Available, Credits Reserved, string Key, string? Reason, string? Note, bool DryRun);
 
     private sealed class BalanceRow
     {
@@ -311,4 +290,34 @@ internal sealed class SqlLedger(SqlDatabase db) : ILedger
 
         public long Reserved { get; set; }
     }
+}
+
+/// <summary>A ledger row as the database returns it.</summary>
+internal class SqlLedgerRow
+{
+    public long Id { get; set; }
+
+    public string IdemKey { get; set; } = string.Empty;
+
+    public long UserId { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public long Amount { get; set; }
+
+    public long AvailableDelta { get; set; }
+
+    public long ReservedDelta { get; set; }
+
+    public string? ReservationKey { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? Note { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public long CreatedAt { get; set; }
 }

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using KieBot.Storage;
+using KieBot.TestSupport.Postgres;
+
+namespace KieBot.Bench;
+
+/// <summary>
+/// Ledger throughput: concurrent workers each run reserve → capture pairs (two transactions) over many users for a
+/// fixed time, on SQLite (WAL) and on a real PostgreSQL with its default durability (fsync on).
+/// </summary>
+internal static class LedgerBench
+{
+    private const int Users = 1_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 10);
+        var workerCounts = args.Contains("--workers") ? [Option(args, "--workers", 64)] : new[] { 16, 64 };
+        var rows = new List<string>();
+
+        var folder = Directory.CreateTempSubdirectory("kiebot-bench-").FullName;
+        foreach (var workers in workerCounts)
+        {
+            await using var sqlite = BotStores.Open(new StorageOptions { SqlitePath = Path.Combine(folder, $"bench-{workers}.db") });
+            rows.Add(await MeasureAsync($"SQLite (WAL, one writer), {workers} workers", sqlite, seconds, workers, goal: string.Empty));
+        }
+
+        await using (var server = await PostgresServer.StartAsync(durable: true))
+        {
+            foreach (var workers in workerCounts)
+            {
+                await using var postgres = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("bench") });
+                rows.Add(await MeasureAsync($"PostgreSQL (fsync on), {workers} workers", postgres, seconds, workers, goal: "≥ 5,000 pairs/s"));
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
+        Console.WriteLine("| store | reserve+capture pairs/s | pair p50 | pair p99 | ledger consistent | goal |\n|---|---|---|---|---|---|");
+        rows.ForEach(Console.WriteLine);
+        Console.WriteLine($"\n{seconds} s per row, {Users:N0} users, each worker runs reserve → capture pairs back to back; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        return 0;
+    }
+
+    private static async Task<string> MeasureAsync(string name, IBotStore store, int seconds, int workers, string goal)
+    {
+        await store.MigrateAsync();
+        for (var user = 1; user <= Users; user++)
+        {
+            await store.Ledger.GrantAsync(user, Credits.Whole(1_000_000), $"seed:{user}", GrantReason.Admin);
+        }
+
+        // Warm the pools and the JIT before timing.
+        await RunPairsAsync(store, TimeSpan.FromSeconds(1), workers, "warm");
+        var (pairs, latencies, elapsed) = await RunPairsAsync(store, TimeSpan.FromSeconds(seconds), workers, "run");
+        latencies.Sort();
+        var check = await store.Ledger.CheckAsync();
+        return $"| {name} | {(pairs / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} | {Ms(latencies, 0.50)} | {Ms(latencies, 0.99)} | {(check.IsConsistent ? "yes" : "NO")} | {goal} |";
+    }
+
+    private static async Task<(long Pairs, List<double> Latencies, TimeSpan Elapsed)> RunPairsAsync(IBotStore store, TimeSpan duration, int workers, string phase)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var all = new List<double>[workers];
+        long pairs = 0;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var mine = all[w] = [];
+            var random = new Random(w);
+            for (var i = 0; stopwatch.Elapsed < duration; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var key = $"{phase}:{w}:{i}";
+                var user = random.Next(1, Users + 1);
+                var reserve = await store.Ledger.ReserveAsync(user, new Credits(550), key);
+                if (!reserve.Succeeded || !(await store.Ledger.CaptureAsync(key, key + ":capture")).Succeeded)
+                {
+                    throw new InvalidOperationException($"pair {key} failed");
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Increment(ref pairs);
+            }
+        })));
+        return (pairs, all.SelectMany(l => l).ToList(), stopwatch.Elapsed);
+    }
+
+    private static string Ms(List<double> sorted, double quantile) =>
+        sorted.Count == 0 ? "-" : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(sorted.Count * quantile))].ToString("N2", CultureInfo.InvariantCulture) + " ms";
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}
