@@ -11,6 +11,9 @@ namespace KieBot.TestSupport.Hosting;
 /// <summary>Starts a quiet Kestrel app on 127.0.0.1 and a free port.</summary>
 public static class LoopbackHost
 {
+    /// <summary>The path of the warm-up request; hosts answer it without recording anything.</summary>
+    public const string WarmUpPath = "/__warm-up";
+
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -20,6 +23,14 @@ public static class LoopbackHost
         configure(app);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address.TrimEnd('/') + "/"));
+        var baseUrl = new Uri(address.TrimEnd('/') + "/");
+
+        // One request through the pipeline before any test times anything: the first one pays for the JIT.
+        using (var warm = new HttpClient { Timeout = TimeSpan.FromSeconds(60) })
+        {
+            using var _ = await warm.GetAsync(new Uri(baseUrl, WarmUpPath.TrimStart('/'))).ConfigureAwait(false);
+        }
+
+        return (app, baseUrl);
     }
 }

@@ -22,6 +22,12 @@ public sealed class CallbackSink : IAsyncDisposable
     private void Receive(WebApplication host) =>
         host.Run(async context =>
         {
+            if (context.Request.Path == LoopbackHost.WarmUpPath)
+            {
+                context.Response.StatusCode = 204;
+                return;
+            }
+
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync().ConfigureAwait(false);
             received.Enqueue(new ReceivedCallback(

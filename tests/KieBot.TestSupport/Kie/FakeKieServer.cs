@@ -97,8 +97,8 @@ public sealed class FakeKieServer : IAsyncDisposable
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
         options.MaxRetryDelay = TimeSpan.FromSeconds(2);
         options.CreateRateLimitDelay = TimeSpan.FromMilliseconds(50);
-        options.AttemptTimeout = TimeSpan.FromSeconds(2);
-        options.TotalTimeout = TimeSpan.FromSeconds(20);
+        options.AttemptTimeout = TimeSpan.FromSeconds(10);
+        options.TotalTimeout = TimeSpan.FromSeconds(60);
     }
 
     /// <summary>The next <paramref name="times"/> requests to <paramref name="path"/> misbehave as <paramref name="fault"/>.</summary>
@@ -164,6 +164,12 @@ public sealed class FakeKieServer : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context)
     {
+        if (context.Request.Path == LoopbackHost.WarmUpPath)
+        {
+            context.Response.StatusCode = 204;
+            return;
+        }
+
         var request = context.Request;
         request.EnableBuffering();
         string body;

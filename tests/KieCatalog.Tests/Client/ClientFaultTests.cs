@@ -19,8 +19,8 @@ public sealed class ClientFaultTests
     [Fact]
     public async Task A_create_that_timed_out_after_sending_is_not_retried()
     {
-        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
-        h.Server.Inject(Create, FakeKieFault.Slow(TimeSpan.FromSeconds(5)));
+        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(3));
+        h.Server.Inject(Create, FakeKieFault.Slow(TimeSpan.FromSeconds(30)));
 
         var error = await Assert.ThrowsAsync<KieException>(() => h.Kie.CreateTaskAsync(Input));
 
@@ -33,9 +33,9 @@ public sealed class ClientFaultTests
     [Fact]
     public async Task A_read_that_timed_out_is_retried()
     {
-        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(3));
         var task = await h.Kie.CreateTaskAsync(Input);
-        h.Server.Inject(Record, FakeKieFault.Slow(TimeSpan.FromSeconds(5)));
+        h.Server.Inject(Record, FakeKieFault.Slow(TimeSpan.FromSeconds(30)));
 
         var read = await h.Kie.GetTaskAsync(task);
 
@@ -264,10 +264,10 @@ public sealed class ClientFaultTests
     [Fact]
     public async Task The_api_key_appears_in_no_exception_and_no_log_event()
     {
-        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(3));
         var errors = new List<Exception>();
         h.Server.Inject(Create, FakeKieFault.Http(429, "limit"));
-        h.Server.Inject(Create, FakeKieFault.Slow(TimeSpan.FromSeconds(2)));
+        h.Server.Inject(Create, FakeKieFault.Slow(TimeSpan.FromSeconds(30)));
         h.Server.Inject(Credit, FakeKieFault.CodeIn200(401, "Unauthorized - check Authorization: Bearer " + FakeKieServer.DefaultApiKey));
         h.Server.Inject(Credit, FakeKieFault.Malformed());
         h.Server.Inject(Record, FakeKieFault.Drop(), times: 5);
