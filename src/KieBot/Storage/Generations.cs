@@ -121,6 +121,9 @@ public interface IGenerationStore
 
     Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>How many of the user's generations are still in flight (created, submitted, running).</summary>
+    Task<int> CountInFlightAsync(long userId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Leases up to <paramref name="max"/> in-flight generations nobody holds (or whose lease ran out) for
     /// <paramref name="lease"/>, counting an attempt. Concurrent callers never get the same row.

@@ -78,6 +78,12 @@ internal sealed class SqlGenerationStore(SqlDatabase db) : IGenerationStore
                     cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(Map).ToList(),
             cancellationToken);
 
+    public Task<int> CountInFlightAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            c => c.ExecuteScalarAsync<int>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM generations WHERE user_id = @userId AND {db.In("state", "@states")}", new { userId, states = InFlight }, cancellationToken: cancellationToken)),
+            cancellationToken);
+
     public Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = db.Now();

@@ -1,0 +1,37 @@
+namespace KieBot.Flows;
+
+/// <summary>
+/// The bot's own buttons (navigation). Catalog buttons (categories, models, modes, enum values, toggles) use the
+/// generated <c>CatalogCallbacks</c>. Every value here fits Telegram's 64 bytes.
+/// </summary>
+public static class BotCallbacks
+{
+    public const string Menu = "menu";
+    public const string Back = "back";
+    public const string Cancel = "cancel";
+    public const string Balance = "balance";
+    public const string History = "history";
+    public const string Help = "help";
+    public const string Language = "lang";
+    public const string Russian = "lang:ru";
+    public const string English = "lang:en";
+    public const string Confirm = "confirm";
+    public const string Settings = "settings";
+    public const string Summary = "summary";
+    public const string Skip = "skip";
+    public const string Next = "next";
+    public const string Done = "done";
+
+    /// <summary>Page <c>n</c> of the current category.</summary>
+    public const string PagePrefix = "page:";
+
+    /// <summary>Ask parameter number <c>n</c> of the current mode (from the settings screen).</summary>
+    public const string AskPrefix = "ask:";
+
+    public static string Page(int page) => PagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Ask(int index) => AskPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<string> Fixed { get; } =
+        [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done];
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using KieBot.Telegram;
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieCatalog.Errors;
+
+namespace KieBot.Flows;
+
+public sealed partial class FlowEngine
+{
+    private static ModeDescriptor? CurrentMode(Turn turn) =>
+        turn.State.Model is { } model && turn.State.Mode is { } mode ? Models.FindModel(model)?.FindMode(mode) : null;
+
+    private static ParamDescriptor? AskedParam(Turn turn) =>
+        turn.State.Step == FlowStep.Form && turn.State.Asking is { } name ? CurrentMode(turn)?.FindParam(name) : null;
+
+    /// <summary>A catalog button for <paramref name="param"/> counts only while that very parameter is being asked.</summary>
+    private static bool IsAsking(Turn turn, ParamDescriptor param) =>
+        AskedParam(turn) is { } asked && ReferenceEquals(asked, param);
+
+    private static Task<bool> InForm(Turn turn) =>
+        Task.FromResult(CurrentMode(turn) is not null && turn.State.Step is FlowStep.Form or FlowStep.Summary or FlowStep.Settings);
+
+    private static ParamDescriptor? NextToAsk(ModeDescriptor mode, FlowState state) =>
+        mode.Params.FirstOrDefault(p => p.IsAskedFirst && !state.Values.ContainsKey(p.Name));
+
+    private Task StartFormAsync(Turn turn, ModeDescriptor mode, CancellationToken ct)
+    {
+        turn.State = new FlowState { Step = FlowStep.Form, Category = mode.Model.Category.ToString(), Model = mode.Model.Id, Mode = mode.Id };
+        return ContinueAsync(turn, ct);
+    }
+
+    /// <summary>After an answer: back to the summary when editing a setting, else the next question or the summary.</summary>
+    private async Task ContinueAsync(Turn turn, CancellationToken ct)
+    {
+        var mode = CurrentMode(turn)!;
+        if (!turn.State.FromSettings && NextToAsk(mode, turn.State) is { } next)
+        {
+            await AskAsync(turn, next, fromSettings: false, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
+    }
+
+    private Task AskAsync(Turn turn, ParamDescriptor param, bool fromSettings, CancellationToken ct)
+    {
+        turn.State = turn.State with { Step = FlowStep.Form, Asking = param.Name, FromSettings = fromSettings };
+        var screen = new FormPrompter(turn).For(param);
+        return turn.Update.IsCallback ? ShowAsync(turn, screen, ct) : SendAsync(turn, screen, ct);
+    }
+
+    private async Task SendAsync(Turn turn, Screen screen, CancellationToken ct)
+    {
+        var id = await chat.SendAsync(turn.ChatId, screen, ct).ConfigureAwait(false);
+        turn.State = turn.State with { MessageId = id };
+    }
+
+    private async Task AcceptTextAsync(Turn turn, ParamDescriptor param, string text, CancellationToken ct)
+    {
+        var label = param.Label.Get(turn.Language);
+        string? error = null;
+        string? json = null;
+        switch (param.Kind)
+        {
+            case ParamKind.Text or ParamKind.String:
+                if (text.Length == 0)
+                {
+                    error = turn.T("error.empty", ("label", label));
+                }
+                else if (param.MaxLength is { } max && text.Length > max)
+                {
+                    error = turn.T("error.too_long", ("max", max), ("length", text.Length));
+                }
+                else
+                {
+                    json = ParamValues.Text(text);
+                }
+
+                break;
+            case ParamKind.Integer or ParamKind.Number:
+                var ok = decimal.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    && (param.Kind == ParamKind.Number || number == decimal.Truncate(number))
+                    && (param.Min is not { } min || number >= min)
+                    && (param.Max is not { } top || number <= top);
+                if (ok)
+                {
+                    json = ParamValues.Number(number);
+                }
+                else
+                {
+                    error = turn.T("error.number", ("min", param.Min?.ToString(CultureInfo.InvariantCulture) ?? "−∞"), ("max", param.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"));
+                }
+
+                break;
+            case ParamKind.Boolean or ParamKind.Enum:
+                error = turn.T("error.expect_buttons");
+                break;
+            default:
+                error = turn.T("error.expect_file");
+                break;
+        }
+
+        if (error is not null)
+        {
+            await chat.SendAsync(turn.ChatId, new Screen(error), ct).ConfigureAwait(false);
+            await AskAsync(turn, param, turn.State.FromSettings, ct).ConfigureAwait(false);
+            return;
+        }
+
+        turn.State = turn.State with { Values = With(turn.State.Values, param.Name, json) };
+        await ContinueAsync(turn, ct).ConfigureAwait(false);
+    }
+
+    private async Task AcceptFileAsync(Turn turn, ParamDescriptor param, IncomingFile file, CancellationToken ct)
+    {
+        var label = param.Label.Get(turn.Language);
+        var (expected, kindKey) = Expected(param.Kind);
+        if (!expected(file))
+        {
+            await RefuseAsync(turn, param, turn.T("error.file_kind", ("label", label), ("kind", turn.T(kindKey))), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (file.Size is { } size && size > settings.MaxUploadBytes)
+        {
+            await RefuseAsync(turn, param, turn.T("error.file_size", ("max", settings.MaxUploadBytes / (1024 * 1024))), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var existing = ParamValues.ReadUrls(param.IsList ? turn.State.Values.GetValueOrDefault(param.Name) : null);
+        if (param.IsList && param.MaxItems is { } maxItems && existing.Count >= maxItems)
+        {
+            await RefuseAsync(turn, param, turn.T("error.too_many", ("label", label), ("max", maxItems)), ct).ConfigureAwait(false);
+            return;
+        }
+
+        string url;
+        try
+        {
+            await using var content = await chat.OpenFileAsync(file, ct).ConfigureAwait(false);
+            url = (await kie.UploadAsync(content, FileName(file), "kiebot", ct).ConfigureAwait(false)).Url;
+        }
+        catch (Exception e) when (e is KieException or IOException or HttpRequestException)
+        {
+            await RefuseAsync(turn, param, turn.T("error.upload"), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (!param.IsList)
+        {
+            turn.State = turn.State with { Values = With(turn.State.Values, param.Name, ParamValues.Text(url)) };
+            await ContinueAsync(turn, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var urls = existing.Append(url).ToList();
+        turn.State = turn.State with { Values = With(turn.State.Values, param.Name, ParamValues.Urls(urls)) };
+        if (param.MaxItems is { } max && urls.Count >= max)
+        {
+            await ContinueAsync(turn, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await AskAsync(turn, param, turn.State.FromSettings, ct).ConfigureAwait(false);
+    }
+
+    private async Task RefuseAsync(Turn turn, ParamDescriptor param, string message, CancellationToken ct)
+    {
+        await chat.SendAsync(turn.ChatId, new Screen(message), ct).ConfigureAwait(false);
+        await AskAsync(turn, param, turn.State.FromSettings, ct).ConfigureAwait(false);
+    }
+
+    private static (Func<IncomingFile, bool> Accepts, string KindKey) Expected(ParamKind kind) => kind switch
+    {
+        ParamKind.Image or ParamKind.ImageList => (f => f.Kind == FileKind.Photo || (f.Kind == FileKind.Document && Mime(f, "image/")), "kind.photo"),
+        ParamKind.Video or ParamKind.VideoList => (f => f.Kind == FileKind.Video || (f.Kind == FileKind.Document && Mime(f, "video/")), "kind.video"),
+        ParamKind.Audio or ParamKind.AudioList => (f => f.Kind is FileKind.Audio or FileKind.Voice || (f.Kind == FileKind.Document && Mime(f, "audio/")), "kind.audio"),
+        _ => (_ => true, "kind.file"),
+    };
+
+    private static bool Mime(IncomingFile file, string prefix) => file.MimeType?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ?? false;
+
+    private static string FileName(IncomingFile file)
+    {
+        var name = Path.GetFileName(file.FileName ?? string.Empty);
+        return name.Length > 0 ? name : file.Kind switch
+        {
+            FileKind.Photo => "photo.jpg",
+            FileKind.Video => "video.mp4",
+            FileKind.Voice => "voice.ogg",
+            FileKind.Audio => "audio.mp3",
+            _ => "file.bin",
+        };
+    }
+
+    private async Task<string?> OnFormButtonAsync(Turn turn, string data, CancellationToken ct)
+    {
+        if (AskedParam(turn) is not { } param)
+        {
+            return await StaleAsync(turn, ct).ConfigureAwait(false);
+        }
+
+        switch (data)
+        {
+            case BotCallbacks.Skip when !param.Required || param.DefaultValue is not null:
+                turn.State = turn.State with { Values = With(turn.State.Values, param.Name, null) };
+                break;
+            case BotCallbacks.Next when param.Kind == ParamKind.Boolean:
+                var on = ParamValues.ReadBoolean(turn.State.Values.GetValueOrDefault(param.Name), param.DefaultValue);
+                turn.State = turn.State with { Values = With(turn.State.Values, param.Name, ParamValues.Boolean(on)) };
+                break;
+            case BotCallbacks.Done when param.IsList:
+                var count = ParamValues.ReadUrls(turn.State.Values.GetValueOrDefault(param.Name)).Count;
+                if (count < (param.MinItems ?? 1))
+                {
+                    return turn.T("error.too_few", ("label", param.Label.Get(turn.Language)), ("min", param.MinItems ?? 1));
+                }
+
+                break;
+            default:
+                return await StaleAsync(turn, ct).ConfigureAwait(false);
+        }
+
+        await ContinueAsync(turn, ct).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>One step back: the previous question (its answer dropped), the model card, the category, the menu.</summary>
+    private async Task BackAsync(Turn turn, CancellationToken ct)
+    {
+        var state = turn.State;
+        var mode = CurrentMode(turn);
+        switch (state.Step)
+        {
+            case FlowStep.Form or FlowStep.Settings when state.FromSettings || state.Step == FlowStep.Settings:
+                await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
+                return;
+            case FlowStep.Form or FlowStep.Summary when mode is not null:
+                var asked = mode.Params.Where(p => p.IsAskedFirst).ToList();
+                var at = state.Step == FlowStep.Form && state.Asking is { } name ? asked.FindIndex(p => p.Name == name) : asked.Count;
+                if (at > 0)
+                {
+                    var previous = asked[at - 1];
+                    turn.State = state with { Values = With(state.Values, previous.Name, null) };
+                    await AskAsync(turn, previous, fromSettings: false, ct).ConfigureAwait(false);
+                    return;
+                }
+
+                await ShowModelAsync(turn, mode.Model, ct).ConfigureAwait(false);
+                return;
+            case FlowStep.Model when state.Category is { } category && Enum.TryParse<ModelCategory>(category, out var parsed):
+                await ShowCategoryAsync(turn, parsed, 0, ct).ConfigureAwait(false);
+                return;
+            default:
+                await ShowMenuAsync(turn, "menu", ct).ConfigureAwait(false);
+                return;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using KieBot.Generations;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog.Catalog;
+
+namespace KieBot.Flows;
+
+public sealed partial class FlowEngine
+{
+    /// <summary>The exact price and balance, every value, and confirm / settings / back / cancel.</summary>
+    private async Task<string?> ShowSummaryAsync(Turn turn, CancellationToken ct)
+    {
+        var mode = CurrentMode(turn)!;
+        turn.State = turn.State with { Step = FlowStep.Summary, Asking = null, FromSettings = false };
+        if (NextToAsk(mode, turn.State) is { } missing)
+        {
+            await AskAsync(turn, missing, fromSettings: false, ct).ConfigureAwait(false);
+            return null;
+        }
+
+        var (input, violations) = ParamValues.Build(mode, turn.State.Values);
+        if (violations.Count > 0)
+        {
+            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
+        }
+
+        Credits price;
+        try
+        {
+            price = pricing.UserPrice(input.Price());
+        }
+        catch (InvalidInputException e)
+        {
+            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", e.Violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
+        }
+
+        var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
+        var lines = mode.Params
+            .Where(p => turn.State.Values.ContainsKey(p.Name) || p.DefaultValue is not null)
+            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, turn.State.Values.GetValueOrDefault(p.Name), turn)}");
+        var text = turn.T(
+            "summary",
+            ("model", mode.Model.Name),
+            ("mode", mode.Label.Get(turn.Language)),
+            ("params", string.Join("\n", lines)),
+            ("price", price),
+            ("rub", pricing.Rubles(price)),
+            ("balance", balance.Available));
+        if (balance.Available < price)
+        {
+            text += "\n\n" + turn.T("summary.insufficient", ("price", price), ("balance", balance.Available));
+        }
+
+        if (settings.DryRun)
+        {
+            text += "\n" + turn.T("gen.dry");
+        }
+
+        var rows = new List<IReadOnlyList<Button>>
+        {
+            new[] { new Button(turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm) },
+            new[] { new Button(turn.T("btn.settings"), BotCallbacks.Settings) },
+            Keyboards.BackCancel(turn),
+        };
+        await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Every parameter with its value; pressing one asks it again, then returns to the summary.</summary>
+    private async Task<string?> ShowSettingsAsync(Turn turn, string? notice, CancellationToken ct)
+    {
+        var mode = CurrentMode(turn)!;
+        turn.State = turn.State with { Step = FlowStep.Settings, Asking = null, FromSettings = false };
+        var rows = mode.Params
+            .Select((p, i) => (IReadOnlyList<Button>)[new Button(
+                TelegramLimits.Fit($"{p.Label.Get(turn.Language)}: {ParamValues.Display(p, turn.State.Values.GetValueOrDefault(p.Name), turn)}", TelegramLimits.ButtonText),
+                BotCallbacks.Ask(i))])
+            .ToList();
+        rows.Add([new Button(turn.T("btn.summary"), BotCallbacks.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)]);
+        var text = (notice is null ? string.Empty : notice + "\n\n") + turn.T("settings", ("mode", mode.Label.Get(turn.Language)));
+        await ShowAsync(turn, new Screen(text, rows), ct).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Confirm: reserve the price and create the task. A second press finds the form already submitted.</summary>
+    private async Task<string?> ConfirmAsync(Turn turn, CancellationToken ct)
+    {
+        if (turn.State.Step == FlowStep.Submitted)
+        {
+            return turn.T("gen.already");
+        }
+
+        if (turn.State.Step != FlowStep.Summary || CurrentMode(turn) is not { } mode)
+        {
+            return await StaleAsync(turn, ct).ConfigureAwait(false);
+        }
+
+        var (input, violations) = ParamValues.Build(mode, turn.State.Values);
+        if (violations.Count > 0)
+        {
+            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
+        }
+
+        var result = await submitter.SubmitAsync(new SubmitRequest(turn.User.Id, turn.ChatId, turn.Language, input, turn.Update.CallbackMessageId), ct).ConfigureAwait(false);
+        switch (result)
+        {
+            case SubmitResult.Started:
+                turn.State = turn.State with { Step = FlowStep.Submitted };
+                return null;
+            case SubmitResult.Insufficient r:
+                return turn.T("summary.insufficient", ("price", r.Price), ("balance", r.Balance));
+            case SubmitResult.Limited r:
+                return turn.T("gen.limit", ("count", r.Running), ("max", settings.MaxConcurrentGenerations));
+            case SubmitResult.Failed r:
+                await chat.SendAsync(turn.ChatId, new Screen(r.Message), ct).ConfigureAwait(false);
+                await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
+                return null;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using KieBot.Generations;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieCatalog.Client;
+
+namespace KieBot.Flows;
+
+/// <summary>
+/// The conversation as an explicit per-user state machine: each update is routed by its kind (button, text, file) and
+/// the user's persisted <see cref="FlowState"/>, and the new state is saved before the next update of that user.
+/// </summary>
+public sealed partial class FlowEngine(
+    IBotStore store,
+    IChatSurface chat,
+    IKieGateway kie,
+    Pricing pricing,
+    BotSettings settings,
+    GenerationSubmitter submitter)
+{
+    public async Task HandleAsync(BotUpdate update, CancellationToken cancellationToken)
+    {
+        var user = await store.Users.TouchAsync(update.UserId, update.Username, Texts.Normalize(update.LanguageCode), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (user.CreatedAt == user.LastSeenAt && settings.WelcomeCredits > Credits.Zero)
+        {
+            await store.Ledger.GrantAsync(user.Id, settings.WelcomeCredits, $"welcome:{user.Id}", GrantReason.Bonus, "welcome", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var conversation = await store.Conversations.GetAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var turn = new Turn(update, user, Texts.Normalize(user.Language), FlowState.Parse(conversation?.State));
+        if (user.Blocked)
+        {
+            await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (update.IsCallback)
+        {
+            var alert = await OnButtonAsync(turn, update.CallbackData!, cancellationToken).ConfigureAwait(false);
+            await AnswerAsync(turn, alert, cancellationToken).ConfigureAwait(false);
+        }
+        else if (update.File is { } file)
+        {
+            await OnFileAsync(turn, file, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await OnTextAsync(turn, update.Text?.Trim() ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.Conversations.SaveAsync(user.Id, turn.State.Serialize(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken ct)
+    {
+        switch (data)
+        {
+            case BotCallbacks.Menu:
+                await ShowMenuAsync(turn, "menu", ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Cancel:
+                await ShowMenuAsync(turn, "cancelled", ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Back:
+                await BackAsync(turn, ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Balance:
+                await ShowBalanceAsync(turn, ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.History:
+                await ShowHistoryAsync(turn, ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Help:
+                await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Language:
+                await ShowAsync(turn, LanguagePicker(turn), ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Russian or BotCallbacks.English:
+                await SetLanguageAsync(turn, data == BotCallbacks.Russian ? "ru" : "en", ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Confirm:
+                return await ConfirmAsync(turn, ct).ConfigureAwait(false);
+            case BotCallbacks.Settings:
+                return await InForm(turn) ? await ShowSettingsAsync(turn, null, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
+            case BotCallbacks.Summary:
+                return await InForm(turn) ? await ShowSummaryAsync(turn, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
+            case BotCallbacks.Skip or BotCallbacks.Next or BotCallbacks.Done:
+                return await OnFormButtonAsync(turn, data, ct).ConfigureAwait(false);
+        }
+
+        if (data.StartsWith(BotCallbacks.PagePrefix, StringComparison.Ordinal) && int.TryParse(data.AsSpan(BotCallbacks.PagePrefix.Length), out var page)
+            && turn.State.Category is { } category && Enum.TryParse<ModelCategory>(category, out var parsed))
+        {
+            await ShowCategoryAsync(turn, parsed, page, ct).ConfigureAwait(false);
+            return null;
+        }
+
+        if (data.StartsWith(BotCallbacks.AskPrefix, StringComparison.Ordinal) && int.TryParse(data.AsSpan(BotCallbacks.AskPrefix.Length), out var index)
+            && CurrentMode(turn) is { } mode && index >= 0 && index < mode.Params.Count && turn.State.Step is FlowStep.Settings or FlowStep.Summary)
+        {
+            await AskAsync(turn, mode.Params[index], fromSettings: true, ct).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!CatalogCallbacks.TryParse(data, out var callback))
+        {
+            return await StaleAsync(turn, ct).ConfigureAwait(false);
+        }
+
+        switch (callback)
+        {
+            case CategoryCallback c:
+                await ShowCategoryAsync(turn, c.Category, 0, ct).ConfigureAwait(false);
+                return null;
+            case ModelCallback { Model.IsVisible: true } m:
+                await ShowModelAsync(turn, m.Model, ct).ConfigureAwait(false);
+                return null;
+            case ModeCallback { Mode.IsVisible: true } o:
+                await StartFormAsync(turn, o.Mode, ct).ConfigureAwait(false);
+                return null;
+            case EnumValueCallback e when IsAsking(turn, e.Param):
+                turn.State = turn.State with { Values = With(turn.State.Values, e.Param.Name, ParamValues.Enum(e.Value)) };
+                await ContinueAsync(turn, ct).ConfigureAwait(false);
+                return null;
+            case ToggleCallback t when IsAsking(turn, t.Param):
+                var on = ParamValues.ReadBoolean(turn.State.Values.GetValueOrDefault(t.Param.Name), t.Param.DefaultValue);
+                turn.State = turn.State with { Values = With(turn.State.Values, t.Param.Name, ParamValues.Boolean(!on)) };
+                await ShowAsync(turn, new FormPrompter(turn).For(t.Param), ct).ConfigureAwait(false);
+                return null;
+            default:
+                return await StaleAsync(turn, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OnTextAsync(Turn turn, string text, CancellationToken ct)
+    {
+        var command = text.Split(' ', 2)[0].ToLowerInvariant();
+        switch (command)
+        {
+            case "/start" or "/menu":
+                await ShowMenuAsync(turn, "welcome", ct).ConfigureAwait(false);
+                return;
+            case "/cancel":
+                await ShowMenuAsync(turn, "cancelled", ct).ConfigureAwait(false);
+                return;
+            case "/balance":
+                await ShowBalanceAsync(turn, ct).ConfigureAwait(false);
+                return;
+            case "/history":
+                await ShowHistoryAsync(turn, ct).ConfigureAwait(false);
+                return;
+            case "/help":
+                await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+                return;
+            case "/language":
+                await ShowAsync(turn, LanguagePicker(turn), ct).ConfigureAwait(false);
+                return;
+        }
+
+        if (AskedParam(turn) is { } param)
+        {
+            await AcceptTextAsync(turn, param, text, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await chat.SendAsync(turn.ChatId, new Screen(turn.T("error.expect_buttons"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+    }
+
+    private async Task OnFileAsync(Turn turn, IncomingFile file, CancellationToken ct)
+    {
+        if (AskedParam(turn) is { IsUpload: true } param)
+        {
+            await AcceptFileAsync(turn, param, file, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var key = AskedParam(turn) is not null ? "error.expect_text" : "error.expect_buttons";
+        await chat.SendAsync(turn.ChatId, new Screen(turn.T(key), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Shows a screen: edits the message whose button was pressed, else sends a new one.</summary>
+    private async Task ShowAsync(Turn turn, Screen screen, CancellationToken ct)
+    {
+        var id = turn.Update.CallbackMessageId is { } pressed
+            ? await chat.EditAsync(turn.ChatId, pressed, screen, ct).ConfigureAwait(false)
+            : await chat.SendAsync(turn.ChatId, screen, ct).ConfigureAwait(false);
+        turn.State = turn.State with { MessageId = id };
+    }
+
+    private Task AnswerAsync(Turn turn, string? alert, CancellationToken ct) =>
+        turn.Update.CallbackId is { } id ? chat.AnswerAsync(id, alert, ct) : Task.CompletedTask;
+
+    private async Task<string?> StaleAsync(Turn turn, CancellationToken ct)
+    {
+        await ShowMenuAsync(turn, "menu", ct).ConfigureAwait(false);
+        return turn.T("stale");
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> values, string name, string? json)
+    {
+        var copy = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        if (json is null)
+        {
+            copy.Remove(name);
+        }
+        else
+        {
+            copy[name] = json;
+        }
+
+        return copy;
+    }
+}

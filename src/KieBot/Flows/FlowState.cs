@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KieBot.Flows;
+
+/// <summary>Where a user is in the bot.</summary>
+public enum FlowStep
+{
+    Menu,
+    Category,
+    Model,
+    Form,
+    Summary,
+    Settings,
+    Submitted,
+}
+
+/// <summary>
+/// A user's conversation, persisted after every update so that a restart continues where the user was. Values hold
+/// the form's answers as KIE wire JSON per parameter name, so the typed input is read back with the catalog's reader.
+/// </summary>
+public sealed record FlowState
+{
+    public FlowStep Step { get; init; } = FlowStep.Menu;
+
+    public string? Category { get; init; }
+
+    public int Page { get; init; }
+
+    public string? Model { get; init; }
+
+    public string? Mode { get; init; }
+
+    /// <summary>Parameter name → its value as JSON text.</summary>
+    public Dictionary<string, string> Values { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The parameter being asked, when <see cref="Step"/> is <see cref="FlowStep.Form"/>.</summary>
+    public string? Asking { get; init; }
+
+    /// <summary>Asked from the settings screen (answering returns there) rather than in the first pass.</summary>
+    public bool FromSettings { get; init; }
+
+    /// <summary>The message the current screen is in (edited on the next button press).</summary>
+    public int? MessageId { get; init; }
+
+    /// <summary>The catalog version the state was written under; another version invalidates the form.</summary>
+    public string Catalog { get; init; } = KieCatalog.Models.Version;
+
+    public string Serialize() => JsonSerializer.Serialize(this, FlowJson.Default.FlowState);
+
+    public static FlowState Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new FlowState();
+        }
+
+        try
+        {
+            var state = JsonSerializer.Deserialize(json, FlowJson.Default.FlowState) ?? new FlowState();
+            return state.Catalog == KieCatalog.Models.Version ? state : new FlowState();
+        }
+        catch (JsonException)
+        {
+            return new FlowState();
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FlowState))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class FlowJson : JsonSerializerContext;

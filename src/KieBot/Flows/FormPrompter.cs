@@ -1,0 +1,91 @@
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieBot.Telegram;
+
+namespace KieBot.Flows;
+
+/// <summary>
+/// The question screen for one parameter, per kind. Implements the catalog's generated per-kind interface, so a
+/// catalog that gains a parameter kind does not compile until the bot can ask for it.
+/// </summary>
+internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
+{
+    public Screen OnText(ParamDescriptor param) => Ask(param, turn.T("form.ask.text", ("label", Label(param)), ("limit", param.MaxLength is { } max ? turn.T("form.limit", ("max", max)) : string.Empty)));
+
+    public Screen OnString(ParamDescriptor param) => OnText(param);
+
+    public Screen OnInteger(ParamDescriptor param) => OnNumber(param);
+
+    public Screen OnNumber(ParamDescriptor param) =>
+        Ask(param, turn.T("form.ask.number", ("label", Label(param)), ("min", param.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "−∞"), ("max", param.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "∞")));
+
+    public Screen OnBoolean(ParamDescriptor param)
+    {
+        var on = ParamValues.ReadBoolean(Current(param), param.DefaultValue);
+        var toggle = new Button($"{(on ? "✅" : "❌")} {Label(param)}: {turn.T(on ? "value.yes" : "value.no")}", param.ToggleCallbackData!);
+        return Ask(param, turn.T("form.ask.boolean", ("label", Label(param))), [[toggle], [new Button(turn.T("btn.next"), BotCallbacks.Next)]], withSkip: false);
+    }
+
+    public Screen OnEnum(ParamDescriptor param)
+    {
+        var current = Current(param);
+        var chosen = current is null ? param.DefaultValue : param.Values.FirstOrDefault(v => ParamValues.Enum(v) == current)?.Wire;
+        var buttons = param.Values.Select(v => new Button((v.Wire == chosen ? "• " : string.Empty) + v.Wire, v.CallbackData));
+        return Ask(param, turn.T("form.ask.enum", ("label", Label(param))), Keyboards.Pairs(buttons), withSkip: false);
+    }
+
+    public Screen OnImage(ParamDescriptor param) => Ask(param, turn.T("form.ask.image", ("label", Label(param))));
+
+    public Screen OnImageList(ParamDescriptor param) => Files(param, "form.ask.images");
+
+    public Screen OnVideo(ParamDescriptor param) => Ask(param, turn.T("form.ask.video", ("label", Label(param))));
+
+    public Screen OnAudio(ParamDescriptor param) => Ask(param, turn.T("form.ask.audio", ("label", Label(param))));
+
+    /// <summary>The screen for any parameter (list kinds the catalog does not use yet are asked like their single kind).</summary>
+    public Screen For(ParamDescriptor param) => param.Kind switch
+    {
+        ParamKind.VideoList => Files(param, "form.ask.videos"),
+        ParamKind.AudioList => Files(param, "form.ask.audios"),
+        ParamKind.File => Ask(param, turn.T("form.ask.file", ("label", Label(param)))),
+        _ => param.Accept(this),
+    };
+
+    private Screen Files(ParamDescriptor param, string key)
+    {
+        var count = ParamValues.ReadUrls(Current(param)).Count;
+        var min = Math.Max(param.MinItems ?? 1, param.Required ? 1 : 0);
+        var rows = new List<IReadOnlyList<Button>>();
+        if (count >= min && count > 0)
+        {
+            rows.Add([new Button(turn.T("btn.done", ("count", count)), BotCallbacks.Done)]);
+        }
+
+        return Ask(param, turn.T(key, ("label", Label(param)), ("min", min), ("max", param.MaxItems ?? 1), ("count", count)), rows);
+    }
+
+    private Screen Ask(ParamDescriptor param, string question, List<IReadOnlyList<Button>>? rows = null, bool withSkip = true)
+    {
+        rows ??= [];
+        var text = question;
+        if (param.DefaultValue is { } fallback)
+        {
+            text += turn.T("form.default", ("value", ParamValues.Display(param, null, turn)));
+            if (withSkip)
+            {
+                rows.Add([new Button(turn.T("btn.skip", ("value", TelegramLimits.Fit(fallback, 20))), BotCallbacks.Skip)]);
+            }
+        }
+        else if (!param.Required && withSkip)
+        {
+            rows.Add([new Button(turn.T("btn.skip_optional"), BotCallbacks.Skip)]);
+        }
+
+        rows.Add(turn.State.FromSettings ? [new Button(turn.T("btn.summary"), BotCallbacks.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)] : Keyboards.BackCancel(turn));
+        return new Screen(text, rows);
+    }
+
+    private string? Current(ParamDescriptor param) => turn.State.Values.TryGetValue(param.Name, out var json) ? json : null;
+
+    private string Label(ParamDescriptor param) => param.Label.Get(turn.Language);
+}

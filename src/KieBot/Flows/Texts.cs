@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace KieBot.Flows;
+
+/// <summary>Every text the bot shows, in Russian and English, from <c>Flows/Texts/{ru,en}.json</c>.</summary>
+public static class Texts
+{
+    public static readonly IReadOnlyList<string> Languages = ["ru", "en"];
+
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> All = Languages.ToDictionary(l => l, Load);
+
+    /// <summary>The keys of one language (tests compare the two).</summary>
+    public static IReadOnlyDictionary<string, string> Of(string language) => All[Normalize(language)];
+
+    /// <summary>"ru" for Russian Telegram clients, "en" otherwise.</summary>
+    public static string Normalize(string? language) =>
+        language is not null && language.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? "ru" : "en";
+
+    /// <summary>The text <paramref name="key"/> with <c>{name}</c> placeholders filled (values HTML-encoded: texts are Telegram HTML).</summary>
+    public static string Get(string language, string key, params ReadOnlySpan<(string Name, object? Value)> values)
+    {
+        var text = Of(language).TryGetValue(key, out var found) ? found : throw new KeyNotFoundException($"No text '{key}'.");
+        if (values.Length == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text);
+        foreach (var (name, value) in values)
+        {
+            builder.Replace("{" + name + "}", System.Net.WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture)));
+        }
+
+        return builder.ToString();
+    }
+
+    private static IReadOnlyDictionary<string, string> Load(string language)
+    {
+        using var stream = typeof(Texts).Assembly.GetManifestResourceStream($"texts/{language}.json")
+            ?? throw new InvalidOperationException($"Texts for '{language}' are not embedded.");
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? throw new InvalidOperationException($"Texts for '{language}' are empty.");
+    }
+}

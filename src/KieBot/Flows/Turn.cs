@@ -1,0 +1,20 @@
+using KieBot.Storage;
+using KieBot.Telegram;
+
+namespace KieBot.Flows;
+
+/// <summary>One update being handled: who, in which language, and the conversation state it started from.</summary>
+public sealed class Turn(BotUpdate update, BotUser user, string language, FlowState state)
+{
+    public BotUpdate Update { get; } = update;
+
+    public BotUser User { get; } = user;
+
+    public string Language { get; set; } = language;
+
+    public FlowState State { get; set; } = state;
+
+    public long ChatId => Update.ChatId;
+
+    public string T(string key, params ReadOnlySpan<(string Name, object? Value)> values) => Texts.Get(Language, key, values);
+}

@@ -1,0 +1,26 @@
+using KieBot.Storage;
+using KieCatalog.Errors;
+
+namespace KieBot.Generations;
+
+/// <summary>The money side of a generation's end: capture on success, release exactly once on failure.</summary>
+public static class GenerationOutcome
+{
+    /// <summary>Marks the generation failed and, if this call is the one that did, releases its reservation and marks it refunded.</summary>
+    public static async Task<bool> RefundAsync(IBotStore store, string generationId, string reservationKey, KieError error, CancellationToken ct)
+    {
+        var change = new GenerationChange { ErrorKind = error.Kind.ToString(), ErrorCode = error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage = error.Detail };
+        if (!await store.Generations.MoveAsync(generationId, GenerationState.Failed, change, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await store.Ledger.ReleaseAsync(reservationKey, reservationKey + ":release", ct).ConfigureAwait(false);
+        await store.Generations.MoveAsync(generationId, GenerationState.Refunded, cancellationToken: ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Charges the reservation of a generation that succeeded (idempotent by key).</summary>
+    public static Task CaptureAsync(IBotStore store, string reservationKey, CancellationToken ct) =>
+        store.Ledger.CaptureAsync(reservationKey, reservationKey + ":capture", ct);
+}

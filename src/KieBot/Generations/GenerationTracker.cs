@@ -1,0 +1,196 @@
+using KieBot.Flows;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieCatalog.Client;
+using KieCatalog.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace KieBot.Generations;
+
+/// <summary>
+/// Follows generations to their end: leases due in-flight rows (one worker per row), reads their KIE task, and on
+/// success delivers the result and captures the price; on failure releases it exactly once and says why. The lease
+/// doubles as the next poll time, so each pass costs only the tasks that are due.
+/// </summary>
+public sealed partial class GenerationTracker(
+    IBotStore store,
+    IKieGateway kie,
+    IChatSurface chat,
+    TimeProvider time,
+    ILogger<GenerationTracker> logger)
+{
+    /// <summary>Pause before a task is read again.</summary>
+    public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A row created but never sent to KIE (the process stopped in between) is settled after this long.</summary>
+    public TimeSpan UnsentGrace { get; init; } = TimeSpan.FromMinutes(2);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPassFailed(e);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass over the due generations; returns how many were looked at.</summary>
+    public async Task<int> PollOnceAsync(CancellationToken ct)
+    {
+        var due = await store.Generations.ClaimInFlightAsync(50, PollEvery, ct).ConfigureAwait(false);
+        foreach (var generation in due)
+        {
+            try
+            {
+                await TrackAsync(generation, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTrackFailed(generation.Id, e);
+                await store.Errors.AddAsync("tracker", e.GetType().Name, null, e.Message, $"generation {generation.Id}", ct).ConfigureAwait(false);
+            }
+        }
+
+        return due.Count;
+    }
+
+    private async Task TrackAsync(Generation generation, CancellationToken ct)
+    {
+        var language = Texts.Normalize((await store.Users.GetAsync(generation.UserId, ct).ConfigureAwait(false))?.Language);
+        if (generation.KieTaskId is null)
+        {
+            if (time.GetUtcNow() - generation.CreatedAt > UnsentGrace)
+            {
+                var unsent = new KieError(KieErrorKind.Unknown, KieOperation.CreateTask, "the task was never sent to KIE");
+                await FailAsync(generation, unsent, language, ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        KieTask task;
+        try
+        {
+            task = await kie.GetTaskAsync(new KieTaskRef(generation.KieTaskId, Enum.Parse<ApiFamily>(generation.Api)), ct).ConfigureAwait(false);
+        }
+        catch (KieException e) when (e.Error.ShouldRefund)
+        {
+            await FailAsync(generation, e.Error, language, ct).ConfigureAwait(false);
+            return;
+        }
+        catch (KieException e)
+        {
+            LogReadFailed(generation.Id, e.Error.Kind, e.Error.Detail);
+            return;
+        }
+
+        switch (task.State)
+        {
+            case KieTaskState.Success:
+                await SucceedAsync(generation, task, language, ct).ConfigureAwait(false);
+                break;
+            case KieTaskState.Fail:
+                await FailAsync(generation, task.Error!, language, ct).ConfigureAwait(false);
+                break;
+            default:
+                await ProgressAsync(generation, task, language, ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task SucceedAsync(Generation generation, KieTask task, string language, CancellationToken ct)
+    {
+        var change = new GenerationChange { ResultUrls = task.ResultUrls, ResultText = task.ResultText };
+        if (!await store.Generations.MoveAsync(generation.Id, GenerationState.Succeeded, change, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var mode = Mode(generation);
+        var caption = Texts.Get(language, "gen.done", ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId));
+        var buttons = new Screen(caption, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
+        await chat.DeliverAsync(generation.ChatId, new Delivery(mode?.Output ?? OutputKind.Image, task.ResultUrls, task.ResultText, caption, buttons), ct).ConfigureAwait(false);
+        if (generation.StatusMessageId is { } status)
+        {
+            await chat.EditAsync(generation.ChatId, (int)status, new Screen(caption), ct).ConfigureAwait(false);
+        }
+
+        await GenerationOutcome.CaptureAsync(store, generation.ReservationKey!, ct).ConfigureAwait(false);
+        LogSucceeded(generation.Id, task.ResultUrls.Count);
+    }
+
+    private async Task FailAsync(Generation generation, KieError error, string language, CancellationToken ct)
+    {
+        if (!await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey!, error, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await store.Errors.AddAsync("generation", error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
+        var text = Texts.Get(language, "gen.failed", ("message", error.UserMessage(language)), ("price", generation.Price));
+        var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
+        if (generation.StatusMessageId is { } status)
+        {
+            await chat.EditAsync(generation.ChatId, (int)status, screen, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await chat.SendAsync(generation.ChatId, screen, ct).ConfigureAwait(false);
+        }
+
+        LogFailed(generation.Id, error.Kind);
+    }
+
+    private async Task ProgressAsync(Generation generation, KieTask task, string language, CancellationToken ct)
+    {
+        if (generation.State == GenerationState.Submitted && task.State == KieTaskState.Generating)
+        {
+            await store.Generations.MoveAsync(generation.Id, GenerationState.Running, cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        var mode = Mode(generation);
+        var elapsed = (int)(time.GetUtcNow() - generation.CreatedAt).TotalSeconds;
+        var key = task.State == KieTaskState.Generating ? "gen.running" : "gen.queued";
+        var text = Texts.Get(language, key, ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId), ("elapsed", elapsed));
+        if (generation.StatusMessageId is { } status)
+        {
+            await chat.EditAsync(generation.ChatId, (int)status, new Screen(text), ct).ConfigureAwait(false);
+        }
+
+        await chat.ShowActivityAsync(generation.ChatId, mode?.Output ?? OutputKind.Image, ct).ConfigureAwait(false);
+    }
+
+    private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} succeeded with {Count} result(s)")]
+    private partial void LogSucceeded(string generationId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} failed ({Kind}); reservation released")]
+    private partial void LogFailed(string generationId, KieErrorKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the task of generation {GenerationId} failed ({Kind}: {Detail}); retrying later")]
+    private partial void LogReadFailed(string generationId, KieErrorKind kind, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tracking generation {GenerationId} failed")]
+    private partial void LogTrackFailed(string generationId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A tracking pass failed")]
+    private partial void LogPassFailed(Exception exception);
+}

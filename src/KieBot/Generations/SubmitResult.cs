@@ -1,0 +1,21 @@
+using KieBot.Storage;
+using KieCatalog.Catalog;
+
+namespace KieBot.Generations;
+
+/// <summary>A confirmed form: who, where, in which language, the typed input, and the message to turn into the status message.</summary>
+public sealed record SubmitRequest(long UserId, long ChatId, string Language, IModeInput Input, int? StatusMessageId);
+
+/// <summary>How a submission ended.</summary>
+public abstract record SubmitResult
+{
+    /// <summary>Reserved, recorded and sent to KIE; tracking takes it from here.</summary>
+    public sealed record Started(string GenerationId) : SubmitResult;
+
+    public sealed record Insufficient(Credits Price, Credits Balance) : SubmitResult;
+
+    public sealed record Limited(int Running) : SubmitResult;
+
+    /// <summary>KIE refused the task; the reservation is already released. <see cref="Message"/> is for the user.</summary>
+    public sealed record Failed(string Message) : SubmitResult;
+}

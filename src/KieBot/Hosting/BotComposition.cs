@@ -1,0 +1,46 @@
+using KieBot.Flows;
+using KieBot.Generations;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog.Client;
+using KieCatalog.Fake;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KieBot.Hosting;
+
+/// <summary>The services every run mode shares; the transport adds its <see cref="IChatSurface"/>.</summary>
+public static class BotComposition
+{
+    public static IServiceCollection AddBot(this IServiceCollection services, BotOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => BotStores.Open(options.Storage, sp.GetRequiredService<TimeProvider>()));
+        if (options.DryRun)
+        {
+            services.AddSingleton<IKieGateway>(sp => new FakeKieGateway(sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddKieClient(k =>
+            {
+                k.ApiKey = options.KieApiKey!;
+                k.BaseUrl = options.KieApiUrl;
+            });
+        }
+
+        services.AddSingleton(new Pricing(options.PriceMarkup, options.CreditToRubRate));
+        services.AddSingleton(new BotSettings
+        {
+            WelcomeCredits = options.WelcomeCredits,
+            MaxConcurrentGenerations = options.MaxConcurrentGenerations,
+            DryRun = options.DryRun,
+            AdminId = options.AdminId,
+        });
+        services.AddSingleton<GenerationSubmitter>();
+        services.AddSingleton<GenerationTracker>();
+        services.AddSingleton<FlowEngine>();
+        services.AddSingleton<UpdatePipeline>();
+        return services;
+    }
+}

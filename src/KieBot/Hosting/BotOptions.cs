@@ -1,0 +1,170 @@
+using System.Globalization;
+using KieBot.Storage;
+
+namespace KieBot.Hosting;
+
+/// <summary>Everything the host reads from the environment, validated: one clear line per bad variable.</summary>
+public sealed record BotOptions
+{
+    public string? TelegramToken { get; init; }
+
+    /// <summary>Bot API base (tests point it at a fake server).</summary>
+    public string? TelegramApiUrl { get; init; }
+
+    public string? KieApiKey { get; init; }
+
+    public Uri KieApiUrl { get; init; } = new("https://api.kie.ai");
+
+    public StorageOptions Storage { get; init; } = new();
+
+    public long? AdminId { get; init; }
+
+    public Uri? WebhookUrl { get; init; }
+
+    public string? WebhookSecret { get; init; }
+
+    /// <summary>DRY_RUN=1, TEST_MODE=1, or ALLOW_REAL_GENERATION not 1: the fake gateway, nothing charged.</summary>
+    public bool DryRun { get; init; } = true;
+
+    public decimal CreditToRubRate { get; init; } = 0.4m;
+
+    public decimal PriceMarkup { get; init; } = 1.5m;
+
+    public Credits WelcomeCredits { get; init; } = Credits.Whole(50);
+
+    public int MaxConcurrentGenerations { get; init; } = 5;
+
+    public int Port { get; init; } = 8080;
+
+    /// <summary>The mode the process runs in.</summary>
+    public string RunMode => TelegramToken is null ? "console" : WebhookUrl is null ? "polling" : "webhook";
+
+    /// <summary>Reads and validates; <paramref name="errors"/> lists one line per problem.</summary>
+    public static BotOptions Read(Func<string, string?> env, out IReadOnlyList<string> errors)
+    {
+        var problems = new List<string>();
+        string? Text(string name) => env(name) is { Length: > 0 } value ? value.Trim() : null;
+
+        bool Flag(string name, bool fallback)
+        {
+            var value = Text(name);
+            switch (value?.ToLowerInvariant())
+            {
+                case null:
+                    return fallback;
+                case "1" or "true" or "yes" or "on":
+                    return true;
+                case "0" or "false" or "no" or "off":
+                    return false;
+                default:
+                    problems.Add($"{name} must be 1/0, true/false, yes/no or on/off (got '{value}')");
+                    return fallback;
+            }
+        }
+
+        decimal Number(string name, decimal fallback, decimal min, decimal max)
+        {
+            var value = Text(name);
+            if (value is null)
+            {
+                return fallback;
+            }
+
+            if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+            {
+                return number;
+            }
+
+            problems.Add($"{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} (got '{value}')");
+            return fallback;
+        }
+
+        Uri? Url(string name, bool httpsOnly)
+        {
+            var value = Text(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (!httpsOnly && url.Scheme == Uri.UriSchemeHttp)))
+            {
+                return url;
+            }
+
+            problems.Add($"{name} must be an absolute {(httpsOnly ? "https" : "http(s)")} URL (got '{value}')");
+            return null;
+        }
+
+        var token = Text("TELEGRAM_BOT_TOKEN");
+        if (token is not null && !System.Text.RegularExpressions.Regex.IsMatch(token, @"^\d+:[A-Za-z0-9_-]{20,}$"))
+        {
+            problems.Add("TELEGRAM_BOT_TOKEN does not look like a bot token (<digits>:<secret> from @BotFather)");
+        }
+
+        var dryRun = Flag("DRY_RUN", false) | Flag("TEST_MODE", false) | !Flag("ALLOW_REAL_GENERATION", false);
+        var kieKey = Text("KIE_API_KEY");
+        if (!dryRun && kieKey is null)
+        {
+            problems.Add("KIE_API_KEY is required when ALLOW_REAL_GENERATION=1 (or set DRY_RUN=1)");
+        }
+
+        var webhook = Url("WEBHOOK_URL", httpsOnly: true);
+        var secret = Text("WEBHOOK_SECRET");
+        if (webhook is not null && (secret is null || !System.Text.RegularExpressions.Regex.IsMatch(secret, "^[A-Za-z0-9_-]{1,256}$")))
+        {
+            problems.Add("WEBHOOK_SECRET is required with WEBHOOK_URL: 1–256 characters A-Z, a-z, 0-9, _ and -");
+        }
+
+        long? admin = null;
+        if (Text("ADMIN_ID") is { } adminText)
+        {
+            if (long.TryParse(adminText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                admin = id;
+            }
+            else
+            {
+                problems.Add($"ADMIN_ID must be a Telegram user id (digits; got '{adminText}')");
+            }
+        }
+
+        var storage = new StorageOptions { DatabaseUrl = Text("DATABASE_URL") };
+        if (Text("SQLITE_PATH") is { } path)
+        {
+            storage = storage with { SqlitePath = path };
+        }
+
+        if (storage.DatabaseUrl is { } url)
+        {
+            try
+            {
+                KieBot.Storage.Postgres.PostgresConnection.Parse(url);
+            }
+            catch (FormatException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        var options = new BotOptions
+        {
+            TelegramToken = token,
+            TelegramApiUrl = Url("TELEGRAM_API_URL", httpsOnly: false)?.AbsoluteUri.TrimEnd('/'),
+            KieApiKey = kieKey,
+            KieApiUrl = Url("KIE_API_URL", httpsOnly: false) ?? new Uri("https://api.kie.ai"),
+            Storage = storage,
+            AdminId = admin,
+            WebhookUrl = webhook,
+            WebhookSecret = secret,
+            DryRun = dryRun,
+            CreditToRubRate = Number("CREDIT_TO_RUB_RATE", 0.4m, 0.0001m, 100_000m),
+            PriceMarkup = Number("PRICE_MARKUP", 1.5m, 1m, 100m),
+            WelcomeCredits = Credits.Ceiling(Number("WELCOME_CREDITS", 50m, 0m, 1_000_000m)),
+            MaxConcurrentGenerations = (int)Number("MAX_CONCURRENT_GENERATIONS", 5m, 1m, 100m),
+            Port = (int)Number("PORT", 8080m, 1m, 65535m),
+        };
+        errors = problems;
+        return options;
+    }
+}

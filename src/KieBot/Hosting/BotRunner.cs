@@ -1,0 +1,46 @@
+using KieBot.Generations;
+using KieBot.Storage;
+using KieBot.Telegram;
+using Serilog;
+using Serilog.Events;
+
+namespace KieBot.Hosting;
+
+/// <summary>Reads the configuration and runs the bot in the mode it asks for.</summary>
+public static class BotRunner
+{
+    public static async Task<int> RunAsync(Func<string, string?> env, TextReader input, TextWriter output, TextWriter errors, CancellationToken ct = default)
+    {
+        var options = BotOptions.Read(env, out var problems);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await errors.WriteLineAsync("configuration: " + problem).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        if (options.RunMode != "console")
+        {
+            return await TelegramHost.RunAsync(options, ct).ConfigureAwait(false);
+        }
+
+        // The try-out: fake KIE, the embedded store, logs only for problems (the chat owns the terminal).
+        var console = options with { DryRun = true, Storage = options.Storage with { DatabaseUrl = null } };
+        await using var logger = new LoggerConfiguration()
+            .MinimumLevel.Warning()
+            .WriteTo.Sink(new RedactingSink(errors, Secrets.Of(console)))
+            .CreateLogger();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddSerilog(logger))
+            .AddBot(console)
+            .AddSingleton(new ConsoleSurface(output))
+            .AddSingleton<IChatSurface>(sp => sp.GetRequiredService<ConsoleSurface>())
+            .AddSingleton<ConsoleChat>();
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IBotStore>().MigrateAsync(ct).ConfigureAwait(false);
+        return await provider.GetRequiredService<ConsoleChat>().RunAsync(input, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using KieCatalog.Catalog;
+
+namespace KieBot.Telegram;
+
+/// <summary>
+/// The chat in a terminal: messages print as text, inline buttons as numbered choices (the latest keyboard's numbers
+/// are live), results as their URLs or text. Files "sent" by the user are local paths.
+/// </summary>
+public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
+{
+    private readonly Lock gate = new();
+    private readonly List<(string Data, int MessageId)> buttons = [];
+    private int messages;
+
+    /// <summary>The callback data and message of button <paramref name="number"/> (1-based) of the latest keyboard.</summary>
+    public bool TryPress(int number, out string data, out int messageId)
+    {
+        lock (gate)
+        {
+            if (number >= 1 && number <= buttons.Count)
+            {
+                (data, messageId) = buttons[number - 1];
+                return true;
+            }
+        }
+
+        (data, messageId) = (string.Empty, 0);
+        return false;
+    }
+
+    public void Note(string text)
+    {
+        lock (gate)
+        {
+            output.WriteLine(text);
+            output.Flush();
+        }
+    }
+
+    public Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken)
+    {
+        int id;
+        lock (gate)
+        {
+            id = ++messages;
+            Print(id, screen, edited: false);
+        }
+
+        return Task.FromResult(id);
+    }
+
+    public Task<int> EditAsync(long chatId, int messageId, Screen screen, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            Print(messageId, screen, edited: true);
+        }
+
+        return Task.FromResult(messageId);
+    }
+
+    public Task AnswerAsync(string callbackId, string? alert, CancellationToken cancellationToken)
+    {
+        if (alert is not null)
+        {
+            Note("⚠️  " + alert);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var id = ++messages;
+            var icon = delivery.Kind switch
+            {
+                OutputKind.Image => "🖼 image",
+                OutputKind.Video => "🎬 video",
+                OutputKind.Audio => "🎧 audio",
+                _ => "📝 text",
+            };
+            output.WriteLine();
+            output.WriteLine(Plain(delivery.Caption));
+            foreach (var url in delivery.Urls)
+            {
+                output.WriteLine($"  {icon}: {url}");
+            }
+
+            if (delivery.Text is { } text)
+            {
+                output.WriteLine($"  {icon}: {text}");
+            }
+
+            if (delivery.Buttons is { } screen)
+            {
+                PrintButtons(id, screen);
+            }
+
+            output.Flush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(File.OpenRead(file.FileId));
+
+    private void Print(int id, Screen screen, bool edited)
+    {
+        output.WriteLine();
+        output.WriteLine(Plain(screen.Text));
+        PrintButtons(id, screen);
+        output.Flush();
+    }
+
+    private void PrintButtons(int id, Screen screen)
+    {
+        if (!screen.Buttons.Any())
+        {
+            return;
+        }
+
+        buttons.Clear();
+        foreach (var row in screen.Keyboard)
+        {
+            var line = string.Join("   ", row.Select(b =>
+            {
+                buttons.Add((b.Data, id));
+                return $"[{buttons.Count}] {Plain(b.Text)}";
+            }));
+            output.WriteLine("  " + line);
+        }
+    }
+
+    private static string Plain(string html) => System.Net.WebUtility.HtmlDecode(Tags().Replace(html, string.Empty));
+
+    [GeneratedRegex("</?b>")]
+    private static partial Regex Tags();
+}

@@ -1,0 +1,23 @@
+namespace KieBot.Telegram;
+
+/// <summary>Where the bot's answers go: Telegram through the Bot API, or the console chat.</summary>
+public interface IChatSurface
+{
+    /// <summary>Sends a screen; returns its message id.</summary>
+    Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a message's text and buttons; sends a new message when the old one cannot be edited.</summary>
+    Task<int> EditAsync(long chatId, int messageId, Screen screen, CancellationToken cancellationToken);
+
+    /// <summary>Acknowledges a button press, with a short alert when <paramref name="alert"/> is set.</summary>
+    Task AnswerAsync(string callbackId, string? alert, CancellationToken cancellationToken);
+
+    /// <summary>Delivers a generation's result.</summary>
+    Task DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Shows "uploading a photo…" and the like while a generation runs.</summary>
+    Task ShowActivityAsync(long chatId, KieCatalog.Catalog.OutputKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Opens a file the user sent.</summary>
+    Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken);
+}
