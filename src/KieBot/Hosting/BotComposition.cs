@@ -26,6 +26,7 @@ public static class BotComposition
             {
                 k.ApiKey = options.KieApiKey!;
                 k.BaseUrl = options.KieApiUrl;
+                k.UploadBaseUrl = options.KieUploadUrl;
             });
         }
 

@@ -15,6 +15,8 @@ public sealed record BotOptions
 
     public Uri KieApiUrl { get; init; } = new("https://api.kie.ai");
 
+    public Uri KieUploadUrl { get; init; } = new("https://kieai.redpandaai.co");
+
     public StorageOptions Storage { get; init; } = new();
 
     public long? AdminId { get; init; }
@@ -153,6 +155,7 @@ public sealed record BotOptions
             TelegramApiUrl = Url("TELEGRAM_API_URL", httpsOnly: false)?.AbsoluteUri.TrimEnd('/'),
             KieApiKey = kieKey,
             KieApiUrl = Url("KIE_API_URL", httpsOnly: false) ?? new Uri("https://api.kie.ai"),
+            KieUploadUrl = Url("KIE_UPLOAD_URL", httpsOnly: false) ?? new Uri("https://kieai.redpandaai.co"),
             Storage = storage,
             AdminId = admin,
             WebhookUrl = webhook,

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using KieBot.Hosting;
+using KieBot.TestSupport.Kie;
+using KieBot.TestSupport.Postgres;
+using KieBot.TestSupport.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>
+/// The real host in webhook mode on a free port, with the real Telegram.Bot client pointed at a fake Bot API, the real
+/// KIE client pointed at the fake KIE server, and a fresh database on a real PostgreSQL. Updates are real JSON POSTed
+/// to the webhook; the webhook answers after the update is handled, so the recorded Bot API calls are then complete.
+/// </summary>
+internal sealed class BotHarness : IAsyncDisposable
+{
+    public const string Secret = "webhook-secret_42";
+
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private BotHarness(FakeKieServer kie, FakeBotApi api, WebApplication app, Uri url)
+    {
+        Kie = kie;
+        Api = api;
+        App = app;
+        Url = url;
+    }
+
+    public FakeKieServer Kie { get; }
+
+    public FakeBotApi Api { get; }
+
+    public WebApplication App { get; }
+
+    public Uri Url { get; }
+
+    public IBotStore Store => App.Services.GetRequiredService<IBotStore>();
+
+    /// <summary>The last screen the bot showed (a sent or edited message).</summary>
+    public BotApiCall Screen => Api.Calls.Last(c => c.Method is "sendMessage" or "editMessageText");
+
+    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var kie = await FakeKieServer.StartAsync();
+        var api = await FakeBotApi.StartAsync();
+        var port = FreePort();
+        var env = new Dictionary<string, string>
+        {
+            ["TELEGRAM_BOT_TOKEN"] = FakeBotApi.Token,
+            ["TELEGRAM_API_URL"] = api.BaseUrl.AbsoluteUri,
+            ["WEBHOOK_URL"] = "https://kiebot.example",
+            ["WEBHOOK_SECRET"] = Secret,
+            ["ALLOW_REAL_GENERATION"] = "1",
+            ["KIE_API_KEY"] = kie.ApiKey,
+            ["KIE_API_URL"] = kie.BaseUrl.AbsoluteUri,
+            ["KIE_UPLOAD_URL"] = kie.BaseUrl.AbsoluteUri,
+            ["DATABASE_URL"] = await postgres.CreateDatabaseAsync("bot"),
+            ["WELCOME_CREDITS"] = "500",
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
+        var options = BotOptions.Read(name => env.GetValueOrDefault(name), out var errors);
+        Assert.Empty(errors);
+        var app = TelegramHost.Build(options);
+        await app.Services.GetRequiredService<IBotStore>().MigrateAsync();
+        await app.StartAsync();
+        return new BotHarness(kie, api, app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public async Task<HttpStatusCode> PostAsync(JsonObject update, string? secret = Secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Url, TelegramHost.WebhookPath))
+        {
+            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>Presses the first button of the last screen whose callback data or text matches.</summary>
+    public async Task PressAsync(Updates user, Func<(string Text, string Data), bool> match)
+    {
+        var screen = Screen;
+        var button = screen.Buttons.FirstOrDefault(match);
+        Assert.False(button == default, $"no such button on: {screen.Text}\nbuttons: {string.Join(", ", screen.Buttons.Select(b => b.Text + "=" + b.Data))}");
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(user.Press(button.Data, screen.MessageId)));
+    }
+
+    public Task PressDataAsync(Updates user, string data) => PressAsync(user, b => b.Data == data);
+
+    public async Task SendAsync(JsonObject update) => Assert.Equal(HttpStatusCode.OK, await PostAsync(update));
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Api.DisposeAsync();
+        await Kie.DisposeAsync();
+        http.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
