@@ -26,7 +26,7 @@ public sealed partial class FlowEngine
 
     private Task StartFormAsync(Turn turn, ModeDescriptor mode, CancellationToken ct)
     {
-        turn.State = new FlowState { Step = FlowStep.Form, Category = mode.Model.Category.ToString(), Model = mode.Model.Id, Mode = mode.Id };
+        turn.State = new FlowState { Step = FlowStep.Form, Category = mode.Model.Category.ToString(), Page = turn.State.Page, Model = mode.Model.Id, Mode = mode.Id };
         return ContinueAsync(turn, ct);
     }
 
@@ -250,7 +250,7 @@ public sealed partial class FlowEngine
                 await ShowModelAsync(turn, mode.Model, ct).ConfigureAwait(false);
                 return;
             case FlowStep.Model when state.Category is { } category && Enum.TryParse<ModelCategory>(category, out var parsed):
-                await ShowCategoryAsync(turn, parsed, 0, ct).ConfigureAwait(false);
+                await ShowCategoryAsync(turn, parsed, state.Page, ct).ConfigureAwait(false);
                 return;
             default:
                 await ShowMenuAsync(turn, "menu", ct).ConfigureAwait(false);

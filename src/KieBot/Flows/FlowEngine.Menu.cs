@@ -78,7 +78,8 @@ public sealed partial class FlowEngine
             .ToList();
         rows.Add(Keyboards.BackMenu(turn));
         var text = turn.T("model.card", ("name", model.Name), ("vendor", model.Vendor), ("description", model.Description.Get(turn.Language)));
-        turn.State = new FlowState { Step = FlowStep.Model, Category = model.Category.ToString(), Model = model.Id };
+        var page = turn.State.Step == FlowStep.Category && turn.State.Category == model.Category.ToString() ? turn.State.Page : 0;
+        turn.State = new FlowState { Step = FlowStep.Model, Category = model.Category.ToString(), Page = page, Model = model.Id };
         await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);
     }
 

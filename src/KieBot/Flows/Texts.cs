@@ -30,11 +30,19 @@ public static class Texts
         var builder = new StringBuilder(text);
         foreach (var (name, value) in values)
         {
-            builder.Replace("{" + name + "}", System.Net.WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture)));
+            builder.Replace("{" + name + "}", Html(Convert.ToString(value, CultureInfo.InvariantCulture)));
         }
 
         return builder.ToString();
     }
+
+    /// <summary>Escapes the three characters Telegram HTML reserves (and quotes); everything else, emoji included, stays as is.</summary>
+    public static string Html(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    /// <summary>The inverse of <see cref="Html"/>, for places that show plain text (button labels, the console).</summary>
+    public static string Plain(string text) =>
+        text.Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&lt;", "<", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     private static IReadOnlyDictionary<string, string> Load(string language)
     {

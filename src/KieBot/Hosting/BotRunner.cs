@@ -9,6 +9,9 @@ namespace KieBot.Hosting;
 /// <summary>Reads the configuration and runs the bot in the mode it asks for.</summary>
 public static class BotRunner
 {
+    /// <summary>Credits a console user starts with (nothing is charged in the try-out; this lets every model be tried).</summary>
+    public static readonly Credits TryOutCredits = Credits.Whole(5_000);
+
     public static async Task<int> RunAsync(Func<string, string?> env, TextReader input, TextWriter output, TextWriter errors, CancellationToken ct = default)
     {
         var options = BotOptions.Read(env, out var problems);
@@ -27,8 +30,14 @@ public static class BotRunner
             return await TelegramHost.RunAsync(options, ct).ConfigureAwait(false);
         }
 
-        // The try-out: fake KIE, the embedded store, logs only for problems (the chat owns the terminal).
-        var console = options with { DryRun = true, Storage = options.Storage with { DatabaseUrl = null } };
+        // The try-out: fake KIE, the embedded store, enough dry-run credits to try a video, logs only for problems
+        // (the chat owns the terminal).
+        var console = options with
+        {
+            DryRun = true,
+            Storage = options.Storage with { DatabaseUrl = null },
+            WelcomeCredits = options.WelcomeCredits > TryOutCredits ? options.WelcomeCredits : TryOutCredits,
+        };
         await using var logger = new LoggerConfiguration()
             .MinimumLevel.Warning()
             .WriteTo.Sink(new RedactingSink(errors, Secrets.Of(console)))

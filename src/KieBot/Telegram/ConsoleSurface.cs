@@ -64,7 +64,7 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
     {
         if (alert is not null)
         {
-            Note("⚠️  " + alert);
+            Note("» " + alert);
         }
 
         return Task.CompletedTask;
@@ -137,7 +137,7 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
         }
     }
 
-    private static string Plain(string html) => System.Net.WebUtility.HtmlDecode(Tags().Replace(html, string.Empty));
+    private static string Plain(string html) => KieBot.Flows.Texts.Plain(Tags().Replace(html, string.Empty));
 
     [GeneratedRegex("</?b>")]
     private static partial Regex Tags();

@@ -54,7 +54,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<Tele
         var markup = delivery.Buttons is { } buttons ? Markup(buttons) : null;
         if (delivery.Urls.Count == 0)
         {
-            var parts = TelegramLimits.Split(System.Net.WebUtility.HtmlEncode(delivery.Text ?? string.Empty)).ToList();
+            var parts = TelegramLimits.Split(KieBot.Flows.Texts.Html(delivery.Text ?? string.Empty)).ToList();
             await bot.SendMessage(chatId, caption, ParseMode.Html, cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < parts.Count; i++)
             {
@@ -103,7 +103,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<Tele
             {
                 // Telegram could not fetch or accept the file: the link still reaches the user.
                 LogSendFailed(delivery.Kind, e.ErrorCode, e.Message);
-                await bot.SendMessage(chatId, caption + "\n" + System.Net.WebUtility.HtmlEncode(url), ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await bot.SendMessage(chatId, caption + "\n" + KieBot.Flows.Texts.Html(url), ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -139,7 +139,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<Tele
     private static InlineKeyboardMarkup? Markup(Screen screen) =>
         screen.Keyboard.Count == 0
             ? null
-            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(TelegramLimits.Fit(b.Text, TelegramLimits.ButtonText), b.Data))));
+            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(TelegramLimits.Fit(KieBot.Flows.Texts.Plain(b.Text), TelegramLimits.ButtonText), b.Data))));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Editing message {MessageId} failed ({Code}: {Reason}); sent a new one")]
     private partial void LogEditFailed(int messageId, int code, string reason);

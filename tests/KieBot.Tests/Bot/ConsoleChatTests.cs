@@ -1,0 +1,51 @@
+using KieBot.Hosting;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>The README's first command: the console chat, driven through its stdin and stdout.</summary>
+public sealed class ConsoleChatTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("kiebot-console-").FullName;
+
+    [Fact]
+    public async Task A_person_generates_an_image_and_a_video_in_the_console()
+    {
+        var script = string.Join('\n',
+            "1", "1", "1", "A red fox in the snow", "1",             // Images → Z-Image → text to image → prompt → generate
+            "/start", "2", "4", "1",                                  // Video → Kling 2.6 → text to video
+            "A fox running", "1", "2", "1");                          // prompt, sound on, next, generate
+        var output = new StringWriter();
+        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path.Combine(folder, "bot.db"), ["LANG"] = "en_US.UTF-8" };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(script), output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("KieBot console chat", text, StringComparison.Ordinal);
+        Assert.Contains("[1] 🖼 Images", text, StringComparison.Ordinal);
+        Assert.Matches(@"🖼 image: https://fake\.kie\.invalid/results/fake_jobs_\d+/0\.png", text);
+        Assert.Matches(@"🎬 video: https://fake\.kie\.invalid/results/fake_jobs_\d+/0\.mp4", text);
+        Assert.Contains("Test mode: nothing is charged.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_variable()
+    {
+        var errors = new StringWriter();
+        var env = new Dictionary<string, string> { ["PRICE_MARKUP"] = "cheap", ["WEBHOOK_URL"] = "http://insecure.example", ["TELEGRAM_BOT_TOKEN"] = "123:short" };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(string.Empty), new StringWriter(), errors);
+
+        Assert.Equal(2, code);
+        var lines = errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("configuration: PRICE_MARKUP must be a number", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("configuration: WEBHOOK_URL must be an absolute https URL", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("configuration: TELEGRAM_BOT_TOKEN does not look like a bot token", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
