@@ -77,7 +77,8 @@ public sealed partial class FlowEngine
             .Select(mode => (IReadOnlyList<Button>)[new Button(TelegramLimits.Fit(turn.T("model.mode", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode))), TelegramLimits.ButtonText), mode.CallbackData)])
             .ToList();
         rows.Add(Keyboards.BackMenu(turn));
-        var text = turn.T("model.card", ("name", model.Name), ("vendor", model.Vendor), ("description", model.Description.Get(turn.Language)));
+        var prices = model.VisibleModes.Select(mode => turn.T("model.price", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode)), ("rub", RubleRange(mode))));
+        var text = turn.T("model.card", ("name", model.Name), ("vendor", model.Vendor), ("description", model.Description.Get(turn.Language)), ("prices", string.Join("\n", prices)));
         var page = turn.State.Step == FlowStep.Category && turn.State.Category == model.Category.ToString() ? turn.State.Page : 0;
         turn.State = new FlowState { Step = FlowStep.Model, Category = model.Category.ToString(), Page = page, Model = model.Id };
         await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);
@@ -88,6 +89,13 @@ public sealed partial class FlowEngine
         var min = pricing.UserPrice(mode.Price.MinCredits);
         var max = pricing.UserPrice(mode.Price.MaxCredits);
         return min == max ? turn.T("price.fixed", ("credits", min)) : turn.T("price.range", ("min", min), ("max", max));
+    }
+
+    private string RubleRange(ModeDescriptor mode)
+    {
+        var min = pricing.Rubles(pricing.UserPrice(mode.Price.MinCredits));
+        var max = pricing.Rubles(pricing.UserPrice(mode.Price.MaxCredits));
+        return min == max ? min : $"{min}–{max}";
     }
 
     private async Task ShowBalanceAsync(Turn turn, CancellationToken ct)

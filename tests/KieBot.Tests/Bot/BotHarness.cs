@@ -22,8 +22,9 @@ internal sealed class BotHarness : IAsyncDisposable
 
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    private BotHarness(FakeKieServer kie, FakeBotApi api, WebApplication app, Uri url)
+    private BotHarness(FakeKieServer kie, FakeBotApi api, WebApplication app, Uri url, string database)
     {
+        Database = database;
         Kie = kie;
         Api = api;
         App = app;
@@ -38,13 +39,17 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The connection string of this harness's database (another harness can open it: a restart).</summary>
+    public string Database { get; }
+
     public IBotStore Store => App.Services.GetRequiredService<IBotStore>();
 
     /// <summary>The last screen the bot showed (a sent or edited message).</summary>
     public BotApiCall Screen => Api.Calls.Last(c => c.Method is "sendMessage" or "editMessageText");
 
-    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null)
+    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null, string? database = null)
     {
+        database ??= await postgres.CreateDatabaseAsync("bot");
         var kie = await FakeKieServer.StartAsync();
         var api = await FakeBotApi.StartAsync();
         var port = FreePort();
@@ -58,7 +63,7 @@ internal sealed class BotHarness : IAsyncDisposable
             ["KIE_API_KEY"] = kie.ApiKey,
             ["KIE_API_URL"] = kie.BaseUrl.AbsoluteUri,
             ["KIE_UPLOAD_URL"] = kie.BaseUrl.AbsoluteUri,
-            ["DATABASE_URL"] = await postgres.CreateDatabaseAsync("bot"),
+            ["DATABASE_URL"] = database,
             ["WELCOME_CREDITS"] = "500",
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -72,7 +77,7 @@ internal sealed class BotHarness : IAsyncDisposable
         var app = TelegramHost.Build(options);
         await app.Services.GetRequiredService<IBotStore>().MigrateAsync();
         await app.StartAsync();
-        return new BotHarness(kie, api, app, new Uri($"http://127.0.0.1:{port}"));
+        return new BotHarness(kie, api, app, new Uri($"http://127.0.0.1:{port}"), database);
     }
 
     public async Task<HttpStatusCode> PostAsync(JsonObject update, string? secret = Secret)

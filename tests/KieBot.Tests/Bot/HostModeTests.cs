@@ -1,0 +1,52 @@
+using KieBot.Flows;
+using KieBot.Tests.Storage;
+using KieBot.TestSupport.Telegram;
+using KieCatalog;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>Long polling, and a restart in the middle of a conversation.</summary>
+[Collection("postgres")]
+public sealed class HostModeTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Without_a_webhook_url_the_bot_long_polls()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["WEBHOOK_URL"] = string.Empty, ["WEBHOOK_SECRET"] = string.Empty });
+        var user = new Updates(6_001, "ru");
+
+        h.Api.Enqueue(user.Text("/start"));
+        var welcome = await h.Api.WaitForAsync(c => c.Method == "sendMessage");
+
+        Assert.StartsWith("Привет", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains(h.Api.Calls, c => c.Method == "deleteWebhook");
+        Assert.Contains(h.Api.Calls, c => c.Method == "getUpdates");
+        Assert.Null(h.Api.Webhook);
+    }
+
+    [Fact]
+    public async Task A_restart_mid_conversation_continues_where_the_user_was()
+    {
+        var mode = Models.Kling2_6.TextToVideo;
+        var user = new Updates(6_002);
+        string database;
+        int question;
+        await using (var first = await BotHarness.StartAsync(postgres.Server))
+        {
+            await FormDriver.OpenAsync(first, user, mode);
+            await first.SendAsync(user.Text("A fox in the snow"));
+            Assert.Equal("sound", (await FormDriver.StateAsync(first, user)).Asking);
+            database = first.Database;
+            question = first.Screen.MessageId;
+        }
+
+        await using var second = await BotHarness.StartAsync(postgres.Server, database: database);
+        await second.SendAsync(user.Press(mode.FindParam("sound")!.ToggleCallbackData!, question));
+        await second.SendAsync(user.Press(BotCallbacks.Next, question));
+
+        var state = await FormDriver.StateAsync(second, user);
+        Assert.Equal(FlowStep.Summary, state.Step);
+        Assert.Equal("\"A fox in the snow\"", state.Values["prompt"]);
+        Assert.Equal("true", state.Values["sound"]);
+    }
+}
