@@ -84,6 +84,49 @@ public sealed class NavigationTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Cancel_at_every_step_returns_to_the_menu_and_creates_nothing()
+    {
+        var mode = Models.Kling2_6.TextToVideo;
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        var user = new Updates(5_009);
+        var asked = FormDriver.Asked(mode).Count();
+        var steps = new List<string>();
+        for (var step = 0; ; step++)
+        {
+            await FormDriver.OpenAsync(h, user, mode);
+            var reached = 0;
+            while (reached < step && (await FormDriver.StateAsync(h, user)).Step == FlowStep.Form)
+            {
+                var state = await FormDriver.StateAsync(h, user);
+                await FormDriver.AnswerAsync(h, user, mode.FindParam(state.Asking!)!, state, "A fox");
+                reached++;
+            }
+
+            var before = await FormDriver.StateAsync(h, user);
+            if (step == asked + 1)
+            {
+                await h.PressDataAsync(user, BotCallbacks.Settings);
+                before = await FormDriver.StateAsync(h, user);
+            }
+
+            steps.Add(before.Step + ":" + before.Asking);
+            await h.PressDataAsync(user, BotCallbacks.Cancel);
+            Assert.StartsWith("Cancelled.", h.Screen.Text, StringComparison.Ordinal);
+            Assert.Equal(FlowStep.Menu, (await FormDriver.StateAsync(h, user)).Step);
+            if (step == asked + 1)
+            {
+                break;
+            }
+        }
+
+        Assert.Contains("Summary:", steps);
+        Assert.Contains("Settings:", steps);
+        Assert.Equal(asked, steps.Count(s => s.StartsWith("Form:", StringComparison.Ordinal)));
+        Assert.Empty(h.Kie.Tasks);
+        Assert.Equal(Credits.Zero, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Reserved);
+    }
+
+    [Fact]
     public async Task Text_where_a_photo_is_expected_and_a_photo_where_text_is_expected_are_refused()
     {
         var mode = Models.AllModes.First(m => m.IsVisible && FormDriver.Asked(m).FirstOrDefault()?.Kind == KieCatalog.Catalog.ParamKind.ImageList);
