@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace KieBot.Generations;
 
 /// <summary>
-/// Confirm → reserve the price (key = the generation id) → record the generation → create the KIE task → store its id.
-/// A refused create releases the reservation at once and says why; the row is committed before the KIE call, so a
-/// crash in between leaves a row the tracker settles.
+/// Confirm → one transaction reserves the price (key = the generation id) and records the generation → create the KIE
+/// task → store its id. A refused create releases the reservation at once and says why; the row is committed before
+/// the KIE call, so a crash in between leaves a row the tracker settles.
 /// </summary>
 public sealed partial class GenerationSubmitter(
     IBotStore store,
@@ -35,18 +35,7 @@ public sealed partial class GenerationSubmitter(
         var price = pricing.UserPrice(request.Input.Price());
         var id = Guid.CreateVersion7().ToString("N");
         var key = ReservationKey(id);
-        var reserve = await store.Ledger.ReserveAsync(request.UserId, price, key, mode.Key, settings.DryRun, ct).ConfigureAwait(false);
-        if (!reserve.Succeeded)
-        {
-            var balance = await store.Ledger.GetBalanceAsync(request.UserId, ct).ConfigureAwait(false);
-            return new SubmitResult.Insufficient(price, balance.Available);
-        }
-
-        var started = Texts.Get(request.Language, "gen.started", ("model", mode.Model.Name), ("mode", mode.Label.Get(request.Language)));
-        var statusMessage = request.StatusMessageId is { } pressed
-            ? await chat.EditAsync(request.ChatId, pressed, new Screen(started), ct).ConfigureAwait(false)
-            : await chat.SendAsync(request.ChatId, new Screen(started), ct).ConfigureAwait(false);
-        await store.Generations.CreateAsync(
+        var reserve = await store.Generations.CreateReservedAsync(
             new Generation
             {
                 Id = id,
@@ -60,9 +49,19 @@ public sealed partial class GenerationSubmitter(
                 Price = price,
                 ReservationKey = key,
                 DryRun = settings.DryRun,
-                StatusMessageId = statusMessage,
             },
             ct).ConfigureAwait(false);
+        if (!reserve.Succeeded)
+        {
+            var balance = await store.Ledger.GetBalanceAsync(request.UserId, ct).ConfigureAwait(false);
+            return new SubmitResult.Insufficient(price, balance.Available);
+        }
+
+        var started = Texts.Get(request.Language, "gen.started", ("model", mode.Model.Name), ("mode", mode.Label.Get(request.Language)));
+        var statusMessage = request.StatusMessageId is { } pressed
+            ? await chat.EditAsync(request.ChatId, pressed, new Screen(started), ct).ConfigureAwait(false)
+            : await chat.SendAsync(request.ChatId, new Screen(started), ct).ConfigureAwait(false);
+        await store.Generations.SetStatusMessageAsync(id, statusMessage, ct).ConfigureAwait(false);
 
         KieTaskRef task;
         try

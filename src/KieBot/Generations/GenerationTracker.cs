@@ -11,8 +11,9 @@ namespace KieBot.Generations;
 
 /// <summary>
 /// Follows generations to their end: leases due in-flight rows (one worker per row), reads their KIE task, and on
-/// success delivers the result and captures the price; on failure releases it exactly once and says why. The lease
-/// doubles as the next poll time, so each pass costs only the tasks that are due.
+/// success delivers the result and captures the price; on failure or past the deadline of its output kind releases it
+/// exactly once and says why. After each read the row is scheduled with a growing back-off (its lease is its next poll
+/// time), so each pass costs only the tasks that are due; a KIE callback makes a row due at once.
 /// </summary>
 public sealed partial class GenerationTracker(
     IBotStore store,
@@ -21,8 +22,16 @@ public sealed partial class GenerationTracker(
     TimeProvider time,
     ILogger<GenerationTracker> logger)
 {
-    /// <summary>Pause before a task is read again.</summary>
-    public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>First pause before a task is read again; it grows by half each read up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan FirstPollInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a worker holds a row it is working on (another instance takes it over after that).</summary>
+    public TimeSpan WorkLease { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Rows taken per pass.</summary>
+    public int BatchSize { get; init; } = 100;
 
     /// <summary>A row created but never sent to KIE (the process stopped in between) is settled after this long.</summary>
     public TimeSpan UnsentGrace { get; init; } = TimeSpan.FromMinutes(2);
@@ -54,7 +63,7 @@ public sealed partial class GenerationTracker(
     /// <summary>One pass over the due generations; returns how many were looked at.</summary>
     public async Task<int> PollOnceAsync(CancellationToken ct)
     {
-        var due = await store.Generations.ClaimInFlightAsync(50, PollEvery, ct).ConfigureAwait(false);
+        var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, ct).ConfigureAwait(false);
         foreach (var generation in due)
         {
             try
@@ -85,6 +94,13 @@ public sealed partial class GenerationTracker(
             return;
         }
 
+        if (time.GetUtcNow() - generation.CreatedAt > Deadline(Mode(generation)?.Output ?? OutputKind.Video))
+        {
+            var late = new KieError(KieErrorKind.Timeout, KieOperation.Task, $"task {generation.KieTaskId} gave no result within {Deadline(Mode(generation)?.Output ?? OutputKind.Video).TotalMinutes:0} min");
+            await FailAsync(generation, late, language, ct).ConfigureAwait(false);
+            return;
+        }
+
         KieTask task;
         try
         {
@@ -98,6 +114,7 @@ public sealed partial class GenerationTracker(
         catch (KieException e)
         {
             LogReadFailed(generation.Id, e.Error.Kind, e.Error.Detail);
+            await store.Generations.ScheduleAsync(generation.Id, time.GetUtcNow() + Backoff(generation.Attempts), ct).ConfigureAwait(false);
             return;
         }
 
@@ -111,9 +128,25 @@ public sealed partial class GenerationTracker(
                 break;
             default:
                 await ProgressAsync(generation, task, language, ct).ConfigureAwait(false);
+                await store.Generations.ScheduleAsync(generation.Id, time.GetUtcNow() + Backoff(generation.Attempts), ct).ConfigureAwait(false);
                 break;
         }
     }
+
+    /// <summary>The pause after the <paramref name="attempts"/>-th read: 3 s, 4.5 s, 6.75 s, … up to a minute.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var seconds = FirstPollInterval.TotalSeconds * Math.Pow(1.5, Math.Max(0, attempts - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, MaxPollInterval.TotalSeconds));
+    }
+
+    /// <summary>How long a task of each output kind may take before it is failed and refunded.</summary>
+    public static TimeSpan Deadline(OutputKind kind) => kind switch
+    {
+        OutputKind.Video => TimeSpan.FromMinutes(30),
+        OutputKind.Audio => TimeSpan.FromMinutes(15),
+        _ => TimeSpan.FromMinutes(10),
+    };
 
     private async Task SucceedAsync(Generation generation, KieTask task, string language, CancellationToken ct)
     {

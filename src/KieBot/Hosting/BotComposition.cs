@@ -37,7 +37,9 @@ public static class BotComposition
             MaxConcurrentGenerations = options.MaxConcurrentGenerations,
             DryRun = options.DryRun,
             AdminId = options.AdminId,
+            CallbackUrl = options.KieCallbackUrl,
         });
+        services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();
         services.AddSingleton<FlowEngine>();

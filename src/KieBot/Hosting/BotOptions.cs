@@ -25,6 +25,18 @@ public sealed record BotOptions
 
     public string? WebhookSecret { get; init; }
 
+    /// <summary>This host's public base URL (for KIE callbacks); defaults to <see cref="WebhookUrl"/>.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>The secret path segment of <c>/kie/callback/{token}</c>; derived from the webhook secret when not set.</summary>
+    public string? KieCallbackToken { get; init; }
+
+    /// <summary>KIE's webhook HMAC key (Settings page); callbacks without a valid signature are then refused.</summary>
+    public string? KieWebhookHmacKey { get; init; }
+
+    /// <summary>Where KIE should POST task results, or null (polling only).</summary>
+    public Uri? KieCallbackUrl => (PublicUrl ?? WebhookUrl) is { } root && KieCallbackToken is { } token ? new Uri(root, "/kie/callback/" + token) : null;
+
     /// <summary>DRY_RUN=1, TEST_MODE=1, or ALLOW_REAL_GENERATION not 1: the fake gateway, nothing charged.</summary>
     public bool DryRun { get; init; } = true;
 
@@ -118,6 +130,14 @@ public sealed record BotOptions
             problems.Add("WEBHOOK_SECRET is required with WEBHOOK_URL: 1–256 characters A-Z, a-z, 0-9, _ and -");
         }
 
+        var callbackToken = Text("KIE_CALLBACK_TOKEN");
+        if (callbackToken is not null && !System.Text.RegularExpressions.Regex.IsMatch(callbackToken, "^[A-Za-z0-9_-]{16,128}$"))
+        {
+            problems.Add("KIE_CALLBACK_TOKEN must be 16–128 characters A-Z, a-z, 0-9, _ and -");
+        }
+
+        callbackToken ??= secret is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), "kie-callback"u8))[..32];
+
         long? admin = null;
         if (Text("ADMIN_ID") is { } adminText)
         {
@@ -160,6 +180,9 @@ public sealed record BotOptions
             AdminId = admin,
             WebhookUrl = webhook,
             WebhookSecret = secret,
+            PublicUrl = Url("PUBLIC_URL", httpsOnly: true),
+            KieCallbackToken = callbackToken,
+            KieWebhookHmacKey = Text("KIE_WEBHOOK_HMAC_KEY"),
             DryRun = dryRun,
             CreditToRubRate = Number("CREDIT_TO_RUB_RATE", 0.4m, 0.0001m, 100_000m),
             PriceMarkup = Number("PRICE_MARKUP", 1.5m, 1m, 100m),

@@ -52,6 +52,7 @@ public static class TelegramHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGet("/healthz", HealthCheck.RespondAsync);
+        app.MapPost(KieCallbackEndpoint.Path, KieCallbackEndpoint.HandleAsync);
         if (options.WebhookUrl is not null)
         {
             app.MapPost(WebhookPath, WebhookEndpoint.HandleAsync);

@@ -110,6 +110,15 @@ public interface IGenerationStore
 {
     Task CreateAsync(Generation generation, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reserves <see cref="Generation.Price"/> under <see cref="Generation.ReservationKey"/> and records the generation, in one
+    /// transaction: either both happen or neither (a refused reservation records nothing and says so).
+    /// </summary>
+    Task<LedgerResult> CreateReservedAsync(Generation generation, CancellationToken cancellationToken = default);
+
+    /// <summary>When the tracker should look at the generation next (its back-off), releasing the current lease.</summary>
+    Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default);
+
     Task<Generation?> GetAsync(string id, CancellationToken cancellationToken = default);
 
     Task<Generation?> FindByTaskIdAsync(string kieTaskId, CancellationToken cancellationToken = default);

@@ -54,6 +54,13 @@ public sealed class KieCallbackParser
         return TaskReader.FromCallback(FamilyProtocol.For(api), root, endpoint);
     }
 
+    /// <summary>The task id a callback body names (<c>data.taskId</c>, <c>data.task_id</c> or <c>taskId</c>), to find whose callback it is; null when unreadable.</summary>
+    public static string? TaskIdOf(string body)
+    {
+        using var document = Envelope.TryParse(body);
+        return document is null ? null : TaskReader.CallbackTaskId(document.RootElement);
+    }
+
     /// <summary><c>base64(HMAC-SHA256(key, taskId + "." + timestamp))</c>, as KIE signs callbacks.</summary>
     public static string Sign(string hmacKey, string taskId, long timestamp)
     {

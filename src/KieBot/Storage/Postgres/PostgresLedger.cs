@@ -29,6 +29,19 @@ internal sealed class PostgresLedger(SqlDatabase db, LedgerBatcher batcher) : Sq
         return Answer(await batcher.SubmitAsync(call).ConfigureAwait(false), userId: null);
     }
 
+    /// <summary>Inside a caller's transaction the batcher cannot be used: the function is called on that transaction.</summary>
+    protected override async Task<LedgerResult> MoveInAsync(WriteScope w, Movement m)
+    {
+        var row = await Dapper.SqlMapper.QuerySingleAsync<LedgerCallResult>(w.Connection, w.Command(
+            "SELECT 1 AS ord, f.outcome, (f.entry).* FROM ledger_move(@key, @userId, @kind, @amount, @available, @reserved, @reason, @note, @dryRun, @now) f",
+            new
+            {
+                key = db.Store(m.Key), userId = m.UserId, kind = Wire(m.Kind), amount = m.Amount.Hundredths, available = m.Available.Hundredths,
+                reserved = m.Reserved.Hundredths, reason = m.Reason, note = db.Store(m.Note), dryRun = m.DryRun, now = db.Now(),
+            })).ConfigureAwait(false);
+        return Answer(row, m.UserId);
+    }
+
     private LedgerResult Answer(LedgerCallResult row, long? userId) => row.Outcome switch
     {
         "applied" => new LedgerResult(LedgerStatus.Applied, Map(row), Replayed: false),

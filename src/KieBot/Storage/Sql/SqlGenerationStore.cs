@@ -3,7 +3,7 @@ using Dapper;
 
 namespace KieBot.Storage.Sql;
 
-internal sealed class SqlGenerationStore(SqlDatabase db) : IGenerationStore
+internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGenerationStore
 {
     private const string Columns =
         "id, user_id, chat_id, model_id, mode_id, kie_model, api, input_json, price, reservation_key, state, kie_task_id, " +
@@ -12,11 +12,32 @@ internal sealed class SqlGenerationStore(SqlDatabase db) : IGenerationStore
     private static readonly string[] InFlight =
         [GenerationState.Created.Wire(), GenerationState.Submitted.Wire(), GenerationState.Running.Wire()];
 
-    public Task CreateAsync(Generation g, CancellationToken cancellationToken = default)
+    public Task CreateAsync(Generation g, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => InsertAsync(w, g), cancellationToken);
+
+    public Task<LedgerResult> CreateReservedAsync(Generation g, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            async w =>
+            {
+                var reserve = await ledger.ReserveInAsync(w, g.UserId, g.Price, g.ReservationKey ?? throw new ArgumentException("A reserved generation needs a reservation key.", nameof(g)), g.ModelId + "/" + g.ModeId, g.DryRun).ConfigureAwait(false);
+                if (reserve.Succeeded && !reserve.Replayed && !w.RolledBack)
+                {
+                    await InsertAsync(w, g).ConfigureAwait(false);
+                }
+
+                return reserve;
+            },
+            cancellationToken);
+
+    public Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET locked_until = @due WHERE id = @id", new { id, due = Times.Ms(due) })),
+            cancellationToken);
+
+    private Task<int> InsertAsync(WriteScope w, Generation g)
     {
         var now = db.Now();
-        return db.WriteAsync(
-            w => w.Connection.ExecuteAsync(w.Command(
+        return w.Connection.ExecuteAsync(w.Command(
                 $"""
                 INSERT INTO generations ({Columns})
                 VALUES (@Id, @UserId, @ChatId, @ModelId, @ModeId, @KieModel, @Api, @InputJson, @Price, @ReservationKey, @State, @KieTaskId,
@@ -27,8 +48,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db) : IGenerationStore
                     g.Id, g.UserId, g.ChatId, g.ModelId, g.ModeId, g.KieModel, g.Api, InputJson = db.Store(g.InputJson), Price = g.Price.Hundredths,
                     g.ReservationKey, State = g.State.Wire(), g.KieTaskId, ResultUrls = Urls(g.ResultUrls), ResultText = db.Store(g.ResultText),
                     g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now,
-                })),
-            cancellationToken);
+                }));
     }
 
     public Task<Generation?> GetAsync(string id, CancellationToken cancellationToken = default) => FindAsync("id = @value", id, cancellationToken);

@@ -102,27 +102,38 @@ internal class SqlLedger(SqlDatabase db) : ILedger
 
     /// <summary>Writes one movement row and moves the balance, in one transaction.</summary>
     protected virtual Task<LedgerResult> MoveCoreAsync(Movement m, CancellationToken cancellationToken) =>
-        db.WriteAsync(
-            async w =>
-            {
-                if (await ExistingAsync(w, m.Key).ConfigureAwait(false) is { } replay)
-                {
-                    return Replay(replay, m.UserId);
-                }
+        db.WriteAsync(w => MoveInAsync(w, m), cancellationToken);
 
-                var allowed = m.DryRun ? await CouldMoveAsync(w, m).ConfigureAwait(false) : await ApplyBalanceAsync(w, m).ConfigureAwait(false);
-                var kind = allowed ? m.Kind : LedgerKind.Rejected;
-                var entry = await InsertAsync(w, m.Key, m.UserId, kind, m.Amount, allowed ? m.Available : Credits.Zero, allowed ? m.Reserved : Credits.Zero, null, m.Reason, m.Note, m.DryRun).ConfigureAwait(false);
-                if (entry is null)
-                {
-                    // Another call with this key committed first: undo ours and answer with theirs.
-                    await w.RollbackAsync().ConfigureAwait(false);
-                    return Replay(await FindAsync(m.Key, CancellationToken.None).ConfigureAwait(false) ?? throw Lost(m.Key), m.UserId);
-                }
+    /// <summary>
+    /// A reservation inside a transaction the caller owns (used to reserve and record a generation together). When it
+    /// is refused or replayed, the caller must not go on as if it had been applied.
+    /// </summary>
+    internal Task<LedgerResult> ReserveInAsync(WriteScope w, long userId, Credits amount, string key, string? note, bool dryRun)
+    {
+        RequireKey(key);
+        return MoveInAsync(w, new Movement(userId, LedgerKind.Reserve, Positive(amount), -amount, amount, key, null, note, dryRun));
+    }
 
-                return new LedgerResult(allowed ? LedgerStatus.Applied : LedgerStatus.Insufficient, entry, Replayed: false);
-            },
-            cancellationToken);
+    /// <summary>One movement on <paramref name="w"/>: replay, or move the balance and write the row.</summary>
+    protected virtual async Task<LedgerResult> MoveInAsync(WriteScope w, Movement m)
+    {
+        if (await ExistingAsync(w, m.Key).ConfigureAwait(false) is { } replay)
+        {
+            return Replay(replay, m.UserId);
+        }
+
+        var allowed = m.DryRun ? await CouldMoveAsync(w, m).ConfigureAwait(false) : await ApplyBalanceAsync(w, m).ConfigureAwait(false);
+        var kind = allowed ? m.Kind : LedgerKind.Rejected;
+        var entry = await InsertAsync(w, m.Key, m.UserId, kind, m.Amount, allowed ? m.Available : Credits.Zero, allowed ? m.Reserved : Credits.Zero, null, m.Reason, m.Note, m.DryRun).ConfigureAwait(false);
+        if (entry is null)
+        {
+            // Another call with this key committed first: undo ours and answer with theirs.
+            await w.RollbackAsync().ConfigureAwait(false);
+            return Replay(await FindAsync(m.Key, CancellationToken.None).ConfigureAwait(false) ?? throw Lost(m.Key), m.UserId);
+        }
+
+        return new LedgerResult(allowed ? LedgerStatus.Applied : LedgerStatus.Insufficient, entry, Replayed: false);
+    }
 
     /// <summary>Captures or releases a reservation at most once, in one transaction.</summary>
     protected virtual Task<LedgerResult> ResolveCoreAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken) =>
