@@ -28,9 +28,20 @@ public static class BotCallbacks
     /// <summary>Ask parameter number <c>n</c> of the current mode (from the settings screen).</summary>
     public const string AskPrefix = "ask:";
 
+    /// <summary>Page <c>n</c> of the user's history.</summary>
+    public const string HistoryPagePrefix = "hist:";
+
+    /// <summary>A generation's card (<c>gen:&lt;id&gt;</c>), re-send (<c>rs:</c>), repeat (<c>rp:</c>), repeat with a new prompt (<c>cp:</c>).</summary>
+    public const string GenerationPrefix = "gen:";
+    public const string ResendPrefix = "rs:";
+    public const string RepeatPrefix = "rp:";
+    public const string ChangePromptPrefix = "cp:";
+
     public static string Page(int page) => PagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Ask(int index) => AskPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string HistoryPage(int page) => HistoryPagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<string> Fixed { get; } =
         [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog;
@@ -103,20 +102,6 @@ public sealed partial class FlowEngine
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
         await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
-    }
-
-    private async Task ShowHistoryAsync(Turn turn, CancellationToken ct)
-    {
-        var generations = await store.Generations.ListByUserAsync(turn.User.Id, 10, ct).ConfigureAwait(false);
-        var lines = generations.Select(g => turn.T(
-            "history.line",
-            ("date", g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-            ("model", Models.FindModel(g.ModelId)?.Name ?? g.ModelId),
-            ("state", turn.T("state." + g.State.Wire())),
-            ("price", g.Price)));
-        var text = generations.Count == 0 ? turn.T("history.empty") : turn.T("history.title") + "\n" + string.Join("\n", lines);
-        turn.State = new FlowState();
-        await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
     }
 
     private static Screen LanguagePicker(Turn turn) =>

@@ -69,7 +69,7 @@ public sealed partial class FlowEngine(
                 await ShowBalanceAsync(turn, ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.History:
-                await ShowHistoryAsync(turn, ct).ConfigureAwait(false);
+                await ShowHistoryAsync(turn, 0, ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.Help:
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
@@ -102,6 +102,11 @@ public sealed partial class FlowEngine(
         {
             await AskAsync(turn, mode.Params[index], fromSettings: true, ct).ConfigureAwait(false);
             return null;
+        }
+
+        if (await OnHistoryButtonAsync(turn, data, ct).ConfigureAwait(false) is { } handled)
+        {
+            return handled.Length == 0 ? null : handled;
         }
 
         if (!CatalogCallbacks.TryParse(data, out var callback))
@@ -149,7 +154,7 @@ public sealed partial class FlowEngine(
                 await ShowBalanceAsync(turn, ct).ConfigureAwait(false);
                 return;
             case "/history":
-                await ShowHistoryAsync(turn, ct).ConfigureAwait(false);
+                await ShowHistoryAsync(turn, 0, ct).ConfigureAwait(false);
                 return;
             case "/help":
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);

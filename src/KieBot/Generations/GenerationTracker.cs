@@ -158,8 +158,9 @@ public sealed partial class GenerationTracker(
 
         var mode = Mode(generation);
         var caption = Texts.Get(language, "gen.done", ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId));
-        var buttons = new Screen(caption, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
-        await chat.DeliverAsync(generation.ChatId, new Delivery(mode?.Output ?? OutputKind.Image, task.ResultUrls, task.ResultText, caption, buttons), ct).ConfigureAwait(false);
+        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
+        var delivered = await chat.DeliverAsync(generation.ChatId, new Delivery(mode?.Output ?? OutputKind.Image, task.ResultUrls, task.ResultText, caption, buttons), ct).ConfigureAwait(false);
+        await store.Generations.SetDeliveredAsync(generation.Id, delivered, ct).ConfigureAwait(false);
         if (generation.StatusMessageId is { } status)
         {
             await chat.EditAsync(generation.ChatId, (int)status, new Screen(caption), ct).ConfigureAwait(false);

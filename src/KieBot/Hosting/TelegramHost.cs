@@ -38,6 +38,7 @@ public static class TelegramHost
         builder.Services.AddHttpClient("telegram")
             .RemoveAllLoggers()
             .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(new TelegramBotClientOptions(options.TelegramToken!, options.TelegramApiUrl), http));
+        builder.Services.AddHttpClient<ResultFiles>(http => http.Timeout = TimeSpan.FromMinutes(2));
         builder.Services.AddSingleton<IChatSurface, TelegramSurface>();
         builder.Services.AddHostedService<TrackerService>();
         if (options.WebhookUrl is null)

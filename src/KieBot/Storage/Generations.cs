@@ -69,6 +69,9 @@ public sealed record Generation
 
     public IReadOnlyList<string> ResultUrls { get; init; } = [];
 
+    /// <summary>Telegram file ids of what was delivered (re-sent from history after the result URLs expire).</summary>
+    public IReadOnlyList<string> Delivered { get; init; } = [];
+
     public string? ResultText { get; init; }
 
     public string? ErrorKind { get; init; }
@@ -128,7 +131,9 @@ public interface IGenerationStore
 
     Task SetStatusMessageAsync(string id, long messageId, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, CancellationToken cancellationToken = default);
+    Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default);
 
     /// <summary>How many of the user's generations are still in flight (created, submitted, running).</summary>
     Task<int> CountInFlightAsync(long userId, CancellationToken cancellationToken = default);

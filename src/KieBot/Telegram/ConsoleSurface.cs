@@ -70,7 +70,7 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
         return Task.CompletedTask;
     }
 
-    public Task DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -102,7 +102,7 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
             output.Flush();
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(delivery.Urls);
     }
 
     public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,8 +12,8 @@ public interface IChatSurface
     /// <summary>Acknowledges a button press, with a short alert when <paramref name="alert"/> is set.</summary>
     Task AnswerAsync(string callbackId, string? alert, CancellationToken cancellationToken);
 
-    /// <summary>Delivers a generation's result.</summary>
-    Task DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken);
+    /// <summary>Delivers a generation's result; returns what can re-send it later (Telegram file ids, or the URLs).</summary>
+    Task<IReadOnlyList<string>> DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken);
 
     /// <summary>Shows "uploading a photo…" and the like while a generation runs.</summary>
     Task ShowActivityAsync(long chatId, KieCatalog.Catalog.OutputKind kind, CancellationToken cancellationToken);

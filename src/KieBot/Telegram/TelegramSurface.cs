@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace KieBot.Telegram;
 
 /// <summary>The chat through the Bot API (HTML texts within Telegram's limits, inline keyboards, results by URL with fallbacks).</summary>
-public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<TelegramSurface> logger) : IChatSurface
+public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles files, ILogger<TelegramSurface> logger) : IChatSurface
 {
     public async Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken)
     {
@@ -48,20 +48,13 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<Tele
         }
     }
 
-    public async Task DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
     {
         var caption = TelegramLimits.Fit(delivery.Caption, TelegramLimits.Caption);
         var markup = delivery.Buttons is { } buttons ? Markup(buttons) : null;
         if (delivery.Urls.Count == 0)
         {
-            var parts = TelegramLimits.Split(KieBot.Flows.Texts.Html(delivery.Text ?? string.Empty)).ToList();
-            await bot.SendMessage(chatId, caption, ParseMode.Html, cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                await bot.SendMessage(chatId, parts[i], ParseMode.Html, replyMarkup: i == parts.Count - 1 ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
+            return await DeliverTextAsync(chatId, delivery.Text ?? string.Empty, caption, markup, cancellationToken).ConfigureAwait(false);
         }
 
         if (delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video)
@@ -69,15 +62,15 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<Tele
             try
             {
                 var media = delivery.Urls.Take(10).Select((url, i) => delivery.Kind == OutputKind.Image
-                    ? (IAlbumInputMedia)new InputMediaPhoto(InputFile.FromUri(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html }
-                    : new InputMediaVideo(InputFile.FromUri(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html });
-                await bot.SendMediaGroup(chatId, media, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    ? (IAlbumInputMedia)new InputMediaPhoto(InputFile.FromString(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html }
+                    : new InputMediaVideo(InputFile.FromString(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html });
+                var sent = await bot.SendMediaGroup(chatId, media, cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (markup is not null)
                 {
                     await bot.SendMessage(chatId, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
 
-                return;
+                return sent.Select(FileId).OfType<string>().ToList();
             }
             catch (ApiRequestException e)
             {
@@ -85,27 +78,113 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ILogger<Tele
             }
         }
 
-        foreach (var url in delivery.Urls)
+        var delivered = new List<string>();
+        for (var i = 0; i < delivery.Urls.Count; i++)
         {
-            var last = ReferenceEquals(url, delivery.Urls[^1]);
-            try
+            var last = i == delivery.Urls.Count - 1;
+            var id = await SendOneAsync(chatId, delivery.Kind, delivery.Urls[i], caption, last ? markup : null, cancellationToken).ConfigureAwait(false);
+            if (id is not null)
             {
-                var file = InputFile.FromUri(url);
-                _ = delivery.Kind switch
-                {
-                    OutputKind.Image => await bot.SendPhoto(chatId, file, caption, ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false),
-                    OutputKind.Video => await bot.SendVideo(chatId, file, caption, ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false),
-                    OutputKind.Audio => await bot.SendAudio(chatId, file, caption, ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false),
-                    _ => await bot.SendDocument(chatId, file, caption, ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false),
-                };
-            }
-            catch (ApiRequestException e)
-            {
-                // Telegram could not fetch or accept the file: the link still reaches the user.
-                LogSendFailed(delivery.Kind, e.ErrorCode, e.Message);
-                await bot.SendMessage(chatId, caption + "\n" + KieBot.Flows.Texts.Html(url), ParseMode.Html, replyMarkup: last ? markup : null, cancellationToken: cancellationToken).ConfigureAwait(false);
+                delivered.Add(id);
             }
         }
+
+        return delivered;
+    }
+
+    /// <summary>By URL (or file id) first; then downloaded and uploaded; then, beyond Telegram's limits, as a link.</summary>
+    private async Task<string?> SendOneAsync(long chatId, OutputKind kind, string url, string caption, InlineKeyboardMarkup? markup, CancellationToken ct)
+    {
+        try
+        {
+            var message = await SendFileAsync(chatId, kind, InputFile.FromString(url), FileNameOf(url, kind), caption, markup, ct).ConfigureAwait(false);
+            await SendPngOriginalAsync(chatId, kind, url, InputFile.FromString(url), ct).ConfigureAwait(false);
+            return FileId(message);
+        }
+        catch (ApiRequestException e)
+        {
+            LogSendFailed(kind, e.ErrorCode, e.Message);
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out _) && await files.DownloadAsync(url, ct).ConfigureAwait(false) is { } content)
+        {
+            await using (content)
+            {
+                try
+                {
+                    var message = await SendFileAsync(chatId, kind, InputFile.FromStream(content, FileNameOf(url, kind)), FileNameOf(url, kind), caption, markup, ct).ConfigureAwait(false);
+                    return FileId(message);
+                }
+                catch (ApiRequestException e)
+                {
+                    LogSendFailed(kind, e.ErrorCode, e.Message);
+                }
+            }
+        }
+
+        await bot.SendMessage(chatId, caption + "\n" + KieBot.Flows.Texts.Html(url), ParseMode.Html, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
+        return null;
+    }
+
+    private Task<Message> SendFileAsync(long chatId, OutputKind kind, InputFile file, string name, string caption, InlineKeyboardMarkup? markup, CancellationToken ct) => kind switch
+    {
+        OutputKind.Image => bot.SendPhoto(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
+        OutputKind.Video => bot.SendVideo(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
+        OutputKind.Audio => bot.SendAudio(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
+        _ => bot.SendDocument(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
+    };
+
+    /// <summary>Telegram recompresses photos: a PNG result also goes out as a document, the original.</summary>
+    private async Task SendPngOriginalAsync(long chatId, OutputKind kind, string url, InputFile file, CancellationToken ct)
+    {
+        if (kind != OutputKind.Image || !url.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        try
+        {
+            await bot.SendDocument(chatId, file, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (ApiRequestException e)
+        {
+            LogSendFailed(kind, e.ErrorCode, e.Message);
+        }
+    }
+
+    /// <summary>A text result: messages of at most 4096 characters, or a .txt file when it would take more than three.</summary>
+    private async Task<IReadOnlyList<string>> DeliverTextAsync(long chatId, string text, string caption, InlineKeyboardMarkup? markup, CancellationToken ct)
+    {
+        var parts = TelegramLimits.Split(KieBot.Flows.Texts.Html(text)).ToList();
+        if (parts.Count > 3)
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+            var document = await bot.SendDocument(chatId, InputFile.FromStream(content, "result.txt"), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
+            return FileId(document) is { } id ? [id] : [];
+        }
+
+        await bot.SendMessage(chatId, caption, ParseMode.Html, cancellationToken: ct).ConfigureAwait(false);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            await bot.SendMessage(chatId, parts[i], ParseMode.Html, replyMarkup: i == parts.Count - 1 ? markup : null, cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        return [];
+    }
+
+    private static string? FileId(Message message) =>
+        message.Photo?.MaxBy(p => (long)p.Width * p.Height)?.FileId ?? message.Video?.FileId ?? message.Audio?.FileId ?? message.Document?.FileId;
+
+    private static string FileNameOf(string url, OutputKind kind)
+    {
+        var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : string.Empty;
+        return name.Length > 0 ? name : kind switch
+        {
+            OutputKind.Image => "result.png",
+            OutputKind.Video => "result.mp4",
+            OutputKind.Audio => "result.mp3",
+            _ => "result.txt",
+        };
     }
 
     public async Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
 {
     private const string Columns =
         "id, user_id, chat_id, model_id, mode_id, kie_model, api, input_json, price, reservation_key, state, kie_task_id, " +
-        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at";
+        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered";
 
     private static readonly string[] InFlight =
         [GenerationState.Created.Wire(), GenerationState.Submitted.Wire(), GenerationState.Running.Wire()];
@@ -41,7 +41,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                 $"""
                 INSERT INTO generations ({Columns})
                 VALUES (@Id, @UserId, @ChatId, @ModelId, @ModeId, @KieModel, @Api, @InputJson, @Price, @ReservationKey, @State, @KieTaskId,
-                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL)
+                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL)
                 """,
                 new
                 {
@@ -90,11 +90,16 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET status_message_id = @messageId, updated_at = @now WHERE id = @id", new { id, messageId, now = db.Now() })),
             cancellationToken);
 
-    public Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
+    public Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET delivered = @delivered, updated_at = @now WHERE id = @id", new { id, delivered = Urls(fileIds), now = db.Now() })),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<Generation>>(
             async c => (await c.QueryAsync<Row>(new CommandDefinition(
-                    $"SELECT {Columns} FROM generations WHERE user_id = @userId ORDER BY created_at DESC, id DESC LIMIT @limit",
-                    new { userId, limit },
+                    $"SELECT {Columns} FROM generations WHERE user_id = @userId ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset",
+                    new { userId, limit, offset },
                     cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(Map).ToList(),
             cancellationToken);
 
@@ -155,6 +160,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         State = GenerationStates.Parse(r.State),
         KieTaskId = r.KieTaskId,
         ResultUrls = string.IsNullOrEmpty(r.ResultUrls) ? [] : JsonSerializer.Deserialize(r.ResultUrls, StorageJson.Default.IReadOnlyListString) ?? [],
+        Delivered = string.IsNullOrEmpty(r.Delivered) ? [] : JsonSerializer.Deserialize(r.Delivered, StorageJson.Default.IReadOnlyListString) ?? [],
         ResultText = db.Load(r.ResultText),
         ErrorKind = r.ErrorKind,
         ErrorCode = db.Load(r.ErrorCode),
@@ -214,5 +220,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         public long UpdatedAt { get; set; }
 
         public long? FinishedAt { get; set; }
+
+        public string? Delivered { get; set; }
     }
 }
