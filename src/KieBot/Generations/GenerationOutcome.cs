@@ -15,9 +15,15 @@ public static class GenerationOutcome
             return false;
         }
 
+        await FinishRefundAsync(store, generationId, reservationKey, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Releases a failed generation's reservation (idempotent by key) and marks it refunded; the tracker repeats this for a refund a crash interrupted.</summary>
+    public static async Task FinishRefundAsync(IBotStore store, string generationId, string reservationKey, CancellationToken ct)
+    {
         await store.Ledger.ReleaseAsync(reservationKey, reservationKey + ":release", ct).ConfigureAwait(false);
         await store.Generations.MoveAsync(generationId, GenerationState.Refunded, cancellationToken: ct).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>Charges the reservation of a generation that succeeded (idempotent by key).</summary>

@@ -27,8 +27,8 @@ public sealed partial class GenerationTracker(
 
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a worker holds a row it is working on (another instance takes it over after that).</summary>
-    public TimeSpan WorkLease { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long a worker holds a row it is working on (another instance takes it over after that). Longer than any back-off, so a callback can tell a held row from a waiting one.</summary>
+    public TimeSpan WorkLease { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Rows taken per pass.</summary>
     public int BatchSize { get; init; } = 100;
@@ -83,6 +83,18 @@ public sealed partial class GenerationTracker(
     private async Task TrackAsync(Generation generation, CancellationToken ct)
     {
         var language = Texts.Normalize((await store.Users.GetAsync(generation.UserId, ct).ConfigureAwait(false))?.Language);
+        switch (generation.State)
+        {
+            case GenerationState.Failed:
+                // A refund a stop interrupted: the release is idempotent by key.
+                await GenerationOutcome.FinishRefundAsync(store, generation.Id, generation.ReservationKey!, ct).ConfigureAwait(false);
+                return;
+            case GenerationState.Succeeded:
+                // Moved to succeeded but not delivered before a stop: deliver now.
+                await FinishSuccessAsync(generation, language, ct).ConfigureAwait(false);
+                return;
+        }
+
         if (generation.KieTaskId is null)
         {
             if (time.GetUtcNow() - generation.CreatedAt > UnsentGrace)
@@ -156,18 +168,24 @@ public sealed partial class GenerationTracker(
             return;
         }
 
+        await FinishSuccessAsync(generation with { State = GenerationState.Succeeded, ResultUrls = task.ResultUrls, ResultText = task.ResultText }, language, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Charges the reservation (idempotent by key), delivers, and records what was delivered.</summary>
+    private async Task FinishSuccessAsync(Generation generation, string language, CancellationToken ct)
+    {
+        await GenerationOutcome.CaptureAsync(store, generation.ReservationKey!, ct).ConfigureAwait(false);
         var mode = Mode(generation);
         var caption = Texts.Get(language, "gen.done", ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId));
         var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
-        var delivered = await chat.DeliverAsync(generation.ChatId, new Delivery(mode?.Output ?? OutputKind.Image, task.ResultUrls, task.ResultText, caption, buttons), ct).ConfigureAwait(false);
+        var delivered = await chat.DeliverAsync(generation.ChatId, new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons), ct).ConfigureAwait(false);
         await store.Generations.SetDeliveredAsync(generation.Id, delivered, ct).ConfigureAwait(false);
         if (generation.StatusMessageId is { } status)
         {
             await chat.EditAsync(generation.ChatId, (int)status, new Screen(caption), ct).ConfigureAwait(false);
         }
 
-        await GenerationOutcome.CaptureAsync(store, generation.ReservationKey!, ct).ConfigureAwait(false);
-        LogSucceeded(generation.Id, task.ResultUrls.Count);
+        LogSucceeded(generation.Id, generation.ResultUrls.Count);
     }
 
     private async Task FailAsync(Generation generation, KieError error, string language, CancellationToken ct)

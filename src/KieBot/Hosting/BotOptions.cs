@@ -180,7 +180,7 @@ public sealed record BotOptions
             AdminId = admin,
             WebhookUrl = webhook,
             WebhookSecret = secret,
-            PublicUrl = Url("PUBLIC_URL", httpsOnly: true),
+            PublicUrl = Url("PUBLIC_URL", httpsOnly: false),
             KieCallbackToken = callbackToken,
             KieWebhookHmacKey = Text("KIE_WEBHOOK_HMAC_KEY"),
             DryRun = dryRun,

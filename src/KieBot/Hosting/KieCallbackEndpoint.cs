@@ -24,7 +24,6 @@ internal static partial class KieCallbackEndpoint
         BotOptions options,
         IBotStore store,
         KieCallbackParser parser,
-        TimeProvider time,
         ILoggerFactory loggers)
     {
         var expected = Encoding.UTF8.GetBytes(options.KieCallbackToken ?? string.Empty);
@@ -73,7 +72,8 @@ internal static partial class KieCallbackEndpoint
 
         if (generation.State.IsInFlight())
         {
-            await store.Generations.ScheduleAsync(generation.Id, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false);
+            // A row a worker holds is left to it; a waiting one is read at once.
+            await store.Generations.HurryAsync(generation.Id, TimeSpan.FromMinutes(2), context.RequestAborted).ConfigureAwait(false);
         }
 
         LogReceived(loggers.CreateLogger("KieBot.KieCallback"), generation.Id, task.State);

@@ -122,6 +122,12 @@ public interface IGenerationStore
     /// <summary>When the tracker should look at the generation next (its back-off), releasing the current lease.</summary>
     Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes the generation due now, unless a worker holds it (its lease reaches beyond <paramref name="notLeasedBeyond"/>
+    /// from now, which no back-off does); false when nothing changed.
+    /// </summary>
+    Task<bool> HurryAsync(string id, TimeSpan notLeasedBeyond, CancellationToken cancellationToken = default);
+
     Task<Generation?> GetAsync(string id, CancellationToken cancellationToken = default);
 
     Task<Generation?> FindByTaskIdAsync(string kieTaskId, CancellationToken cancellationToken = default);
@@ -139,8 +145,9 @@ public interface IGenerationStore
     Task<int> CountInFlightAsync(long userId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Leases up to <paramref name="max"/> in-flight generations nobody holds (or whose lease ran out) for
-    /// <paramref name="lease"/>, counting an attempt. Concurrent callers never get the same row.
+    /// Leases up to <paramref name="max"/> due generations nobody holds (or whose lease ran out) for <paramref name="lease"/>,
+    /// counting an attempt: in-flight ones, failed ones whose refund is not finished, succeeded ones not yet delivered.
+    /// Concurrent callers never get the same row.
     /// </summary>
     Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);
 

@@ -184,6 +184,12 @@ public sealed class FakeKieServer : IAsyncDisposable
         var path = request.Path.Value ?? "/";
         requests.Enqueue(new FakeKieRequest(request.Method, path, request.QueryString.Value ?? string.Empty, request.Headers.UserAgent.ToString(), request.Headers.Authorization.ToString(), body));
 
+        if (request.Method == "GET" && path.StartsWith("/results/", StringComparison.Ordinal))
+        {
+            await ServeResultAsync(context, path).ConfigureAwait(false);
+            return;
+        }
+
         FakeKieFault? fault = faults.TryGetValue(path, out var queue) && queue.TryDequeue(out var next) ? next : null;
         switch (fault)
         {
@@ -229,6 +235,27 @@ public sealed class FakeKieServer : IAsyncDisposable
         }
 
         await WriteAsync(context, status, answer).ConfigureAwait(false);
+    }
+
+    /// <summary>A result file of a finished task: a few bytes with the right signature for its kind.</summary>
+    private async Task ServeResultAsync(HttpContext context, string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3 || !tasks.TryGetValue(parts[1], out var task) || !task.Succeeded)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        byte[] content = task.Extension switch
+        {
+            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D],
+            "mp4" => [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6D, 0x70, 0x34, 0x32],
+            "mp3" => [0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0],
+            _ => "fake transcript"u8.ToArray(),
+        };
+        context.Response.ContentType = task.Extension switch { "png" => "image/png", "mp4" => "video/mp4", "mp3" => "audio/mpeg", _ => "text/plain" };
+        await context.Response.Body.WriteAsync(content).ConfigureAwait(false);
     }
 
     private (int Status, JsonObject Answer) Route(string method, string path, string taskId, string body, HttpRequest request, IFormCollection? form)
@@ -331,7 +358,7 @@ public sealed class FakeKieServer : IAsyncDisposable
             ? $"task_{mode.KieModel.Split('/')[0]}_{1765180000000 + number}"
             : Convert.ToHexStringLower(BitConverter.GetBytes(number)) + "f54392584b05867f87b160672"[..16];
         var failure = taskFailures.TryDequeue(out var f) ? f : ((string, string)?)null;
-        var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure);
+        var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure, BaseUrl);
         tasks[id] = task;
         return (200, FakeKieWire.Envelope(200, "success", new JsonObject { ["taskId"] = id }));
     }

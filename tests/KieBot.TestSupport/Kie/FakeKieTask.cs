@@ -5,8 +5,9 @@ namespace KieBot.TestSupport.Kie;
 /// <summary>A task held by the fake server; <see cref="Step"/> 0 waiting, 1 queuing, 2 generating, 3 finished.</summary>
 public sealed class FakeKieTask
 {
-    internal FakeKieTask(string id, ModeDescriptor mode, string paramJson, string? callbackUrl, decimal price, long createTime, (string Code, string Message)? failure)
+    internal FakeKieTask(string id, ModeDescriptor mode, string paramJson, string? callbackUrl, decimal price, long createTime, (string Code, string Message)? failure, Uri resultBase)
     {
+        ResultBase = resultBase;
         Id = id;
         Mode = mode;
         ParamJson = paramJson;
@@ -17,6 +18,9 @@ public sealed class FakeKieTask
     }
 
     public string Id { get; }
+
+    /// <summary>Where the fake server serves result files (KIE's result hosts are not reachable from tests).</summary>
+    public Uri ResultBase { get; }
 
     public ModeDescriptor Mode { get; }
 
@@ -39,10 +43,10 @@ public sealed class FakeKieTask
     public bool Succeeded => Finished && Failure is null;
 
     public IReadOnlyList<string> ResultUrls => Succeeded && Mode.Output != OutputKind.Text
-        ? [$"https://tempfile.aiquickdraw.com/fake/{Id}/0.{Extension}"]
+        ? [new Uri(ResultBase, $"results/{Id}/0.{Extension}").AbsoluteUri]
         : [];
 
-    private string Extension => Mode.Output switch
+    internal string Extension => Mode.Output switch
     {
         OutputKind.Image => "png",
         OutputKind.Video => "mp4",

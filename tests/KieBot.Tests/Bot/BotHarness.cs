@@ -22,8 +22,11 @@ internal sealed class BotHarness : IAsyncDisposable
 
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    private BotHarness(FakeKieServer kie, FakeBotApi api, WebApplication app, Uri url, string database)
+    private readonly bool ownsFakes;
+
+    private BotHarness(FakeKieServer kie, FakeBotApi api, WebApplication app, Uri url, string database, bool ownsFakes)
     {
+        this.ownsFakes = ownsFakes;
         Database = database;
         Kie = kie;
         Api = api;
@@ -47,11 +50,15 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <summary>The last screen the bot showed (a sent or edited message).</summary>
     public BotApiCall Screen => Api.Calls.Last(c => c.Method is "sendMessage" or "editMessageText");
 
-    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null, string? database = null)
+    /// <summary>
+    /// A host with its own fakes, or sharing <paramref name="shared"/>'s database, KIE and Bot API (a second instance,
+    /// or a restart); shared fakes are left running when this harness stops.
+    /// </summary>
+    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null, string? database = null, BotHarness? shared = null)
     {
-        database ??= await postgres.CreateDatabaseAsync("bot");
-        var kie = await FakeKieServer.StartAsync();
-        var api = await FakeBotApi.StartAsync();
+        database ??= shared?.Database ?? await postgres.CreateDatabaseAsync("bot");
+        var kie = shared?.Kie ?? await FakeKieServer.StartAsync();
+        var api = shared?.Api ?? await FakeBotApi.StartAsync();
         var port = FreePort();
         var env = new Dictionary<string, string>
         {
@@ -66,6 +73,7 @@ internal sealed class BotHarness : IAsyncDisposable
             ["DATABASE_URL"] = database,
             ["WELCOME_CREDITS"] = "500",
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PUBLIC_URL"] = $"http://127.0.0.1:{port}",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
@@ -77,7 +85,7 @@ internal sealed class BotHarness : IAsyncDisposable
         var app = TelegramHost.Build(options);
         await app.Services.GetRequiredService<IBotStore>().MigrateAsync();
         await app.StartAsync();
-        return new BotHarness(kie, api, app, new Uri($"http://127.0.0.1:{port}"), database);
+        return new BotHarness(kie, api, app, new Uri($"http://127.0.0.1:{port}"), database, ownsFakes: shared is null);
     }
 
     public async Task<HttpStatusCode> PostAsync(JsonObject update, string? secret = Secret)
@@ -108,12 +116,19 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public async Task SendAsync(JsonObject update) => Assert.Equal(HttpStatusCode.OK, await PostAsync(update));
 
+    /// <summary>Stops this host only (as a crash or deploy would); its fakes keep running for another host.</summary>
+    public Task StopHostAsync() => App.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Api.DisposeAsync();
-        await Kie.DisposeAsync();
+        if (ownsFakes)
+        {
+            await Api.DisposeAsync();
+            await Kie.DisposeAsync();
+        }
+
         http.Dispose();
     }
 

@@ -64,7 +64,7 @@ public abstract partial class StoreContract
             await store.Generations.CreateAsync(NewGeneration($"c{i:D2}"));
         }
 
-        await store.Generations.MoveAsync("c00", GenerationState.Failed);
+        await store.Generations.MoveAsync("c00", GenerationState.Cancelled);
         var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => store.Generations.ClaimInFlightAsync(10, TimeSpan.FromMinutes(1)))));
 
         var claimed = claims.SelectMany(c => c.Select(g => g.Id)).ToList();
@@ -77,6 +77,35 @@ public abstract partial class StoreContract
         var again = await store.Generations.ClaimInFlightAsync(100, TimeSpan.FromMinutes(1));
         Assert.Equal(59, again.Count);
         Assert.All(again, g => Assert.Equal(2, g.Attempts));
+    }
+
+    [Fact]
+    public async Task Unfinished_endings_are_claimed_again_until_settled()
+    {
+        await using var store = await NewStoreAsync();
+        foreach (var id in new[] { "failed", "refunded", "succeeded", "delivered" })
+        {
+            await store.Generations.CreateAsync(NewGeneration(id));
+        }
+
+        await store.Generations.MoveAsync("failed", GenerationState.Failed);
+        await store.Generations.MoveAsync("refunded", GenerationState.Failed);
+        await store.Generations.MoveAsync("refunded", GenerationState.Refunded);
+        foreach (var id in new[] { "succeeded", "delivered" })
+        {
+            Assert.True(await store.Generations.MoveAsync(id, GenerationState.Submitted));
+            Assert.True(await store.Generations.MoveAsync(id, GenerationState.Succeeded));
+        }
+
+        await store.Generations.SetDeliveredAsync("delivered", ["file-1"]);
+
+        var claimed = await store.Generations.ClaimInFlightAsync(10, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(["failed", "succeeded"], claimed.Select(g => g.Id).Order());
+        Assert.Equal(["file-1"], (await store.Generations.GetAsync("delivered"))!.Delivered);
+        Assert.False(await store.Generations.HurryAsync("failed", TimeSpan.FromMinutes(2)));
+        await store.Generations.ScheduleAsync("failed", Time.GetUtcNow().AddSeconds(30));
+        Assert.True(await store.Generations.HurryAsync("failed", TimeSpan.FromMinutes(2)));
     }
 
     [Fact]

@@ -34,6 +34,16 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET locked_until = @due WHERE id = @id", new { id, due = Times.Ms(due) })),
             cancellationToken);
 
+    public async Task<bool> HurryAsync(string id, TimeSpan notLeasedBeyond, CancellationToken cancellationToken = default)
+    {
+        var now = db.Now();
+        return await db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                "UPDATE generations SET locked_until = @now WHERE id = @id AND (locked_until IS NULL OR locked_until <= @limit)",
+                new { id, now, limit = now + (long)notLeasedBeyond.TotalMilliseconds })),
+            cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     private Task<int> InsertAsync(WriteScope w, Generation g)
     {
         var now = db.Now();
@@ -118,7 +128,8 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                     UPDATE generations SET locked_until = @until, attempts = attempts + 1
                     WHERE id IN (
                         SELECT id FROM generations
-                        WHERE {db.In("state", "@states")} AND (locked_until IS NULL OR locked_until < @now)
+                        WHERE ({db.In("state", "@states")} OR state = 'failed' OR (state = 'succeeded' AND delivered IS NULL))
+                          AND (locked_until IS NULL OR locked_until < @now)
                         ORDER BY created_at
                         LIMIT @max
                         {db.SkipLocked})

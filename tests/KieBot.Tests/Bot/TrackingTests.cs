@@ -1,0 +1,268 @@
+using System.Net;
+using System.Text;
+using KieBot.Flows;
+using KieBot.Tests.Storage;
+using KieBot.TestSupport.Telegram;
+using KieCatalog;
+using KieCatalog.Catalog;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>Generations followed to their end: delivery by output kind, exact captures and refunds, callbacks, restarts, two hosts.</summary>
+[Collection("postgres")]
+public sealed class TrackingTests(PostgresFixture postgres)
+{
+    public static TheoryData<string, string> Outputs() => new()
+    {
+        { "sendPhoto", Models.ZImage.TextToImage.Key },
+        { "sendVideo", Models.Kling2_6.TextToVideo.Key },
+        { "sendAudio", Models.AllModes.First(m => m.IsVisible && m.Output == OutputKind.Audio).Key },
+        { "sendMessage", Models.AllModes.First(m => m.Output == OutputKind.Text).Key },
+    };
+
+    [Theory]
+    [MemberData(nameof(Outputs))]
+    public async Task A_success_is_delivered_by_its_output_kind_and_captured_once(string method, string key)
+    {
+        var mode = Models.AllModes.Single(m => m.Key == key);
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        var user = new Updates(7_001);
+
+        var generation = await GenerateAsync(h, user, mode);
+        var done = await WaitForAsync(h, generation.Id, GenerationState.Succeeded);
+
+        var task = h.Kie.Tasks[done.KieTaskId!];
+        if (mode.Output == OutputKind.Text)
+        {
+            Assert.Contains(h.Api.CallsOf("sendMessage"), c => c.Text == "fake transcript" || c.Text?.Contains("fake transcript", StringComparison.Ordinal) == true);
+        }
+        else
+        {
+            var sent = Assert.Single(h.Api.CallsOf(method));
+            Assert.Equal(task.ResultUrls[0], sent.Parameters[method["send".Length..].ToLowerInvariant()]!.GetValue<string>());
+            Assert.NotEmpty(done.Delivered);
+        }
+
+        Assert.Contains(h.Api.Calls, c => c.Buttons.Any(b => b.Data == BotCallbacks.RepeatPrefix + generation.Id));
+        await AssertMoneyAsync(h, user, captured: generation.Price);
+    }
+
+    [Fact]
+    public async Task A_failed_task_is_refunded_once_with_the_reason()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        h.Kie.FailNextTask("400", "Your prompt was flagged by Website as violating content policies");
+        var user = new Updates(7_002);
+
+        var generation = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+        await WaitForAsync(h, generation.Id, GenerationState.Refunded);
+
+        Assert.Contains(h.Api.Calls, c => c.Text?.Contains("moderation", StringComparison.Ordinal) == true && c.Text.Contains("are back on your balance", StringComparison.Ordinal));
+        Assert.Contains(await h.Store.Errors.RecentAsync(DateTimeOffset.MinValue, 10), e => e.Kind == "ContentPolicy" && e.Code == "400");
+        Assert.Empty(h.Api.CallsOf("sendPhoto"));
+        await AssertMoneyAsync(h, user, captured: Credits.Zero);
+        var releases = (await h.Store.Ledger.HistoryAsync(user.UserId, 20)).Count(e => e.Kind == LedgerKind.Release);
+        Assert.Equal(1, releases);
+    }
+
+    [Fact]
+    public async Task A_refused_create_releases_at_once()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.Inject("/api/v1/jobs/createTask", TestSupport.Kie.FakeKieFault.CodeIn200(402, "Insufficient credits"));
+        var user = new Updates(7_003);
+
+        await FormDriver.OpenAsync(h, user, Models.ZImage.TextToImage);
+        await FormDriver.AnswerAllAsync(h, user, Models.ZImage.TextToImage);
+        await h.PressDataAsync(user, BotCallbacks.Confirm);
+
+        var generation = Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10));
+        Assert.Equal(GenerationState.Refunded, generation.State);
+        Assert.Contains(h.Api.Calls, c => c.Text?.Contains("run out of its limit", StringComparison.Ordinal) == true);
+        await AssertMoneyAsync(h, user, captured: Credits.Zero);
+    }
+
+    [Fact]
+    public async Task Duplicated_and_out_of_order_callbacks_change_the_state_once()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 3;
+        h.Kie.DuplicateCallbacks = true;
+        var user = new Updates(7_004);
+        var generation = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+        var taskId = (await h.Store.Generations.GetAsync(generation.Id))!.KieTaskId!;
+        Assert.Contains("/kie/callback/", h.Kie.Tasks[taskId].CallbackUrl, StringComparison.Ordinal);
+
+        await h.Kie.CompleteAsync(taskId);
+        var stale = $$$"""{"code":501,"msg":"Playground task failed.","data":{"taskId":"{{{taskId}}}","state":"fail","failCode":"500","failMsg":"late","consumeCredits":0}}""";
+        Assert.Equal(HttpStatusCode.OK, await PostCallbackAsync(h, h.Kie.Tasks[taskId].CallbackUrl!, stale));
+        await WaitForAsync(h, generation.Id, GenerationState.Succeeded);
+        await Task.Delay(1500);
+
+        Assert.Single(h.Api.CallsOf("sendPhoto"));
+        Assert.Equal(GenerationState.Succeeded, (await h.Store.Generations.GetAsync(generation.Id))!.State);
+        await AssertMoneyAsync(h, user, captured: generation.Price);
+    }
+
+    [Fact]
+    public async Task A_callback_with_a_bad_token_or_an_unknown_task_changes_nothing()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        var user = new Updates(7_005);
+        var generation = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+        var taskId = (await h.Store.Generations.GetAsync(generation.Id))!.KieTaskId!;
+        var url = h.Kie.Tasks[taskId].CallbackUrl!;
+        var body = $$$"""{"code":200,"msg":"ok","data":{"taskId":"{{{taskId}}}","state":"success","resultJson":"{\"resultUrls\":[\"https://evil.example/x.png\"]}"}}""";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostCallbackAsync(h, url[..^4] + "xxxx", body));
+        Assert.Equal(HttpStatusCode.NotFound, await PostCallbackAsync(h, url, body.Replace(taskId, "task_unknown_1", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostCallbackAsync(h, url, "<html>"));
+
+        var state = (await h.Store.Generations.GetAsync(generation.Id))!.State;
+        Assert.True(state.IsInFlight());
+        Assert.DoesNotContain(h.Api.Calls, c => c.Parameters.ToJsonString().Contains("evil.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_undeliverable_url_falls_back_to_upload_and_then_to_a_link()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        h.Api.Fail("sendPhoto", 1);
+        var user = new Updates(7_006);
+        var first = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+        var done = await WaitForAsync(h, first.Id, GenerationState.Succeeded);
+
+        var photos = h.Api.CallsOf("sendPhoto");
+        Assert.Equal(2, photos.Count);
+        Assert.StartsWith("attach://", photos[1].Parameters["photo"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEmpty(done.Delivered);
+
+        h.Api.Fail("sendPhoto", 2);
+        var second = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+        var linked = await WaitForAsync(h, second.Id, GenerationState.Succeeded);
+        Assert.Contains(h.Api.CallsOf("sendMessage"), c => c.Text?.Contains(h.Kie.Tasks[linked.KieTaskId!].ResultUrls[0], StringComparison.Ordinal) == true);
+        await AssertMoneyAsync(h, user, captured: first.Price + second.Price);
+    }
+
+    [Fact]
+    public async Task A_new_host_resumes_fifty_generations_in_flight_with_correct_money()
+    {
+        var first = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["WELCOME_CREDITS"] = "100" });
+        first.Kie.ReadsToFinish = 3;
+        var users = Enumerable.Range(0, 10).Select(i => new Updates(8_000 + i)).ToList();
+        foreach (var user in users)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await GenerateAsync(first, user, Models.ZImage.TextToImage);
+            }
+        }
+
+        await first.StopHostAsync();
+        await using (first)
+        {
+            Assert.True((await CountInFlightAsync(first, users)) > 0, "some generations must still be running at the stop");
+            await using var second = await BotHarness.StartAsync(postgres.Server, shared: first);
+            await WaitUntilAsync(async () => await CountInFlightAsync(second, users) == 0, TimeSpan.FromSeconds(90));
+
+            foreach (var user in users)
+            {
+                var generations = await second.Store.Generations.ListByUserAsync(user.UserId, 10);
+                Assert.Equal(5, generations.Count);
+                Assert.All(generations, g => Assert.Equal(GenerationState.Succeeded, g.State));
+                var spent = generations.Aggregate(Credits.Zero, (sum, g) => sum + g.Price);
+                Assert.Equal(new Balance(user.UserId, Credits.Whole(100) - spent, Credits.Zero), await second.Store.Ledger.GetBalanceAsync(user.UserId));
+            }
+
+            var delivered = second.Api.CallsOf("sendPhoto").Select(c => c.Parameters["photo"]!.GetValue<string>()).ToList();
+            Assert.Equal(50, delivered.Count);
+            Assert.Equal(50, delivered.Distinct().Count());
+            Assert.True((await second.Store.Ledger.CheckAsync()).IsConsistent);
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_database_never_deliver_twice()
+    {
+        await using var first = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["WELCOME_CREDITS"] = "100" });
+        first.Kie.ReadsToFinish = 2;
+        await using var second = await BotHarness.StartAsync(postgres.Server, shared: first);
+        var users = Enumerable.Range(0, 6).Select(i => new Updates(9_000 + i)).ToList();
+        foreach (var (user, i) in users.Select((u, i) => (u, i)))
+        {
+            var host = i % 2 == 0 ? first : second;
+            for (var n = 0; n < 4; n++)
+            {
+                await GenerateAsync(host, user, Models.ZImage.TextToImage);
+            }
+        }
+
+        await WaitUntilAsync(async () => await CountInFlightAsync(first, users) == 0, TimeSpan.FromSeconds(90));
+        await Task.Delay(1500);
+
+        var delivered = first.Api.CallsOf("sendPhoto").Select(c => c.Parameters["photo"]!.GetValue<string>()).ToList();
+        Assert.Equal(24, delivered.Count);
+        Assert.Equal(24, delivered.Distinct().Count());
+        var captures = 0;
+        foreach (var user in users)
+        {
+            captures += (await first.Store.Ledger.HistoryAsync(user.UserId, 50)).Count(e => e.Kind == LedgerKind.Capture);
+        }
+
+        Assert.Equal(24, captures);
+        Assert.True((await first.Store.Ledger.CheckAsync()).IsConsistent);
+    }
+
+    private static async Task<Generation> GenerateAsync(BotHarness h, Updates user, ModeDescriptor mode)
+    {
+        await FormDriver.OpenAsync(h, user, mode);
+        await FormDriver.AnswerAllAsync(h, user, mode);
+        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        return (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
+    }
+
+    private static async Task<Generation> WaitForAsync(BotHarness h, string id, GenerationState state)
+    {
+        Generation? current = null;
+        await WaitUntilAsync(async () => (current = await h.Store.Generations.GetAsync(id))!.State == state, TimeSpan.FromSeconds(30), () => $"generation {id} is {current?.State}, expected {state}");
+        return current!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? what = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + what?.Invoke());
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<int> CountInFlightAsync(BotHarness h, IEnumerable<Updates> users)
+    {
+        var total = 0;
+        foreach (var user in users)
+        {
+            total += await h.Store.Generations.CountInFlightAsync(user.UserId);
+        }
+
+        return total;
+    }
+
+    private static async Task AssertMoneyAsync(BotHarness h, Updates user, Credits captured)
+    {
+        var balance = await h.Store.Ledger.GetBalanceAsync(user.UserId);
+        Assert.Equal(new Balance(user.UserId, Credits.Whole(500) - captured, Credits.Zero), balance);
+        Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
+    }
+
+    private static async Task<HttpStatusCode> PostCallbackAsync(BotHarness h, string url, string body)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
+}
