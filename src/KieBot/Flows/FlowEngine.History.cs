@@ -117,7 +117,7 @@ public sealed partial class FlowEngine
 
     private async Task<string?> ResendAsync(Turn turn, Generation generation, ModeDescriptor mode, CancellationToken ct)
     {
-        var files = generation.Delivered.Count > 0 ? generation.Delivered : generation.ResultUrls;
+        var files = generation.Delivered is { Count: > 0 } delivered ? delivered : generation.ResultUrls;
         if (generation.State != GenerationState.Succeeded || (files.Count == 0 && generation.ResultText is null))
         {
             return turn.T("history.gone");

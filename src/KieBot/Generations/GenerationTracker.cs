@@ -22,6 +22,9 @@ public sealed partial class GenerationTracker(
     TimeProvider time,
     ILogger<GenerationTracker> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Language, DateTimeOffset At)> languages = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> schedule = new(StringComparer.Ordinal);
+
     /// <summary>First pause before a task is read again; it grows by half each read up to <see cref="MaxPollInterval"/>.</summary>
     public TimeSpan FirstPollInterval { get; init; } = TimeSpan.FromSeconds(3);
 
@@ -33,6 +36,9 @@ public sealed partial class GenerationTracker(
     /// <summary>Rows taken per pass.</summary>
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>Rows worked on at once within a pass.</summary>
+    public int Concurrency { get; init; } = 8;
+
     /// <summary>A row created but never sent to KIE (the process stopped in between) is settled after this long.</summary>
     public TimeSpan UnsentGrace { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -40,13 +46,20 @@ public sealed partial class GenerationTracker(
     {
         while (!ct.IsCancellationRequested)
         {
+            var full = false;
             try
             {
-                await PollOnceAsync(ct).ConfigureAwait(false);
+                full = await PollOnceAsync(ct).ConfigureAwait(false) == BatchSize;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogPassFailed(e);
+            }
+
+            if (full)
+            {
+                // More rows are due: take them now rather than after a pause.
+                continue;
             }
 
             try
@@ -64,25 +77,32 @@ public sealed partial class GenerationTracker(
     public async Task<int> PollOnceAsync(CancellationToken ct)
     {
         var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, ct).ConfigureAwait(false);
-        foreach (var generation in due)
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (generation, token) =>
         {
             try
             {
-                await TrackAsync(generation, ct).ConfigureAwait(false);
+                await TrackAsync(generation, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTrackFailed(generation.Id, e);
-                await store.Errors.AddAsync("tracker", e.GetType().Name, null, e.Message, $"generation {generation.Id}", ct).ConfigureAwait(false);
-            }
-        }
+                await store.Errors.AddAsync("tracker", e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
 
+                // Not lost: the row comes back after a back-off, and its next read decides again.
+                schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
+            }
+        }).ConfigureAwait(false);
+
+        // The next read of every row still in flight, in one statement.
+        var next = schedule.ToArray();
+        schedule.Clear();
+        await store.Generations.ScheduleManyAsync(next, ct).ConfigureAwait(false);
         return due.Count;
     }
 
     private async Task TrackAsync(Generation generation, CancellationToken ct)
     {
-        var language = Texts.Normalize((await store.Users.GetAsync(generation.UserId, ct).ConfigureAwait(false))?.Language);
+        var language = await LanguageAsync(generation.UserId, ct).ConfigureAwait(false);
         switch (generation.State)
         {
             case GenerationState.Failed:
@@ -101,6 +121,11 @@ public sealed partial class GenerationTracker(
             {
                 var unsent = new KieError(KieErrorKind.Unknown, KieOperation.CreateTask, "the task was never sent to KIE");
                 await FailAsync(generation, unsent, language, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                // Probably being submitted right now: look again shortly.
+                schedule[generation.Id] = time.GetUtcNow() + FirstPollInterval;
             }
 
             return;
@@ -126,7 +151,7 @@ public sealed partial class GenerationTracker(
         catch (KieException e)
         {
             LogReadFailed(generation.Id, e.Error.Kind, e.Error.Detail);
-            await store.Generations.ScheduleAsync(generation.Id, time.GetUtcNow() + Backoff(generation.Attempts), ct).ConfigureAwait(false);
+            schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
             return;
         }
 
@@ -140,9 +165,23 @@ public sealed partial class GenerationTracker(
                 break;
             default:
                 await ProgressAsync(generation, task, language, ct).ConfigureAwait(false);
-                await store.Generations.ScheduleAsync(generation.Id, time.GetUtcNow() + Backoff(generation.Attempts), ct).ConfigureAwait(false);
+                schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
                 break;
         }
+    }
+
+    /// <summary>The user's language, remembered for a few minutes (a pass reads many rows of the same users).</summary>
+    private async Task<string> LanguageAsync(long userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (languages.TryGetValue(userId, out var known) && now - known.At < TimeSpan.FromMinutes(5))
+        {
+            return known.Language;
+        }
+
+        var language = Texts.Normalize((await store.Users.GetAsync(userId, ct).ConfigureAwait(false))?.Language);
+        languages[userId] = (language, now);
+        return language;
     }
 
     /// <summary>The pause after the <paramref name="attempts"/>-th read: 3 s, 4.5 s, 6.75 s, … up to a minute.</summary>

@@ -69,8 +69,8 @@ public sealed record Generation
 
     public IReadOnlyList<string> ResultUrls { get; init; } = [];
 
-    /// <summary>Telegram file ids of what was delivered (re-sent from history after the result URLs expire).</summary>
-    public IReadOnlyList<string> Delivered { get; init; } = [];
+    /// <summary>Telegram file ids of what was delivered (re-sent from history after the result URLs expire); null until delivered.</summary>
+    public IReadOnlyList<string>? Delivered { get; init; }
 
     public string? ResultText { get; init; }
 
@@ -121,6 +121,9 @@ public interface IGenerationStore
 
     /// <summary>When the tracker should look at the generation next (its back-off), releasing the current lease.</summary>
     Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default);
+
+    /// <summary>Schedules many generations in one statement (the tracker's pass end).</summary>
+    Task ScheduleManyAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> due, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Makes the generation due now, unless a worker holds it (its lease reaches beyond <paramref name="notLeasedBeyond"/>

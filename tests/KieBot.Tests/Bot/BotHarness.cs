@@ -103,10 +103,14 @@ internal sealed class BotHarness : IAsyncDisposable
         return response.StatusCode;
     }
 
-    /// <summary>Presses the first button of the last screen whose callback data or text matches.</summary>
+    /// <summary>The last screen with buttons shown to <paramref name="user"/> (status messages of running generations have none).</summary>
+    public BotApiCall ScreenOf(Updates user) =>
+        Api.Calls.Last(c => c.Method is "sendMessage" or "editMessageText" && c.ChatId == user.UserId && c.Buttons.Count > 0);
+
+    /// <summary>Presses the first button of the user's last screen whose callback data or text matches.</summary>
     public async Task PressAsync(Updates user, Func<(string Text, string Data), bool> match)
     {
-        var screen = Screen;
+        var screen = ScreenOf(user);
         var button = screen.Buttons.FirstOrDefault(match);
         Assert.False(button == default, $"no such button on: {screen.Text}\nbuttons: {string.Join(", ", screen.Buttons.Select(b => b.Text + "=" + b.Data))}");
         Assert.Equal(HttpStatusCode.OK, await PostAsync(user.Press(button.Data, screen.MessageId)));

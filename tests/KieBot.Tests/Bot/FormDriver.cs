@@ -17,7 +17,7 @@ internal static class FormDriver
     {
         await h.SendAsync(user.Text("/start"));
         await h.PressDataAsync(user, CatalogCallbacks.For(mode.Model.Category));
-        for (var page = 1; h.Screen.Buttons.All(b => b.Data != mode.Model.CallbackData); page++)
+        for (var page = 1; h.ScreenOf(user).Buttons.All(b => b.Data != mode.Model.CallbackData); page++)
         {
             await h.PressDataAsync(user, BotCallbacks.Page(page));
         }
@@ -82,7 +82,7 @@ internal static class FormDriver
         var id = $"file-{param.Name}-{Guid.NewGuid():N}";
         h.Api.AddFile(id, Jpeg);
         await h.SendAsync(update(id));
-        if (param.IsList && (await StateAsync(h, user)).Asking == param.Name && h.Screen.Buttons.Any(b => b.Data == BotCallbacks.Done))
+        if (param.IsList && (await StateAsync(h, user)).Asking == param.Name && h.ScreenOf(user).Buttons.Any(b => b.Data == BotCallbacks.Done))
         {
             await h.PressDataAsync(user, BotCallbacks.Done);
         }

@@ -30,7 +30,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         var user = new Updates(7_001);
 
         var generation = await GenerateAsync(h, user, mode);
-        var done = await WaitForAsync(h, generation.Id, GenerationState.Succeeded);
+        var done = await WaitForDeliveryAsync(h, generation.Id);
 
         var task = h.Kie.Tasks[done.KieTaskId!];
         if (mode.Output == OutputKind.Text)
@@ -41,7 +41,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         {
             var sent = Assert.Single(h.Api.CallsOf(method));
             Assert.Equal(task.ResultUrls[0], sent.Parameters[method["send".Length..].ToLowerInvariant()]!.GetValue<string>());
-            Assert.NotEmpty(done.Delivered);
+            Assert.NotEmpty(done.Delivered!);
         }
 
         Assert.Contains(h.Api.Calls, c => c.Buttons.Any(b => b.Data == BotCallbacks.RepeatPrefix + generation.Id));
@@ -133,16 +133,16 @@ public sealed class TrackingTests(PostgresFixture postgres)
         h.Api.Fail("sendPhoto", 1);
         var user = new Updates(7_006);
         var first = await GenerateAsync(h, user, Models.ZImage.TextToImage);
-        var done = await WaitForAsync(h, first.Id, GenerationState.Succeeded);
+        var done = await WaitForDeliveryAsync(h, first.Id);
 
         var photos = h.Api.CallsOf("sendPhoto");
         Assert.Equal(2, photos.Count);
         Assert.StartsWith("attach://", photos[1].Parameters["photo"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.NotEmpty(done.Delivered);
+        Assert.NotEmpty(done.Delivered!);
 
         h.Api.Fail("sendPhoto", 2);
         var second = await GenerateAsync(h, user, Models.ZImage.TextToImage);
-        var linked = await WaitForAsync(h, second.Id, GenerationState.Succeeded);
+        var linked = await WaitForDeliveryAsync(h, second.Id);
         Assert.Contains(h.Api.CallsOf("sendMessage"), c => c.Text?.Contains(h.Kie.Tasks[linked.KieTaskId!].ResultUrls[0], StringComparison.Ordinal) == true);
         await AssertMoneyAsync(h, user, captured: first.Price + second.Price);
     }
@@ -204,7 +204,8 @@ public sealed class TrackingTests(PostgresFixture postgres)
         await Task.Delay(1500);
 
         var delivered = first.Api.CallsOf("sendPhoto").Select(c => c.Parameters["photo"]!.GetValue<string>()).ToList();
-        Assert.Equal(24, delivered.Count);
+        var errors = await first.Store.Errors.RecentAsync(DateTimeOffset.MinValue, 20);
+        Assert.True(delivered.Count == 24, $"{delivered.Count} photos; errors: {string.Join(" | ", errors.Select(e => e.Source + " " + e.Kind + " " + e.Message))}");
         Assert.Equal(24, delivered.Distinct().Count());
         var captures = 0;
         foreach (var user in users)
@@ -228,6 +229,16 @@ public sealed class TrackingTests(PostgresFixture postgres)
     {
         Generation? current = null;
         await WaitUntilAsync(async () => (current = await h.Store.Generations.GetAsync(id))!.State == state, TimeSpan.FromSeconds(30), () => $"generation {id} is {current?.State}, expected {state}");
+        return current!;
+    }
+
+    /// <summary>Waits until the generation succeeded and its delivery was recorded (capture and delivery follow the state move).</summary>
+    private static async Task<Generation> WaitForDeliveryAsync(BotHarness h, string id)
+    {
+        await WaitForAsync(h, id, GenerationState.Succeeded);
+        Generation? current = null;
+        await WaitUntilAsync(async () => (current = await h.Store.Generations.GetAsync(id))!.Delivered is not null, TimeSpan.FromSeconds(30), () => $"generation {id} not delivered");
+        await WaitUntilAsync(async () => await h.Store.Ledger.FindAsync(current!.ReservationKey + ":capture") is not null, TimeSpan.FromSeconds(30), () => $"generation {id} not captured");
         return current!;
     }
 

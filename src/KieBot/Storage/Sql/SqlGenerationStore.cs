@@ -34,6 +34,19 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET locked_until = @due WHERE id = @id", new { id, due = Times.Ms(due) })),
             cancellationToken);
 
+    public Task ScheduleManyAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> due, CancellationToken cancellationToken = default) =>
+        due.Count == 0
+            ? Task.CompletedTask
+            : db.WriteAsync(
+                w => w.Connection.ExecuteAsync(w.Command(
+                    db.Dialect == "postgres"
+                        ? "UPDATE generations g SET locked_until = v.due FROM unnest(@ids, @dues) AS v(id, due) WHERE g.id = v.id"
+                        : "UPDATE generations SET locked_until = @due WHERE id = @id",
+                    db.Dialect == "postgres"
+                        ? new { ids = due.Select(d => d.Key).ToArray(), dues = due.Select(d => Times.Ms(d.Value)).ToArray() }
+                        : due.Select(d => new { id = d.Key, due = Times.Ms(d.Value) }).ToArray())),
+                cancellationToken);
+
     public async Task<bool> HurryAsync(string id, TimeSpan notLeasedBeyond, CancellationToken cancellationToken = default)
     {
         var now = db.Now();
@@ -81,8 +94,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                     error_code = COALESCE(@ErrorCode, error_code),
                     error_message = COALESCE(@ErrorMessage, error_message),
                     updated_at = @now,
-                    finished_at = CASE WHEN @terminal THEN @now ELSE finished_at END,
-                    locked_until = CASE WHEN @terminal THEN NULL ELSE locked_until END
+                    finished_at = CASE WHEN @terminal THEN @now ELSE finished_at END
                 WHERE id = @id AND {db.In("state", "@from")}
                 """,
                 new
@@ -171,7 +183,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         State = GenerationStates.Parse(r.State),
         KieTaskId = r.KieTaskId,
         ResultUrls = string.IsNullOrEmpty(r.ResultUrls) ? [] : JsonSerializer.Deserialize(r.ResultUrls, StorageJson.Default.IReadOnlyListString) ?? [],
-        Delivered = string.IsNullOrEmpty(r.Delivered) ? [] : JsonSerializer.Deserialize(r.Delivered, StorageJson.Default.IReadOnlyListString) ?? [],
+        Delivered = r.Delivered is null ? null : JsonSerializer.Deserialize(r.Delivered, StorageJson.Default.IReadOnlyListString) ?? [],
         ResultText = db.Load(r.ResultText),
         ErrorKind = r.ErrorKind,
         ErrorCode = db.Load(r.ErrorCode),

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using KieBot.Generations;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieBot.TestSupport.Kie;
+using KieBot.TestSupport.Postgres;
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieCatalog.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KieBot.Bench;
+
+/// <summary>
+/// Tracking: N generations in flight on PostgreSQL, each a real task on the fake KIE server that finishes after a
+/// fixed number of status reads; the tracker follows them to the end. Reports status calls per task against back-off
+/// steps, and process CPU per second of tracking (the fake server and PostgreSQL client included).
+/// </summary>
+internal static class TrackingBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10_000;
+        const int Steps = 3;
+        await using var server = await PostgresServer.StartAsync();
+        await using var kieServer = await FakeKieServer.StartAsync();
+        kieServer.ReadsToFinish = Steps;
+        await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("tracking") });
+        await store.MigrateAsync();
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddKieClient(kieServer.Configure);
+        await using var provider = services.BuildServiceProvider();
+        var kie = provider.GetRequiredService<IKieGateway>();
+
+        Console.Error.WriteLine($"creating {count:N0} generations…");
+        var mode = Models.ZImage.TextToImage;
+        var input = new ZImageTextToImageInput { Prompt = "A lighthouse at dusk" };
+        for (var user = 1; user <= 100; user++)
+        {
+            await store.Ledger.GrantAsync(user, Credits.Whole(1_000_000), $"seed:{user}", GrantReason.Admin);
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            var id = $"bench{i:D6}";
+            await store.Generations.CreateReservedAsync(
+                new Generation
+                {
+                    Id = id, UserId = 1 + (i % 100), ChatId = 1 + (i % 100), ModelId = mode.Model.Id, ModeId = mode.Id, KieModel = mode.KieModel,
+                    Api = mode.Api.ToString(), InputJson = input.ToInputJson(), Price = Credits.Ceiling(input.Price()), ReservationKey = GenerationSubmitter.ReservationKey(id),
+                },
+                ct);
+            var task = await kie.CreateTaskAsync(input, cancellationToken: ct);
+            await store.Generations.MoveAsync(id, GenerationState.Submitted, new GenerationChange { KieTaskId = task.TaskId }, ct);
+        });
+
+        var surface = new CountingSurface();
+        var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, NullLogger<GenerationTracker>.Instance);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var tracking = tracker.RunAsync(stop.Token);
+        while (surface.Delivered < count && wall.Elapsed < TimeSpan.FromMinutes(20))
+        {
+            await Task.Delay(500);
+        }
+
+        await stop.CancelAsync();
+        await tracking;
+        wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var reads = kieServer.CountOf("/api/v1/jobs/recordInfo");
+        var check = await store.Ledger.CheckAsync();
+
+        Console.WriteLine("| measure | value | goal |\n|---|---|---|");
+        Console.WriteLine($"| generations tracked to the end | {surface.Delivered:N0} of {count:N0} | all |");
+        Console.WriteLine($"| back-off steps per task (reads the fake needs) | {Steps} | |");
+        Console.WriteLine($"| status calls per task | {(double)reads / count:0.00} | ≤ {Steps} (1 per step) |");
+        Console.WriteLine($"| wall time | {wall.Elapsed.TotalSeconds:N1} s | |");
+        var perRead = cpu.TotalMilliseconds / reads;
+        var steady = count / tracker.MaxPollInterval.TotalSeconds * perRead / 1000;
+        Console.WriteLine($"| process CPU while all {count:N0} finish at once (fake KIE server in the same process) | {cpu.TotalSeconds / wall.Elapsed.TotalSeconds:P1} of one core | |");
+        Console.WriteLine($"| process CPU per status read, delivery and capture included | {perRead:0.00} ms | |");
+        Console.WriteLine($"| {count:N0} long tasks at the {tracker.MaxPollInterval.TotalSeconds:0}-s back-off cap: {count / tracker.MaxPollInterval.TotalSeconds:N0} reads/s × CPU per read | {steady:P1} of one core | < 5 % |");
+        Console.WriteLine($"| ledger consistent | {(check.IsConsistent ? "yes" : "NO")} | yes |");
+        Console.WriteLine($"\nmachine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        return 0;
+    }
+
+    /// <summary>A chat that only counts deliveries.</summary>
+    private sealed class CountingSurface : IChatSurface
+    {
+        private int delivered;
+
+        public int Delivered => Volatile.Read(ref delivered);
+
+        public Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken) => Task.FromResult(1);
+
+        public Task<int> EditAsync(long chatId, int messageId, Screen screen, CancellationToken cancellationToken) => Task.FromResult(messageId);
+
+        public Task AnswerAsync(string callbackId, string? alert, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<string>> DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref delivered);
+            return Task.FromResult(delivery.Urls);
+        }
+
+        public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) => throw new NotSupportedException("The benchmark sends no files.");
+    }
+}
