@@ -1,0 +1,48 @@
+using KieBot.Flows;
+using KieBot.Tests.Storage;
+using KieBot.TestSupport.Telegram;
+using KieCatalog;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>/history: the user's generations, re-sending a result by its Telegram file id, repeating with the same inputs.</summary>
+[Collection("postgres")]
+public sealed class HistoryTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task History_resends_by_file_id_repeats_with_the_same_inputs_and_refuses_another_users_generation()
+    {
+        var mode = Models.ZImage.TextToImage;
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        var user = new Updates(9_501);
+        var stranger = new Updates(9_502);
+        await FormDriver.OpenAsync(h, user, mode);
+        await FormDriver.AnswerAllAsync(h, user, mode, prompt: "A lighthouse in fog");
+        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        var generation = (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
+        for (var i = 0; i < 150 && (await h.Store.Generations.GetAsync(generation.Id))!.Delivered is null; i++)
+        {
+            await Task.Delay(200);
+        }
+
+        var delivered = (await h.Store.Generations.GetAsync(generation.Id))!.Delivered!;
+        await h.SendAsync(user.Text("/history"));
+        await h.PressDataAsync(user, BotCallbacks.GenerationPrefix + generation.Id);
+        await h.PressDataAsync(user, BotCallbacks.ResendPrefix + generation.Id);
+
+        var resent = h.Api.CallsOf("sendPhoto").Last();
+        Assert.Equal(delivered[0], resent.Parameters["photo"]!.GetValue<string>());
+
+        await h.PressDataAsync(user, BotCallbacks.RepeatPrefix + generation.Id);
+        var state = await FormDriver.StateAsync(h, user);
+        Assert.Equal(FlowStep.Summary, state.Step);
+        Assert.Equal("\"A lighthouse in fog\"", state.Values["prompt"]);
+
+        await h.SendAsync(stranger.Text("/start"));
+        await h.SendAsync(stranger.Press(BotCallbacks.ResendPrefix + generation.Id, h.ScreenOf(stranger).MessageId));
+        var alert = h.Api.CallsOf("answerCallbackQuery").Last();
+        Assert.Equal("This button is outdated.", alert.Parameters["text"]!.GetValue<string>());
+        Assert.Equal(2, h.Api.CallsOf("sendPhoto").Count);
+    }
+}
