@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "ledger" => await LedgerBench.RunAsync(args[1..]),
     "tracking" => await TrackingBench.RunAsync(args[1..]),
+    "fake-kie" => await TrackingBench.ServeFakeKieAsync(),
     "generator" => GeneratorReport.Run(args[1..]),
     null => GeneratorReport.Run(args),
     var other => Unknown(other),

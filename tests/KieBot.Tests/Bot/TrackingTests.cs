@@ -68,6 +68,24 @@ public sealed class TrackingTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_user_over_the_concurrency_limit_is_told_to_wait_and_nothing_is_reserved()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["MAX_CONCURRENT_GENERATIONS"] = "1" });
+        h.Kie.ReadsToFinish = 3;
+        var user = new Updates(7_007);
+        var first = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+
+        await FormDriver.OpenAsync(h, user, Models.ZImage.TextToImage);
+        await FormDriver.AnswerAllAsync(h, user, Models.ZImage.TextToImage);
+        await h.PressDataAsync(user, BotCallbacks.Confirm);
+
+        var alert = h.Api.CallsOf("answerCallbackQuery").Last();
+        Assert.StartsWith("⚠️ You already have 1 generations running", alert.Parameters["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10));
+        Assert.Equal(first.Price, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Reserved);
+    }
+
+    [Fact]
     public async Task A_refused_create_releases_at_once()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server);
