@@ -51,6 +51,11 @@ public sealed partial class GenerationTracker(
             {
                 full = await PollOnceAsync(ct).ConfigureAwait(false) == BatchSize;
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopping: rows this pass held come back when their lease runs out.
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogPassFailed(e);
@@ -77,7 +82,27 @@ public sealed partial class GenerationTracker(
     public async Task<int> PollOnceAsync(CancellationToken ct)
     {
         var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, ct).ConfigureAwait(false);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (generation, token) =>
+        try
+        {
+            await WorkAsync(due, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // A graceful stop hands the rows it held back at once, for the next instance.
+            schedule.Clear();
+            await store.Generations.ScheduleManyAsync(due.Select(g => KeyValuePair.Create(g.Id, time.GetUtcNow())).ToArray(), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        // The next read of every row still in flight, in one statement.
+        var next = schedule.ToArray();
+        schedule.Clear();
+        await store.Generations.ScheduleManyAsync(next, ct).ConfigureAwait(false);
+        return due.Count;
+    }
+
+    private Task WorkAsync(IReadOnlyList<Generation> due, CancellationToken ct) =>
+        Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (generation, token) =>
         {
             try
             {
@@ -91,14 +116,7 @@ public sealed partial class GenerationTracker(
                 // Not lost: the row comes back after a back-off, and its next read decides again.
                 schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
             }
-        }).ConfigureAwait(false);
-
-        // The next read of every row still in flight, in one statement.
-        var next = schedule.ToArray();
-        schedule.Clear();
-        await store.Generations.ScheduleManyAsync(next, ct).ConfigureAwait(false);
-        return due.Count;
-    }
+        });
 
     private async Task TrackAsync(Generation generation, CancellationToken ct)
     {
