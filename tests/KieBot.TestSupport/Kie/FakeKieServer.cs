@@ -55,6 +55,9 @@ public sealed class FakeKieServer : IAsyncDisposable
     /// <summary>Answer 429 beyond 20 creates in 10 seconds, as KIE does.</summary>
     public bool EnforceRateLimit { get; set; }
 
+    /// <summary>Result files of each successful media task.</summary>
+    public int ResultsPerTask { get; set; } = 1;
+
     /// <summary>Status reads needed before a task ends (at most 3).</summary>
     public int ReadsToFinish { get; set; } = 3;
 
@@ -358,7 +361,7 @@ public sealed class FakeKieServer : IAsyncDisposable
             ? $"task_{mode.KieModel.Split('/')[0]}_{1765180000000 + number}"
             : Convert.ToHexStringLower(BitConverter.GetBytes(number)) + "f54392584b05867f87b160672"[..16];
         var failure = taskFailures.TryDequeue(out var f) ? f : ((string, string)?)null;
-        var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure, BaseUrl);
+        var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure, BaseUrl, ResultsPerTask);
         tasks[id] = task;
         return (200, FakeKieWire.Envelope(200, "success", new JsonObject { ["taskId"] = id }));
     }

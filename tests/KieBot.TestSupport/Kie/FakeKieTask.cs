@@ -5,9 +5,10 @@ namespace KieBot.TestSupport.Kie;
 /// <summary>A task held by the fake server; <see cref="Step"/> 0 waiting, 1 queuing, 2 generating, 3 finished.</summary>
 public sealed class FakeKieTask
 {
-    internal FakeKieTask(string id, ModeDescriptor mode, string paramJson, string? callbackUrl, decimal price, long createTime, (string Code, string Message)? failure, Uri resultBase)
+    internal FakeKieTask(string id, ModeDescriptor mode, string paramJson, string? callbackUrl, decimal price, long createTime, (string Code, string Message)? failure, Uri resultBase, int results = 1)
     {
         ResultBase = resultBase;
+        Results = results;
         Id = id;
         Mode = mode;
         ParamJson = paramJson;
@@ -21,6 +22,9 @@ public sealed class FakeKieTask
 
     /// <summary>Where the fake server serves result files (KIE's result hosts are not reachable from tests).</summary>
     public Uri ResultBase { get; }
+
+    /// <summary>How many result files the task has.</summary>
+    public int Results { get; }
 
     public ModeDescriptor Mode { get; }
 
@@ -43,7 +47,7 @@ public sealed class FakeKieTask
     public bool Succeeded => Finished && Failure is null;
 
     public IReadOnlyList<string> ResultUrls => Succeeded && Mode.Output != OutputKind.Text
-        ? [new Uri(ResultBase, $"results/{Id}/0.{Extension}").AbsoluteUri]
+        ? Enumerable.Range(0, Results).Select(i => new Uri(ResultBase, $"results/{Id}/{i}.{Extension}").AbsoluteUri).ToList()
         : [];
 
     internal string Extension => Mode.Output switch

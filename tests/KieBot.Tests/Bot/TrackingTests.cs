@@ -49,6 +49,25 @@ public sealed class TrackingTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Several_images_arrive_as_one_media_group()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        h.Kie.ResultsPerTask = 3;
+        var user = new Updates(7_008);
+
+        var generation = await GenerateAsync(h, user, Models.ZImage.TextToImage);
+        var done = await WaitForDeliveryAsync(h, generation.Id);
+
+        var group = Assert.Single(h.Api.CallsOf("sendMediaGroup"));
+        var media = Assert.IsType<System.Text.Json.Nodes.JsonArray>(group.Parameters["media"]);
+        Assert.Equal(h.Kie.Tasks[done.KieTaskId!].ResultUrls, media.Select(m => m!["media"]!.GetValue<string>()));
+        Assert.Empty(h.Api.CallsOf("sendPhoto"));
+        Assert.Equal(3, done.Delivered!.Count);
+        await AssertMoneyAsync(h, user, captured: generation.Price);
+    }
+
+    [Fact]
     public async Task A_failed_task_is_refunded_once_with_the_reason()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server);
