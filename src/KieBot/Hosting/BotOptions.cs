@@ -50,6 +50,9 @@ public sealed record BotOptions
 
     public int Port { get; init; } = 8080;
 
+    /// <summary>How often the host runs cleanup itself (CLEANUP_EVERY_HOURS; 0 turns it off).</summary>
+    public TimeSpan CleanupEvery { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>The mode the process runs in.</summary>
     public string RunMode => TelegramToken is null ? "console" : WebhookUrl is null ? "polling" : "webhook";
 
@@ -189,6 +192,7 @@ public sealed record BotOptions
             WelcomeCredits = Credits.Ceiling(Number("WELCOME_CREDITS", 50m, 0m, 1_000_000m)),
             MaxConcurrentGenerations = (int)Number("MAX_CONCURRENT_GENERATIONS", 5m, 1m, 100m),
             Port = (int)Number("PORT", 8080m, 1m, 65535m),
+            CleanupEvery = TimeSpan.FromHours((double)Number("CLEANUP_EVERY_HOURS", 24m, 0m, 24m * 30)),
         };
         errors = problems;
         return options;

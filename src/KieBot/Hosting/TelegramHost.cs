@@ -14,6 +14,8 @@ namespace KieBot.Hosting;
 public static class TelegramHost
 {
     public const string WebhookPath = "/telegram/webhook";
+    public const string HealthPath = "/healthz";
+    public const string ReadyPath = "/readyz";
 
     public static async Task<int> RunAsync(BotOptions options, CancellationToken ct, Action<WebApplicationBuilder>? configure = null)
     {
@@ -41,6 +43,10 @@ public static class TelegramHost
         builder.Services.AddHttpClient<ResultFiles>(http => http.Timeout = TimeSpan.FromMinutes(2));
         builder.Services.AddSingleton<IChatSurface, TelegramSurface>();
         builder.Services.AddHostedService<TrackerService>();
+        if (options.CleanupEvery > TimeSpan.Zero)
+        {
+            builder.Services.AddHostedService<CleanupService>();
+        }
         if (options.WebhookUrl is null)
         {
             builder.Services.AddHostedService<PollingService>();
@@ -52,7 +58,8 @@ public static class TelegramHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.MapGet("/healthz", HealthCheck.RespondAsync);
+        app.MapGet(HealthPath, HealthCheck.Alive);
+        app.MapGet(ReadyPath, HealthCheck.RespondAsync);
         app.MapPost(KieCallbackEndpoint.Path, KieCallbackEndpoint.HandleAsync);
         if (options.WebhookUrl is not null)
         {
@@ -61,6 +68,37 @@ public static class TelegramHost
 
         return app;
     }
+}
+
+/// <summary>Runs <c>cleanup</c> inside the host every <see cref="BotOptions.CleanupEvery"/> (CLEANUP_EVERY_HOURS, 0 turns it off).</summary>
+internal sealed partial class CleanupService(IBotStore store, BotOptions options, TimeProvider time, ILogger<CleanupService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.CleanupEvery, time, stoppingToken).ConfigureAwait(false);
+                var result = await KieBot.Ops.CleanupCommand.RunAsync(store, new CleanupPolicy(), apply: true, stoppingToken).ConfigureAwait(false);
+                LogCleaned(result.Removed.Total, result.SizeBefore, result.SizeAfter);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                LogFailed(e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup removed {Count} rows; database {Before} → {After} bytes")]
+    private partial void LogCleaned(int count, long before, long after);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleanup failed: {Reason}")]
+    private partial void LogFailed(string reason);
 }
 
 /// <summary>Runs the <see cref="GenerationTracker"/> for the life of the host.</summary>

@@ -3,8 +3,11 @@ namespace KieBot.Storage;
 /// <summary>A failure worth reporting: where (source), what (kind, code), the log-safe message and context.</summary>
 public sealed record ErrorEvent(long Id, string Source, string Kind, string? Code, string Message, string? Context, DateTimeOffset CreatedAt);
 
-/// <summary>Errors of one source and kind in a period.</summary>
-public sealed record ErrorSummary(string Source, string Kind, long Count, DateTimeOffset LastAt, string LastMessage);
+/// <summary>Errors of one source and kind in a period: how many, first and last seen, the most frequent messages.</summary>
+public sealed record ErrorSummary(string Source, string Kind, long Count, DateTimeOffset FirstAt, DateTimeOffset LastAt, string LastMessage)
+{
+    public IReadOnlyList<(string Message, long Count)> TopMessages { get; init; } = [];
+}
 
 public interface IErrorLog
 {

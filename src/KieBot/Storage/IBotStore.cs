@@ -28,8 +28,14 @@ public interface IBotStore : IAsyncDisposable
     /// <summary>Applies the missing migrations (safe when several instances start at once); returns the versions applied now.</summary>
     Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The newest migration this build carries.</summary>
+    int TargetSchemaVersion { get; }
+
     /// <summary>The newest applied migration, 0 for an empty database.</summary>
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Removes what <paramref name="policy"/> says is past retention, in one transaction; without <paramref name="apply"/> it only counts (and rolls back).</summary>
+    Task<CleanupReport> CleanupAsync(CleanupPolicy policy, bool apply, CancellationToken cancellationToken = default);
 
     /// <summary>Size of the database in bytes.</summary>
     Task<long> SizeAsync(CancellationToken cancellationToken = default);

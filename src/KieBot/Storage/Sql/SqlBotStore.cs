@@ -43,7 +43,36 @@ internal sealed class SqlBotStore : IBotStore
 
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => Migrator.MigrateAsync(db, cancellationToken);
 
+    public int TargetSchemaVersion => Migrator.For(db.Dialect).Max(m => m.Version);
+
     public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) => Migrator.VersionAsync(db, cancellationToken);
+
+    public Task<CleanupReport> CleanupAsync(CleanupPolicy policy, bool apply, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            async w =>
+            {
+                var now = db.Time.GetUtcNow();
+                long Before(TimeSpan age) => Times.Ms(now - age);
+                var finished = $"({db.In("state", "@finalStates")} AND (state <> 'succeeded' OR delivered IS NOT NULL)) AND COALESCE(finished_at, updated_at) < @before";
+                string[] finalStates = ["succeeded", "refunded", "cancelled"];
+                Task<int> Delete(string sql, object parameters) => Dapper.SqlMapper.ExecuteAsync(w.Connection, w.Command(sql, parameters));
+
+                var report = new CleanupReport(
+                    await Delete("DELETE FROM conversations WHERE updated_at < @before", new { before = Before(policy.IdleConversations) }).ConfigureAwait(false),
+                    await Delete($"DELETE FROM generations WHERE dry_run = @no AND {finished}", new { no = false, finalStates, before = Before(policy.FinishedGenerations) }).ConfigureAwait(false),
+                    await Delete($"DELETE FROM generations WHERE dry_run = @yes AND {finished}", new { yes = true, finalStates, before = Before(policy.DryRuns) }).ConfigureAwait(false),
+                    await Delete("DELETE FROM ledger WHERE dry_run = @yes AND created_at < @before", new { yes = true, before = Before(policy.DryRuns) }).ConfigureAwait(false),
+                    await Delete("DELETE FROM processed_updates WHERE processed_at < @before", new { before = Before(policy.ProcessedUpdates) }).ConfigureAwait(false),
+                    await Delete("DELETE FROM error_events WHERE created_at < @before", new { before = Before(policy.ErrorEvents) }).ConfigureAwait(false),
+                    apply);
+                if (!apply)
+                {
+                    await w.RollbackAsync().ConfigureAwait(false);
+                }
+
+                return report;
+            },
+            cancellationToken);
 
     public Task<long> SizeAsync(CancellationToken cancellationToken = default) => db.SizeAsync(cancellationToken);
 

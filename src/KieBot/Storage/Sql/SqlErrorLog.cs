@@ -21,11 +21,12 @@ internal sealed class SqlErrorLog(SqlDatabase db) : IErrorLog
                 .ToList(),
             cancellationToken);
 
-    public Task<IReadOnlyList<ErrorSummary>> SummaryAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
-        db.ReadAsync<IReadOnlyList<ErrorSummary>>(
+    public async Task<IReadOnlyList<ErrorSummary>> SummaryAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var groups = await db.ReadAsync<IReadOnlyList<ErrorSummary>>(
             async c => (await c.QueryAsync<SummaryRow>(new CommandDefinition(
                     """
-                    SELECT e.source, e.kind, COUNT(*) AS count, MAX(e.created_at) AS last_at,
+                    SELECT e.source, e.kind, COUNT(*) AS count, MIN(e.created_at) AS first_at, MAX(e.created_at) AS last_at,
                            (SELECT l.message FROM error_events l
                             WHERE l.source = e.source AND l.kind = e.kind AND l.created_at >= @since
                             ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS last_message
@@ -36,8 +37,25 @@ internal sealed class SqlErrorLog(SqlDatabase db) : IErrorLog
                     """,
                     new { since = Times.Ms(since) },
                     cancellationToken: cancellationToken)).ConfigureAwait(false))
-                .Select(r => new ErrorSummary(db.Load(r.Source)!, db.Load(r.Kind)!, r.Count, Times.At(r.LastAt), db.Load(r.LastMessage)!))
+                .Select(r => new ErrorSummary(db.Load(r.Source)!, db.Load(r.Kind)!, r.Count, Times.At(r.FirstAt), Times.At(r.LastAt), db.Load(r.LastMessage)!))
                 .ToList(),
+            cancellationToken).ConfigureAwait(false);
+        return await WithTopMessagesAsync(groups, since, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<IReadOnlyList<ErrorSummary>> WithTopMessagesAsync(IReadOnlyList<ErrorSummary> groups, DateTimeOffset since, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<ErrorSummary>>(
+            async c =>
+            {
+                var rows = (await c.QueryAsync<(string Source, string Kind, string Message, long Count)>(new CommandDefinition(
+                    "SELECT source, kind, message, COUNT(*) AS count FROM error_events WHERE created_at >= @since GROUP BY source, kind, message ORDER BY count DESC, message",
+                    new { since = Times.Ms(since) },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                return groups.Select(g => g with
+                {
+                    TopMessages = rows.Where(r => db.Load(r.Source) == g.Source && db.Load(r.Kind) == g.Kind).Take(3).Select(r => (db.Load(r.Message)!, r.Count)).ToList(),
+                }).ToList();
+            },
             cancellationToken);
 
     public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
@@ -67,6 +85,8 @@ internal sealed class SqlErrorLog(SqlDatabase db) : IErrorLog
         public string Kind { get; set; } = string.Empty;
 
         public long Count { get; set; }
+
+        public long FirstAt { get; set; }
 
         public long LastAt { get; set; }
 
