@@ -48,7 +48,7 @@ public static class ErrorsCommand
     }
 
     private static string Window(TimeSpan window) =>
-        window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? $"{window.TotalDays:0} d"
+        window.TotalHours >= 48 && window.TotalDays == Math.Floor(window.TotalDays) ? $"{window.TotalDays:0} d"
         : window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) ? $"{window.TotalHours:0} h"
         : $"{window.TotalMinutes:0} min";
 }
