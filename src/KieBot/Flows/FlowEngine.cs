@@ -17,7 +17,8 @@ public sealed partial class FlowEngine(
     IKieGateway kie,
     Pricing pricing,
     BotSettings settings,
-    GenerationSubmitter submitter)
+    GenerationSubmitter submitter,
+    Broadcaster broadcaster)
 {
     public async Task HandleAsync(BotUpdate update, CancellationToken cancellationToken)
     {
@@ -32,6 +33,13 @@ public sealed partial class FlowEngine(
         if (user.Blocked)
         {
             await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await InMaintenanceAsync(cancellationToken).ConfigureAwait(false) && !await IsAdminAsync(user.Id, cancellationToken).ConfigureAwait(false))
+        {
+            await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
+            await chat.SendAsync(turn.ChatId, new Screen(turn.T("maintenance")), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -104,6 +112,11 @@ public sealed partial class FlowEngine(
             return null;
         }
 
+        if (data.StartsWith(AdminPrefix, StringComparison.Ordinal))
+        {
+            return await OnAdminButtonAsync(turn, data, ct).ConfigureAwait(false);
+        }
+
         if (await OnHistoryButtonAsync(turn, data, ct).ConfigureAwait(false) is { } handled)
         {
             return handled.Length == 0 ? null : handled;
@@ -141,6 +154,11 @@ public sealed partial class FlowEngine(
 
     private async Task OnTextAsync(Turn turn, string text, CancellationToken ct)
     {
+        if (text.StartsWith('/') && await OnAdminTextAsync(turn, text, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var command = text.Split(' ', 2)[0].ToLowerInvariant();
         switch (command)
         {

@@ -42,6 +42,7 @@ public static class BotComposition
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();
+        services.AddSingleton<Broadcaster>();
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<UpdatePipeline>();
         return services;

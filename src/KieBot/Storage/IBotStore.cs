@@ -37,6 +37,9 @@ public interface IBotStore : IAsyncDisposable
     /// <summary>Removes what <paramref name="policy"/> says is past retention, in one transaction; without <paramref name="apply"/> it only counts (and rolls back).</summary>
     Task<CleanupReport> CleanupAsync(CleanupPolicy policy, bool apply, CancellationToken cancellationToken = default);
 
+    /// <summary>Numbers for the admin panel (dry runs excluded from money).</summary>
+    Task<BotStats> StatsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Size of the database in bytes.</summary>
     Task<long> SizeAsync(CancellationToken cancellationToken = default);
 }

@@ -22,4 +22,11 @@ public interface IUserStore
     Task SetBlockedAsync(long id, bool blocked, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A user by Telegram username (without @, case-insensitive).</summary>
+    Task<BotUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of users not blocked, in id order after <paramref name="afterId"/> (for broadcasts, a page at a time).</summary>
+    Task<IReadOnlyList<long>> ListReachableAsync(long afterId, int limit, CancellationToken cancellationToken = default);
+
 }

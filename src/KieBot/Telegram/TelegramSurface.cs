@@ -13,8 +13,15 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
 {
     public async Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken)
     {
-        var message = await bot.SendMessage(chatId, TelegramLimits.Fit(screen.Text, TelegramLimits.MessageText), ParseMode.Html, replyMarkup: Markup(screen), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return message.Id;
+        try
+        {
+            var message = await bot.SendMessage(chatId, TelegramLimits.Fit(screen.Text, TelegramLimits.MessageText), ParseMode.Html, replyMarkup: Markup(screen), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return message.Id;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            throw new ChatUnavailableException(chatId, e);
+        }
     }
 
     public async Task<int> EditAsync(long chatId, int messageId, Screen screen, CancellationToken cancellationToken)

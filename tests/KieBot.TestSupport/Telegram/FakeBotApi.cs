@@ -40,6 +40,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly SemaphoreSlim arrived = new(0);
     private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<JsonObject>> chatFailures = new();
     private WebApplication app = null!;
     private int messageId = 1000;
 
@@ -69,6 +70,22 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer 400 (e.g. Telegram cannot fetch a URL).</summary>
     public void Fail(string method, int times = 1) => failures[method] = times;
+
+    /// <summary>The next <paramref name="times"/> sends to <paramref name="chatId"/> answer this Bot API error (403 blocked, 429 with retry_after…).</summary>
+    public void FailFor(long chatId, int code, string description, int? retryAfter = null, int times = 1)
+    {
+        var queue = chatFailures.GetOrAdd(chatId, _ => new ConcurrentQueue<JsonObject>());
+        for (var i = 0; i < times; i++)
+        {
+            var error = Error(code, description);
+            if (retryAfter is { } seconds)
+            {
+                error["parameters"] = new JsonObject { ["retry_after"] = seconds };
+            }
+
+            queue.Enqueue(error);
+        }
+    }
 
     public IReadOnlyList<BotApiCall> CallsOf(params string[] methods) => Calls.Where(c => methods.Contains(c.Method)).ToList();
 
@@ -129,6 +146,14 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         var method = path[prefix.Length..];
         var parameters = await ReadParametersAsync(context.Request).ConfigureAwait(false);
+        if (method.StartsWith("send", StringComparison.Ordinal) && parameters["chat_id"] is { } chat
+            && chatFailures.TryGetValue(long.Parse(chat.ToString(), System.Globalization.CultureInfo.InvariantCulture), out var errors) && errors.TryDequeue(out var error))
+        {
+            calls.Enqueue(new BotApiCall(method, parameters));
+            await WriteAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
         if (failures.TryGetValue(method, out var left) && left > 0)
         {
             failures[method] = left - 1;

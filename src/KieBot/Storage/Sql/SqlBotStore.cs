@@ -74,6 +74,27 @@ internal sealed class SqlBotStore : IBotStore
             },
             cancellationToken);
 
+    public Task<BotStats> StatsAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async c =>
+            {
+                var now = db.Time.GetUtcNow();
+                var active = await Dapper.SqlMapper.QuerySingleAsync<(long Users, long Day, long Week, long Month)>(c, new Dapper.CommandDefinition(
+                    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN last_seen_at >= @day THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN last_seen_at >= @week THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN last_seen_at >= @month THEN 1 ELSE 0 END), 0) FROM users",
+                    new { day = Times.Ms(now.AddDays(-1)), week = Times.Ms(now.AddDays(-7)), month = Times.Ms(now.AddDays(-30)) },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var states = (await Dapper.SqlMapper.QueryAsync<(string, long)>(c, new Dapper.CommandDefinition(
+                    "SELECT state, COUNT(*) FROM generations GROUP BY state ORDER BY COUNT(*) DESC", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                var models = (await Dapper.SqlMapper.QueryAsync<(string, long)>(c, new Dapper.CommandDefinition(
+                    "SELECT model_id, COUNT(*) FROM generations GROUP BY model_id ORDER BY COUNT(*) DESC, model_id LIMIT 10", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                var money = await Dapper.SqlMapper.QuerySingleAsync<(long Captured, long Released)>(c, new Dapper.CommandDefinition(
+                    "SELECT COALESCE(SUM(CASE WHEN kind = 'capture' THEN amount ELSE 0 END), 0), COALESCE(SUM(CASE WHEN kind = 'release' THEN amount ELSE 0 END), 0) FROM ledger WHERE dry_run = @no",
+                    new { no = false },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return new BotStats(active.Users, active.Day, active.Week, active.Month, states, models, new Credits(money.Captured), new Credits(money.Released));
+            },
+            cancellationToken);
+
     public Task<long> SizeAsync(CancellationToken cancellationToken = default) => db.SizeAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => db.DisposeAsync();

@@ -32,6 +32,20 @@ internal sealed class SqlUserStore(SqlDatabase db) : IUserStore
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", cancellationToken: cancellationToken)), cancellationToken);
 
+    public Task<BotUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async c => await c.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM users WHERE LOWER(username) = LOWER(@username) ORDER BY last_seen_at DESC", new { username = db.Store(username.TrimStart('@')) }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
+                ? Map(row)
+                : null,
+            cancellationToken);
+
+    public Task<IReadOnlyList<long>> ListReachableAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<long>>(
+            async c => (await c.QueryAsync<long>(new CommandDefinition(
+                "SELECT id FROM users WHERE blocked = @no AND id > @afterId ORDER BY id LIMIT @limit", new { no = false, afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList(),
+            cancellationToken);
+
     private BotUser Map(Row r) => new(r.Id, db.Load(r.Username), db.Load(r.Language), r.Blocked, r.ReferrerId, Times.At(r.CreatedAt), Times.At(r.LastSeenAt));
 
     private sealed class Row
