@@ -71,7 +71,7 @@ public sealed partial class GenerationSubmitter(
         catch (KieException e)
         {
             LogCreateFailed(id, mode.Key, e.Error.Kind, e.Error.Detail);
-            await store.Errors.AddAsync("kie", e.Error.Kind.ToString(), e.Error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Error.Detail, $"generation {id} {mode.Key}", ct).ConfigureAwait(false);
+            await store.Errors.AddAsync(ErrorSources.Kie, e.Error.Kind.ToString(), e.Error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Error.Detail, $"generation {id} {mode.Key}", ct).ConfigureAwait(false);
             await GenerationOutcome.RefundAsync(store, id, key, e.Error, ct).ConfigureAwait(false);
             var message = Texts.Get(request.Language, "gen.failed", ("message", e.Error.UserMessage(request.Language)), ("price", price));
             await chat.EditAsync(request.ChatId, statusMessage, new Screen(message), ct).ConfigureAwait(false);

@@ -111,7 +111,7 @@ public sealed partial class GenerationTracker(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTrackFailed(generation.Id, e);
-                await store.Errors.AddAsync("tracker", e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
+                await store.Errors.AddAsync(ErrorSources.Of(e), e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
 
                 // Not lost: the row comes back after a back-off, and its next read decides again.
                 schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
@@ -252,7 +252,7 @@ public sealed partial class GenerationTracker(
             return;
         }
 
-        await store.Errors.AddAsync("generation", error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
+        await store.Errors.AddAsync(error.Operation == KieOperation.Task ? ErrorSources.Provider : ErrorSources.Kie, error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
         var text = Texts.Get(language, "gen.failed", ("message", error.UserMessage(language)), ("price", generation.Price));
         var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
         if (generation.StatusMessageId is { } status)

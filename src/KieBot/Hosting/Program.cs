@@ -24,7 +24,8 @@ public static class Program
         new("catalog", "catalog [--json]", "the typed catalog: models, modes, KIE ids, prices in credits and roubles, hidden flags", ["--json"],
             args =>
             {
-                Console.Out.Write(CatalogReport.Render(json: OpsArguments.Flag(args, "--json")));
+                var options = BotOptions.Read(Environment.GetEnvironmentVariable, out _);
+                Console.Out.Write(CatalogReport.Render(OpsArguments.Flag(args, "--json"), new KieBot.Flows.Pricing(options.PriceMarkup, options.CreditToRubRate)));
                 return Task.FromResult(0);
             }),
     ];

@@ -35,7 +35,7 @@ public static class TelegramHost
             .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Sink(new RedactingSink(Console.Out, secrets, new CompactJsonFormatter())));
+            .WriteTo.Sink(new RedactingSink(Console.Out, secrets, Console.IsOutputRedirected ? new CompactJsonFormatter() : null)));
         builder.Services.AddBot(options);
         builder.Services.AddHttpClient("telegram")
             .RemoveAllLoggers()

@@ -6,16 +6,29 @@ using KieCatalog.Catalog;
 
 namespace KieBot.Ops;
 
-/// <summary>The typed catalog as a table or JSON: models, modes, KIE ids, price ranges and hidden flags.</summary>
+/// <summary>The typed catalog as a table or JSON: models, modes, KIE ids, KIE prices, users' prices in credits and roubles, hidden flags.</summary>
 public static class CatalogReport
 {
-    public static string Render(bool json) => json ? Json() : Table();
+    public static string Render(bool json, KieBot.Flows.Pricing? pricing = null)
+    {
+        var p = pricing ?? new KieBot.Flows.Pricing(1.5m, 0.4m);
+        return json ? Json(p) : Table(p);
+    }
 
-    private static string Table()
+    private static string UserPrice(PriceDescriptor price, KieBot.Flows.Pricing pricing)
+    {
+        var min = pricing.UserPrice(price.MinCredits);
+        var max = pricing.UserPrice(price.MaxCredits);
+        return min == max
+            ? $"{min} cr ≈ {pricing.Rubles(min)} ₽"
+            : $"{min}–{max} cr ≈ {pricing.Rubles(min)}–{pricing.Rubles(max)} ₽";
+    }
+
+    private static string Table(KieBot.Flows.Pricing pricing)
     {
         var sb = new StringBuilder();
         var modes = Models.AllModes;
-        sb.Append(CultureInfo.InvariantCulture, $"KIE catalog {Models.Version}: {Models.All.Count} models, {modes.Count} modes, {modes.Count(m => m.IsVisible)} visible\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"KIE catalog {Models.Version}: {Models.All.Count} models, {modes.Count} modes, {modes.Count(m => m.IsVisible)} visible; user price = KIE credits × {pricing.Markup}, 1 cr = {pricing.RublesPerCredit} ₽\n\n");
         foreach (var category in Models.Categories)
         {
             sb.Append(CultureInfo.InvariantCulture, $"== {category}\n");
@@ -25,7 +38,7 @@ public static class CatalogReport
                 foreach (var mode in model.Modes)
                 {
                     var hidden = mode.IsVisible ? "" : "  [hidden: " + mode.HiddenReason + "]";
-                    var line = $"  {mode.Key,-44} {mode.KieModel,-42} {PriceText(mode.Price),-12}{hidden}";
+                    var line = $"  {mode.Key,-44} {mode.KieModel,-42} {PriceText(mode.Price),-14} user {UserPrice(mode.Price, pricing),-28}{hidden}";
                     sb.Append(line.TrimEnd()).Append('\n');
                 }
             }
@@ -44,7 +57,7 @@ public static class CatalogReport
         return range + " cr";
     }
 
-    private static string Json()
+    private static string Json(KieBot.Flows.Pricing pricing)
     {
         var models = Models.All.Select(model => new
         {
@@ -61,6 +74,10 @@ public static class CatalogReport
                 minCredits = mode.Price.MinCredits,
                 maxCredits = mode.Price.MaxCredits,
                 unit = mode.Price.Unit.ToString(),
+                userMinCredits = pricing.UserPrice(mode.Price.MinCredits).Value,
+                userMaxCredits = pricing.UserPrice(mode.Price.MaxCredits).Value,
+                userMinRubles = pricing.Rubles(pricing.UserPrice(mode.Price.MinCredits)),
+                userMaxRubles = pricing.Rubles(pricing.UserPrice(mode.Price.MaxCredits)),
                 hidden = mode.HiddenReason,
             }),
         });

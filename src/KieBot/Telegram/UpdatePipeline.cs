@@ -21,6 +21,7 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
             return;
         }
 
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["UpdateId"] = update.UpdateId, ["UserId"] = update.UserId });
         var gate = users.GetOrAdd(update.UserId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -42,7 +43,7 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
     {
         try
         {
-            await store.Errors.AddAsync("bot", e.GetType().Name, null, e.Message, $"update {update.UpdateId} user {update.UserId}", ct).ConfigureAwait(false);
+            await store.Errors.AddAsync(ErrorSources.Of(e), e.GetType().Name, null, e.Message, $"update {update.UpdateId} user {update.UserId}", ct).ConfigureAwait(false);
             if (update.CallbackId is { } callback)
             {
                 await chat.AnswerAsync(callback, null, ct).ConfigureAwait(false);
