@@ -75,10 +75,17 @@ public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface,
     private async Task WaitForRunningAsync(CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
-        while (DateTimeOffset.UtcNow < deadline && await store.Generations.CountInFlightAsync(UserId, ct).ConfigureAwait(false) > 0)
+        while (DateTimeOffset.UtcNow < deadline && await UnsettledAsync(ct).ConfigureAwait(false))
         {
             await Task.Delay(250, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A generation still running, or ended but not yet delivered or refunded.</summary>
+    private async Task<bool> UnsettledAsync(CancellationToken ct)
+    {
+        var recent = await store.Generations.ListByUserAsync(UserId, 20, cancellationToken: ct).ConfigureAwait(false);
+        return recent.Any(g => g.State.IsInFlight() || g.State == GenerationState.Failed || (g.State == GenerationState.Succeeded && g.Delivered is null));
     }
 
     private static BotUpdate Message(long id, string language) => new()

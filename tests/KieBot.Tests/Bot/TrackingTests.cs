@@ -78,7 +78,8 @@ public sealed class TrackingTests(PostgresFixture postgres)
         var generation = await GenerateAsync(h, user, Models.ZImage.TextToImage);
         await WaitForAsync(h, generation.Id, GenerationState.Refunded);
 
-        Assert.Contains(h.Api.Calls, c => c.Text?.Contains("moderation", StringComparison.Ordinal) == true && c.Text.Contains("are back on your balance", StringComparison.Ordinal));
+        // The user is told after the refund and the error event: wait for the message.
+        await h.Api.WaitForAsync(c => c.Text?.Contains("moderation", StringComparison.Ordinal) == true && c.Text.Contains("are back on your balance", StringComparison.Ordinal));
         Assert.Contains(await h.Store.Errors.RecentAsync(DateTimeOffset.MinValue, 10), e => e.Kind == "ContentPolicy" && e.Code == "400");
         Assert.Empty(h.Api.CallsOf("sendPhoto"));
         await AssertMoneyAsync(h, user, captured: Credits.Zero);
@@ -135,7 +136,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         await h.Kie.CompleteAsync(taskId);
         var stale = $$$"""{"code":501,"msg":"Playground task failed.","data":{"taskId":"{{{taskId}}}","state":"fail","failCode":"500","failMsg":"late","consumeCredits":0}}""";
         Assert.Equal(HttpStatusCode.OK, await PostCallbackAsync(h, h.Kie.Tasks[taskId].CallbackUrl!, stale));
-        await WaitForAsync(h, generation.Id, GenerationState.Succeeded);
+        await WaitForDeliveryAsync(h, generation.Id);
         await Task.Delay(1500);
 
         Assert.Single(h.Api.CallsOf("sendPhoto"));
@@ -203,7 +204,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         {
             Assert.True((await CountInFlightAsync(first, users)) > 0, "some generations must still be running at the stop");
             await using var second = await BotHarness.StartAsync(postgres.Server, shared: first);
-            await WaitUntilAsync(async () => await CountInFlightAsync(second, users) == 0, TimeSpan.FromSeconds(90));
+            await WaitUntilAsync(async () => await SettledAsync(second, users), TimeSpan.FromSeconds(90));
 
             foreach (var user in users)
             {
@@ -237,7 +238,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
             }
         }
 
-        await WaitUntilAsync(async () => await CountInFlightAsync(first, users) == 0, TimeSpan.FromSeconds(90));
+        await WaitUntilAsync(async () => await SettledAsync(first, users), TimeSpan.FromSeconds(90));
         await Task.Delay(1500);
 
         var delivered = first.Api.CallsOf("sendPhoto").Select(c => c.Parameters["photo"]!.GetValue<string>()).ToList();
@@ -287,6 +288,22 @@ public sealed class TrackingTests(PostgresFixture postgres)
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting: " + what?.Invoke());
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>Every generation of these users delivered (or refunded) and nothing left reserved.</summary>
+    private static async Task<bool> SettledAsync(BotHarness h, IEnumerable<Updates> users)
+    {
+        foreach (var user in users)
+        {
+            var generations = await h.Store.Generations.ListByUserAsync(user.UserId, 100);
+            if (generations.Any(g => g.State != GenerationState.Refunded && g.Delivered is null)
+                || (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Reserved != Credits.Zero)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<int> CountInFlightAsync(BotHarness h, IEnumerable<Updates> users)
