@@ -13,6 +13,8 @@ public sealed partial class FlowEngine
     private const string MaintenanceKey = "maintenance";
     private const string AdminsKey = "admins";
 
+    private (bool On, DateTimeOffset ReadAt) maintenance = (false, DateTimeOffset.MinValue);
+
     private async Task<bool> IsAdminAsync(long userId, CancellationToken ct)
     {
         if (settings.AdminId == userId)
@@ -24,8 +26,19 @@ public sealed partial class FlowEngine
         return added is not null && added.Split(',').Contains(userId.ToString(CultureInfo.InvariantCulture));
     }
 
-    private async Task<bool> InMaintenanceAsync(CancellationToken ct) =>
-        await store.Settings.GetAsync(MaintenanceKey, ct).ConfigureAwait(false) == "on";
+    /// <summary>The maintenance switch, read from the store at most every few seconds (it is checked on every update).</summary>
+    private async Task<bool> InMaintenanceAsync(CancellationToken ct)
+    {
+        var (on, readAt) = maintenance;
+        if (DateTimeOffset.UtcNow - readAt < TimeSpan.FromSeconds(5))
+        {
+            return on;
+        }
+
+        on = await store.Settings.GetAsync(MaintenanceKey, ct).ConfigureAwait(false) == "on";
+        maintenance = (on, DateTimeOffset.UtcNow);
+        return on;
+    }
 
     /// <summary>Admin text commands; false when <paramref name="text"/> is not one (or the user is not an admin: no hint either way).</summary>
     private async Task<bool> OnAdminTextAsync(Turn turn, string text, CancellationToken ct)
@@ -111,6 +124,7 @@ public sealed partial class FlowEngine
             case "maint":
                 var on = !await InMaintenanceAsync(ct).ConfigureAwait(false);
                 await store.Settings.SetAsync(MaintenanceKey, on ? "on" : "off", ct).ConfigureAwait(false);
+                maintenance = (on, DateTimeOffset.UtcNow);
                 text = turn.T(on ? "admin.maintenance_on" : "admin.maintenance_off");
                 break;
             case "send" when turn.State.Values.TryGetValue("broadcast", out var pending):

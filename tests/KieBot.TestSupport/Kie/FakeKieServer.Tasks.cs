@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieBot.TestSupport.Hosting;
+using KieCatalog.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace KieBot.TestSupport.Kie;
+
+/// <summary>Task creation, status reads, endings and callbacks of the fake KIE server.</summary>
+public sealed partial class FakeKieServer
+{
+    private (int, JsonObject) Create(ApiFamily api, string body)
+    {
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            root = null;
+        }
+
+        if (root is null)
+        {
+            return (200, FakeKieWire.Envelope(422, "Invalid JSON", null));
+        }
+
+        var mode = FindMode(api, root);
+        if (mode is null)
+        {
+            return (200, FakeKieWire.Envelope(422, "The page does not exist or is not published", null));
+        }
+
+        var input = api == ApiFamily.Jobs ? root["input"] as JsonObject : Flatten(root, mode);
+        if (input is null)
+        {
+            return (200, FakeKieWire.Envelope(500, "This field is required", null));
+        }
+
+        using var document = JsonDocument.Parse(input.ToJsonString());
+        var typed = mode.ReadInput(document.RootElement, out var violations);
+        var all = violations.Concat(typed.Validate()).ToList();
+        if (all.Count > 0)
+        {
+            var missing = all.Any(v => v.Code == ViolationCode.Missing);
+            return (200, FakeKieWire.Envelope(missing ? 500 : 422, missing ? "This field is required" : all[0].Message(), null));
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (EnforceRateLimit)
+        {
+            while (recentCreates.TryPeek(out var oldest) && now - oldest > TimeSpan.FromSeconds(10))
+            {
+                recentCreates.TryDequeue(out _);
+            }
+
+            if (recentCreates.Count >= 20)
+            {
+                return (429, FakeKieWire.Envelope(429, "Rate limited", null));
+            }
+
+            recentCreates.Enqueue(now);
+        }
+
+        var price = typed.Price();
+        if (Balance < price)
+        {
+            return (200, FakeKieWire.Envelope(402, "Insufficient credits", null));
+        }
+
+        var number = Interlocked.Increment(ref sequence);
+        var id = api == ApiFamily.Jobs
+            ? $"task_{mode.KieModel.Split('/')[0]}_{1765180000000 + number}"
+            : Convert.ToHexStringLower(BitConverter.GetBytes(number)) + "f54392584b05867f87b160672"[..16];
+        var failure = taskFailures.TryDequeue(out var f) ? f : ((string, string)?)null;
+        var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure, BaseUrl, ResultsPerTask);
+        tasks[id] = task;
+        return (200, FakeKieWire.Envelope(200, "success", new JsonObject { ["taskId"] = id }));
+    }
+
+    private (int, JsonObject) Read(string taskId)
+    {
+        if (!tasks.TryGetValue(taskId, out var task))
+        {
+            return (200, FakeKieWire.Envelope(422, "recordInfo is null", null));
+        }
+
+        bool finishedNow;
+        lock (task)
+        {
+            var before = task.Finished;
+            task.Step = Math.Min(3, task.Step + (3 / Math.Clamp(ReadsToFinish, 1, 3)));
+            finishedNow = !before && task.Finished;
+        }
+
+        if (finishedNow)
+        {
+            Settle(task);
+            var delivery = DeliverCallbackAsync(task);
+            lock (deliveries)
+            {
+                deliveries.Add(delivery);
+            }
+        }
+
+        return (200, FakeKieWire.Envelope(200, "success", FakeKieWire.Record(task, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+    }
+
+    private void Finish(FakeKieTask task)
+    {
+        lock (task)
+        {
+            if (task.Finished)
+            {
+                return;
+            }
+
+            task.Step = 3;
+        }
+
+        Settle(task);
+    }
+
+    private void Settle(FakeKieTask task)
+    {
+        task.CompleteTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        if (task.Succeeded)
+        {
+            lock (balanceGate)
+            {
+                balance -= task.Price;
+            }
+        }
+    }
+
+    private async Task DeliverCallbackAsync(FakeKieTask task)
+    {
+        if (task.CallbackUrl is null)
+        {
+            return;
+        }
+
+        var body = FakeKieWire.Callback(task, Balance).ToJsonString();
+        for (var copy = 0; copy < (DuplicateCallbacks ? 2 : 1); copy++)
+        {
+            // KIE tries up to three times, then gives up.
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                using var message = new HttpRequestMessage(HttpMethod.Post, task.CallbackUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                if (WebhookHmacKey is { } key)
+                {
+                    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                    message.Headers.Add(KieCallbackParser.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+                    message.Headers.Add(KieCallbackParser.SignatureHeader, KieCallbackParser.Sign(key, task.Id, timestamp));
+                }
+
+                try
+                {
+                    using var response = await callbackClient.SendAsync(message).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Counted as a failed delivery, like KIE does.
+                }
+            }
+        }
+    }
+}
