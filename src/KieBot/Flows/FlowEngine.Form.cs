@@ -18,8 +18,8 @@ public sealed partial class FlowEngine
     private static bool IsAsking(Turn turn, ParamDescriptor param) =>
         AskedParam(turn) is { } asked && ReferenceEquals(asked, param);
 
-    private static Task<bool> InForm(Turn turn) =>
-        Task.FromResult(CurrentMode(turn) is not null && turn.State.Step is FlowStep.Form or FlowStep.Summary or FlowStep.Settings);
+    private static bool InForm(Turn turn) =>
+        CurrentMode(turn) is not null && turn.State.Step is FlowStep.Form or FlowStep.Summary or FlowStep.Settings;
 
     private static ParamDescriptor? NextToAsk(ModeDescriptor mode, FlowState state) =>
         mode.Params.FirstOrDefault(p => p.IsAskedFirst && !state.Values.ContainsKey(p.Name));

@@ -91,9 +91,9 @@ public sealed partial class FlowEngine(
             case BotCallbacks.Confirm:
                 return await ConfirmAsync(turn, ct).ConfigureAwait(false);
             case BotCallbacks.Settings:
-                return await InForm(turn) ? await ShowSettingsAsync(turn, null, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
+                return InForm(turn) ? await ShowSettingsAsync(turn, null, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
             case BotCallbacks.Summary:
-                return await InForm(turn) ? await ShowSummaryAsync(turn, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
+                return InForm(turn) ? await ShowSummaryAsync(turn, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
             case BotCallbacks.Skip or BotCallbacks.Next or BotCallbacks.Done:
                 return await OnFormButtonAsync(turn, data, ct).ConfigureAwait(false);
         }

@@ -7,8 +7,7 @@ public static class StorageSettings
 {
     public static StorageOptions FromEnvironment(Func<string, string?>? read = null)
     {
-        read ??= Environment.GetEnvironmentVariable;
-        var options = new StorageOptions { DatabaseUrl = read("DATABASE_URL") };
-        return read("SQLITE_PATH") is { Length: > 0 } path ? options with { SqlitePath = path } : options;
+        // The same reading as the bot's (other variables' problems are for `check` and `run` to report).
+        return BotOptions.Read(read ?? Environment.GetEnvironmentVariable, out _).Storage;
     }
 }

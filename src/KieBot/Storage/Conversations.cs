@@ -10,7 +10,4 @@ public interface IConversationStore
     Task SaveAsync(long userId, string state, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(long userId, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes conversations untouched since <paramref name="before"/>; returns how many.</summary>
-    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

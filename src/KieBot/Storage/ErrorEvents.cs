@@ -16,6 +16,4 @@ public interface IErrorLog
     Task<IReadOnlyList<ErrorEvent>> RecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ErrorSummary>> SummaryAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
-
-    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

@@ -153,7 +153,4 @@ public interface IGenerationStore
     /// Concurrent callers never get the same row.
     /// </summary>
     Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes finished generations older than <paramref name="before"/> (dry-run ones only, or all).</summary>
-    Task<int> PruneFinishedAsync(DateTimeOffset before, bool dryRunOnly, CancellationToken cancellationToken = default);
 }

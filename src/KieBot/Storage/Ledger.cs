@@ -94,7 +94,4 @@ public interface ILedger
     Task<IReadOnlyList<LedgerEntry>> HistoryAsync(long userId, int limit, CancellationToken cancellationToken = default);
 
     Task<LedgerCheck> CheckAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes dry-run rows older than <paramref name="before"/>.</summary>
-    Task<int> PruneDryRunAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

@@ -5,6 +5,4 @@ public interface IUpdateLog
 {
     /// <summary>True for the first caller with <paramref name="updateId"/>, false for every repeat, under any concurrency.</summary>
     Task<bool> TryMarkAsync(long updateId, CancellationToken cancellationToken = default);
-
-    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

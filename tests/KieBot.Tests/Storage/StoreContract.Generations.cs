@@ -120,8 +120,10 @@ public abstract partial class StoreContract
         Time.Advance(TimeSpan.FromDays(40));
 
         Assert.Equal(["p2", "p1"], (await store.Generations.ListByUserAsync(42, 10)).Select(g => g.Id));
-        Assert.Equal(1, await store.Generations.PruneFinishedAsync(Time.GetUtcNow().AddDays(-30), dryRunOnly: true));
-        Assert.Equal(1, await store.Generations.PruneFinishedAsync(Time.GetUtcNow().AddDays(-30), dryRunOnly: false));
+        var dryRuns = await store.CleanupAsync(new CleanupPolicy { DryRuns = TimeSpan.FromDays(30), FinishedGenerations = TimeSpan.FromDays(365) }, apply: true);
+        var finished = await store.CleanupAsync(new CleanupPolicy { FinishedGenerations = TimeSpan.FromDays(30) }, apply: true);
+        Assert.Equal((1, 0), (dryRuns.DryRunGenerations, dryRuns.Generations));
+        Assert.Equal(1, finished.Generations);
         Assert.NotNull(await store.Generations.GetAsync("p3"));
     }
 }

@@ -115,7 +115,7 @@ public abstract partial class StoreContract
         Assert.Equal(new Balance(1, Credits.Whole(10), Credits.Zero), await ledger.GetBalanceAsync(1));
         Assert.True((await ledger.CheckAsync()).IsConsistent);
         Time.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(3, await ledger.PruneDryRunAsync(Time.GetUtcNow().AddDays(-1)));
+        Assert.Equal(3, (await store.CleanupAsync(new CleanupPolicy { DryRuns = TimeSpan.FromDays(1) }, apply: true)).DryRunLedgerRows);
         Assert.Single(await ledger.HistoryAsync(1, 10));
     }
 

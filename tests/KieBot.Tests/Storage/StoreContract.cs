@@ -81,7 +81,7 @@ public abstract partial class StoreContract
         await store.Conversations.SaveAsync(2, """{"step":"menu"}""");
 
         Assert.Equal("""{"step":"form","param":"prompt"}""", (await store.Conversations.GetAsync(1))!.State);
-        Assert.Equal(1, await store.Conversations.PruneAsync(Time.GetUtcNow().AddDays(-1)));
+        Assert.Equal(1, (await store.CleanupAsync(new CleanupPolicy { IdleConversations = TimeSpan.FromDays(1) }, apply: true)).Conversations);
         Assert.Null(await store.Conversations.GetAsync(1));
         await store.Conversations.DeleteAsync(2);
         Assert.Null(await store.Conversations.GetAsync(2));
@@ -120,7 +120,7 @@ public abstract partial class StoreContract
         var recent = await store.Errors.RecentAsync(Time.GetUtcNow().AddHours(-1), 10);
         Assert.Equal(["bot was blocked", "second", "first"], recent.Select(e => e.Message));
         Assert.Equal("""{"mode":"kling-2.6/text-to-video"}""", recent[1].Context);
-        Assert.Equal(1, await store.Errors.PruneAsync(Time.GetUtcNow().AddSeconds(-30)));
+        Assert.Equal(1, (await store.CleanupAsync(new CleanupPolicy { ErrorEvents = TimeSpan.FromSeconds(30) }, apply: true)).ErrorEvents);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public abstract partial class StoreContract
         Assert.Equal(50, results.Count(r => r));
         Assert.False(await store.Updates.TryMarkAsync(1_000));
         Time.Advance(TimeSpan.FromDays(3));
-        Assert.Equal(50, await store.Updates.PruneAsync(Time.GetUtcNow().AddDays(-1)));
+        Assert.Equal(50, (await store.CleanupAsync(new CleanupPolicy { ProcessedUpdates = TimeSpan.FromDays(1) }, apply: true)).ProcessedUpdates);
         Assert.True(await store.Updates.TryMarkAsync(1_000));
     }
 }

@@ -25,9 +25,6 @@ internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
     public Task DeleteAsync(long userId, CancellationToken cancellationToken = default) =>
         db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM conversations WHERE user_id = @userId", new { userId })), cancellationToken);
 
-    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM conversations WHERE updated_at < @before", new { before = Times.Ms(before) })), cancellationToken);
-
     private sealed class Row
     {
         public long UserId { get; set; }

@@ -58,9 +58,6 @@ internal sealed class SqlErrorLog(SqlDatabase db) : IErrorLog
             },
             cancellationToken);
 
-    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM error_events WHERE created_at < @before", new { before = Times.Ms(before) })), cancellationToken);
-
     private sealed class Row
     {
         public long Id { get; set; }

@@ -152,13 +152,6 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
             cancellationToken);
     }
 
-    public Task<int> PruneFinishedAsync(DateTimeOffset before, bool dryRunOnly, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(
-            w => w.Connection.ExecuteAsync(w.Command(
-                $"DELETE FROM generations WHERE NOT ({db.In("state", "@states")}) AND COALESCE(finished_at, updated_at) < @before AND (dry_run = @yes OR @all)",
-                new { states = InFlight, before = Times.Ms(before), yes = true, all = !dryRunOnly })),
-            cancellationToken);
-
     private Task<Generation?> FindAsync(string where, string value, CancellationToken cancellationToken) =>
         db.ReadAsync(
             async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM generations WHERE {where}", new { value }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row

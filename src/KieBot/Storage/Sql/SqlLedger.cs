@@ -84,9 +84,6 @@ internal class SqlLedger(SqlDatabase db) : ILedger
             },
             cancellationToken);
 
-    public Task<int> PruneDryRunAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM ledger WHERE dry_run = @yes AND created_at < @before", new { yes = true, before = Times.Ms(before) })), cancellationToken);
-
     private Task<LedgerResult> MoveAsync(Movement m, CancellationToken cancellationToken)
     {
         RequireKey(m.Key);

@@ -10,7 +10,4 @@ internal sealed class SqlUpdateLog(SqlDatabase db) : IUpdateLog
                 "INSERT INTO processed_updates (update_id, processed_at) VALUES (@updateId, @now) ON CONFLICT (update_id) DO NOTHING",
                 new { updateId, now = db.Now() })),
             cancellationToken).ConfigureAwait(false) == 1;
-
-    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM processed_updates WHERE processed_at < @before", new { before = Times.Ms(before) })), cancellationToken);
 }
