@@ -156,5 +156,9 @@ internal static class TrackingBench
         public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) => throw new NotSupportedException("The benchmark sends no files.");
+
+        public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -21,6 +21,10 @@ public static class BotCallbacks
     public const string Skip = "skip";
     public const string Next = "next";
     public const string Done = "done";
+    public const string TopUp = "topup";
+
+    /// <summary>Buy Stars package number <c>n</c>.</summary>
+    public const string BuyPrefix = "buy:";
 
     /// <summary>Page <c>n</c> of the current category.</summary>
     public const string PagePrefix = "page:";
@@ -44,5 +48,5 @@ public static class BotCallbacks
     public static string HistoryPage(int page) => HistoryPagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<string> Fixed { get; } =
-        [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done];
+        [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done, TopUp];
 }

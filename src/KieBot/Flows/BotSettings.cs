@@ -22,6 +22,9 @@ public sealed record BotSettings
     /// <summary>Models per page of a category.</summary>
     public int PageSize { get; init; } = 8;
 
+    /// <summary>Stars top-up packages.</summary>
+    public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
+
     /// <summary>Where KIE posts task results (null: polling only).</summary>
     public Uri? CallbackUrl { get; init; }
 }

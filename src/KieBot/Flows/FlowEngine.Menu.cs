@@ -101,7 +101,14 @@ public sealed partial class FlowEngine
     {
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
-        await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+        var rows = new List<IReadOnlyList<Button>>();
+        if (settings.StarsPackages.Count > 0)
+        {
+            rows.Add([new Button(turn.T("btn.topup"), BotCallbacks.TopUp)]);
+        }
+
+        rows.Add(Keyboards.MenuOnly(turn));
+        await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), rows), ct).ConfigureAwait(false);
     }
 
     private static Screen LanguagePicker(Turn turn) =>

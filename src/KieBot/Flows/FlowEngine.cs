@@ -18,7 +18,8 @@ public sealed partial class FlowEngine(
     Pricing pricing,
     BotSettings settings,
     GenerationSubmitter submitter,
-    Broadcaster broadcaster)
+    Broadcaster broadcaster,
+    KieBot.Payments.StarsPayments stars)
 {
     public async Task HandleAsync(BotUpdate update, CancellationToken cancellationToken)
     {
@@ -28,8 +29,27 @@ public sealed partial class FlowEngine(
             await store.Ledger.GrantAsync(user.Id, settings.WelcomeCredits, $"welcome:{user.Id}", GrantReason.Bonus, "welcome", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        var language = Texts.Normalize(user.Language);
+        if (update.PreCheckout is { } checkout)
+        {
+            var refusal = user.Blocked ? Texts.Plain(Texts.Get(language, "checkout.unknown")) : await stars.CheckAsync(user.Id, language, checkout, cancellationToken).ConfigureAwait(false);
+            await chat.AnswerPreCheckoutAsync(checkout.Id, refusal, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (update.Payment is { } payment)
+        {
+            var added = await stars.SettleAsync(user.Id, payment, cancellationToken).ConfigureAwait(false);
+            var balance = await store.Ledger.GetBalanceAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            var text = added > Credits.Zero
+                ? Texts.Get(language, "topup.credited", ("credits", added), ("balance", balance.Available))
+                : Texts.Get(language, "topup.repeat", ("balance", balance.Available));
+            await chat.SendAsync(update.ChatId, new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var conversation = await store.Conversations.GetAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        var turn = new Turn(update, user, Texts.Normalize(user.Language), FlowState.Parse(conversation?.State));
+        var turn = new Turn(update, user, language, FlowState.Parse(conversation?.State));
         if (user.Blocked)
         {
             await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
@@ -79,6 +99,13 @@ public sealed partial class FlowEngine(
             case BotCallbacks.History:
                 await ShowHistoryAsync(turn, 0, ct).ConfigureAwait(false);
                 return null;
+            case BotCallbacks.TopUp when settings.StarsPackages.Count > 0:
+                var packages = settings.StarsPackages
+                    .Select((p, i) => (IReadOnlyList<Button>)[new Button(turn.T("topup.package", ("credits", p.Credits), ("stars", p.Stars)), BotCallbacks.BuyPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture))])
+                    .Append(Keyboards.MenuOnly(turn))
+                    .ToList();
+                await ShowAsync(turn, new Screen(turn.T("topup.choose"), packages), ct).ConfigureAwait(false);
+                return null;
             case BotCallbacks.Help:
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
                 return null;
@@ -109,6 +136,14 @@ public sealed partial class FlowEngine(
             && CurrentMode(turn) is { } mode && index >= 0 && index < mode.Params.Count && turn.State.Step is FlowStep.Settings or FlowStep.Summary)
         {
             await AskAsync(turn, mode.Params[index], fromSettings: true, ct).ConfigureAwait(false);
+            return null;
+        }
+
+        if (data.StartsWith(BotCallbacks.BuyPrefix, StringComparison.Ordinal)
+            && int.TryParse(data.AsSpan(BotCallbacks.BuyPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var package)
+            && package < settings.StarsPackages.Count)
+        {
+            await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, settings.StarsPackages[package], ct).ConfigureAwait(false);
             return null;
         }
 

@@ -38,7 +38,9 @@ public static class BotComposition
             DryRun = options.DryRun,
             AdminId = options.AdminId,
             CallbackUrl = options.KieCallbackUrl,
+            StarsPackages = options.StarsPackages,
         });
+        services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();

@@ -50,6 +50,9 @@ public sealed record BotOptions
 
     public int Port { get; init; } = 8080;
 
+    /// <summary>Stars top-up packages (STARS_PACKAGES, "credits:stars,…").</summary>
+    public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
+
     /// <summary>How often the host runs cleanup itself (CLEANUP_EVERY_HOURS; 0 turns it off).</summary>
     public TimeSpan CleanupEvery { get; init; } = TimeSpan.FromHours(24);
 
@@ -193,6 +196,7 @@ public sealed record BotOptions
             MaxConcurrentGenerations = (int)Number("MAX_CONCURRENT_GENERATIONS", 5m, 1m, 100m),
             Port = (int)Number("PORT", 8080m, 1m, 65535m),
             CleanupEvery = TimeSpan.FromHours((double)Number("CLEANUP_EVERY_HOURS", 24m, 0m, 24m * 30)),
+            StarsPackages = KieBot.Payments.StarsPayments.ParsePackages(Text("STARS_PACKAGES"), problems),
         };
         errors = problems;
         return options;

@@ -19,6 +19,8 @@ public interface IBotStore : IAsyncDisposable
 
     IPaymentStore Payments { get; }
 
+    IInvoiceStore Invoices { get; }
+
     IUpdateLog Updates { get; }
 
     IErrorLog Errors { get; }

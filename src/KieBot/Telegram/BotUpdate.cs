@@ -13,6 +13,12 @@ public enum FileKind
 /// <summary>A file in a user's message: Telegram's file id (or a local path in the console chat) and what is known of it.</summary>
 public sealed record IncomingFile(string FileId, FileKind Kind, string? FileName, string? MimeType, long? Size);
 
+/// <summary>Telegram asks whether a Stars payment may go ahead (answer within 10 s).</summary>
+public sealed record PreCheckout(string Id, string Payload, string Currency, long TotalAmount);
+
+/// <summary>A Stars payment went through.</summary>
+public sealed record PaymentDone(string ChargeId, string Payload, string Currency, long TotalAmount);
+
 /// <summary>
 /// One thing a user did, whatever the transport (Telegram update or console line): a message (text and/or file) or a
 /// button press (callback data).
@@ -39,6 +45,10 @@ public sealed record BotUpdate
 
     /// <summary>The message whose button was pressed.</summary>
     public int? CallbackMessageId { get; init; }
+
+    public PreCheckout? PreCheckout { get; init; }
+
+    public PaymentDone? Payment { get; init; }
 
     public bool IsCallback => CallbackData is not null;
 }

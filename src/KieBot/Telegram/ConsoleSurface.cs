@@ -107,6 +107,14 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
 
     public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken)
+    {
+        Note($"⭐ {title}: {stars} Telegram Stars. Payments work in Telegram only; the console chat runs on try-out credits.");
+        return Task.CompletedTask;
+    }
+
+    public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(File.OpenRead(file.FileId));
 

@@ -18,6 +18,12 @@ public interface IChatSurface
     /// <summary>Shows "uploading a photo…" and the like while a generation runs.</summary>
     Task ShowActivityAsync(long chatId, KieCatalog.Catalog.OutputKind kind, CancellationToken cancellationToken);
 
+    /// <summary>Sends a Telegram Stars invoice (currency XTR) whose payload names the stored invoice.</summary>
+    Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken);
+
+    /// <summary>Answers a pre-checkout query: ok when <paramref name="error"/> is null.</summary>
+    Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken);
+
     /// <summary>Opens a file the user sent.</summary>
     Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken);
 }

@@ -213,6 +213,12 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
         }
     }
 
+    public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) =>
+        bot.SendInvoice(chatId, title: title, description: description, payload: payload, currency: "XTR", prices: [new global::Telegram.Bot.Types.Payments.LabeledPrice(title, stars)], cancellationToken: cancellationToken);
+
+    public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) =>
+        bot.AnswerPreCheckoutQuery(queryId, error, cancellationToken);
+
     public async Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken)
     {
         var info = await bot.GetFile(file.FileId, cancellationToken).ConfigureAwait(false);

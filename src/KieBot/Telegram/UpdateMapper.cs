@@ -6,7 +6,7 @@ namespace KieBot.Telegram;
 /// <summary>Telegram's <see cref="Update"/> to the transport-free <see cref="BotUpdate"/>; null for updates the bot ignores.</summary>
 public static class UpdateMapper
 {
-    public static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.CallbackQuery];
+    public static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.PreCheckoutQuery];
 
     public static BotUpdate? Map(Update update)
     {
@@ -25,6 +25,19 @@ public static class UpdateMapper
             };
         }
 
+        if (update.PreCheckoutQuery is { From: { } payer } checkout)
+        {
+            return new BotUpdate
+            {
+                UpdateId = update.Id,
+                UserId = payer.Id,
+                ChatId = payer.Id,
+                Username = payer.Username ?? payer.FirstName,
+                LanguageCode = payer.LanguageCode,
+                PreCheckout = new PreCheckout(checkout.Id, checkout.InvoicePayload, checkout.Currency, checkout.TotalAmount),
+            };
+        }
+
         if (update.Message is not { From: { } sender } message || message.Chat.Type != ChatType.Private)
         {
             return null;
@@ -39,6 +52,9 @@ public static class UpdateMapper
             LanguageCode = sender.LanguageCode,
             Text = message.Text ?? message.Caption,
             File = FileOf(message),
+            Payment = message.SuccessfulPayment is { } paid
+                ? new PaymentDone(paid.TelegramPaymentChargeId, paid.InvoicePayload, paid.Currency, paid.TotalAmount)
+                : null,
         };
     }
 

@@ -45,6 +45,27 @@ public sealed class Updates(long userId, string languageCode = "en", string user
         ["audio"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["duration"] = 12, ["mime_type"] = "audio/mpeg", ["file_name"] = "voice.mp3", ["file_size"] = size },
     }, 0));
 
+    public JsonObject PreCheckout(string payload, long stars, string currency = "XTR") => Envelope("pre_checkout_query", new JsonObject
+    {
+        ["id"] = Guid.NewGuid().ToString("N")[..16],
+        ["from"] = From(),
+        ["currency"] = currency,
+        ["total_amount"] = stars,
+        ["invoice_payload"] = payload,
+    });
+
+    public JsonObject Paid(string chargeId, string payload, long stars) => Envelope("message", Message(new JsonObject
+    {
+        ["successful_payment"] = new JsonObject
+        {
+            ["currency"] = "XTR",
+            ["total_amount"] = stars,
+            ["invoice_payload"] = payload,
+            ["telegram_payment_charge_id"] = chargeId,
+            ["provider_payment_charge_id"] = string.Empty,
+        },
+    }, 0));
+
     private JsonObject Message(JsonObject content, int commandLength)
     {
         var message = new JsonObject

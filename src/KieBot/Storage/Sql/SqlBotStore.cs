@@ -16,6 +16,7 @@ internal sealed class SqlBotStore : IBotStore
         Users = new SqlUserStore(db);
         Conversations = new SqlConversationStore(db);
         Payments = new SqlPaymentStore(db);
+        Invoices = new SqlInvoiceStore(db);
         Updates = new SqlUpdateLog(db);
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
@@ -34,6 +35,8 @@ internal sealed class SqlBotStore : IBotStore
     public ILedger Ledger { get; }
 
     public IPaymentStore Payments { get; }
+
+    public IInvoiceStore Invoices { get; }
 
     public IUpdateLog Updates { get; }
 

@@ -1,0 +1,101 @@
+using KieBot.Flows;
+using KieBot.Storage;
+using KieBot.Telegram;
+using Microsoft.Extensions.Logging;
+
+namespace KieBot.Payments;
+
+/// <summary>A top-up package: credits for Telegram Stars.</summary>
+public sealed record StarsPackage(Credits Credits, long Stars);
+
+/// <summary>
+/// Telegram Stars top-up: an invoice row fixes the amount when it is sent (its id is the payload); the pre-checkout
+/// answer checks the invoice exists, is the payer's, is unpaid and not expired, and the amount matches; a successful
+/// payment is recorded under its unique <c>telegram_payment_charge_id</c> and credited with the ledger key
+/// <c>topup:stars:&lt;charge id&gt;</c>, so a repeated update or a restart in between credits once.
+/// </summary>
+public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, TimeProvider time, ILogger<StarsPayments> logger)
+{
+    public const string Provider = "telegram-stars";
+
+    public static readonly TimeSpan InvoiceLifetime = TimeSpan.FromHours(1);
+
+    public async Task SendInvoiceAsync(long userId, long chatId, string language, StarsPackage package, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var invoice = new Invoice("inv_" + Guid.CreateVersion7().ToString("N"), userId, package.Credits, package.Stars, Paid: false, null, now, now + InvoiceLifetime);
+        await store.Invoices.CreateAsync(invoice, ct).ConfigureAwait(false);
+        await chat.SendInvoiceAsync(
+            chatId,
+            Texts.Plain(Texts.Get(language, "invoice.title", ("credits", package.Credits))),
+            Texts.Plain(Texts.Get(language, "invoice.description", ("credits", package.Credits))),
+            invoice.Id,
+            package.Stars,
+            ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The refusal text for a pre-checkout, or null to let it go ahead.</summary>
+    public async Task<string?> CheckAsync(long userId, string language, PreCheckout checkout, CancellationToken ct)
+    {
+        var invoice = await store.Invoices.GetAsync(checkout.Payload, ct).ConfigureAwait(false);
+        string? key = invoice switch
+        {
+            null => "checkout.unknown",
+            _ when invoice.UserId != userId => "checkout.unknown",
+            { Paid: true } => "checkout.paid",
+            _ when invoice.ExpiresAt < time.GetUtcNow() => "checkout.expired",
+            _ when checkout.Currency != "XTR" || checkout.TotalAmount != invoice.Stars => "checkout.unknown",
+            _ => null,
+        };
+        return key is null ? null : Texts.Plain(Texts.Get(language, key));
+    }
+
+    /// <summary>Credits a successful payment once; returns the credits added now (zero for a repeat).</summary>
+    public async Task<Credits> SettleAsync(long userId, PaymentDone payment, CancellationToken ct)
+    {
+        var invoice = await store.Invoices.GetAsync(payment.Payload, ct).ConfigureAwait(false);
+        if (invoice is null || invoice.UserId != userId)
+        {
+            // Telegram took the Stars for something this bot never offered: keep a trace for the operator.
+            await store.Errors.AddAsync(ErrorSources.Telegram, "UnknownInvoice", null, $"payment {payment.ChargeId} for unknown invoice", $"user {userId}", ct).ConfigureAwait(false);
+            return Credits.Zero;
+        }
+
+        var (record, _) = await store.Payments.RecordAsync(
+            new Payment("pay_" + Guid.CreateVersion7().ToString("N"), Provider, payment.ChargeId, userId, payment.TotalAmount, payment.Currency, invoice.Credits, PaymentStatus.Paid, invoice.Id, default, default),
+            ct).ConfigureAwait(false);
+        var topUp = await store.Ledger.TopUpAsync(userId, invoice.Credits, "topup:stars:" + payment.ChargeId, record.Id, ct).ConfigureAwait(false);
+        await store.Payments.MoveAsync(record.Id, PaymentStatus.Paid, PaymentStatus.Credited, ct).ConfigureAwait(false);
+        await store.Invoices.MarkPaidAsync(invoice.Id, payment.ChargeId, ct).ConfigureAwait(false);
+        if (topUp.Replayed)
+        {
+            return Credits.Zero;
+        }
+
+        LogCredited(userId, invoice.Credits.ToString(), payment.TotalAmount);
+        return invoice.Credits;
+    }
+
+    /// <summary>Packages from <c>STARS_PACKAGES</c> ("credits:stars,…").</summary>
+    public static IReadOnlyList<StarsPackage> ParsePackages(string? text, List<string> problems)
+    {
+        var packages = new List<StarsPackage>();
+        foreach (var item in (text ?? "100:50,300:140,1000:450").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split(':');
+            if (parts.Length == 2 && long.TryParse(parts[0], out var credits) && long.TryParse(parts[1], out var stars) && credits is > 0 and <= 1_000_000 && stars is > 0 and <= 100_000)
+            {
+                packages.Add(new StarsPackage(Credits.Whole(credits), stars));
+            }
+            else
+            {
+                problems.Add($"STARS_PACKAGES must be credits:stars pairs separated by commas, e.g. 100:50,300:140 (got '{item}')");
+            }
+        }
+
+        return packages;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} topped up {Credits} credits for {Stars} Stars")]
+    private partial void LogCredited(long userId, string credits, long stars);
+}

@@ -1,0 +1,79 @@
+using KieBot.Flows;
+using KieBot.Tests.Storage;
+using KieBot.TestSupport.Telegram;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>Telegram Stars top-up end to end on the fake Bot API: invoice, pre-checkout, one credit per charge.</summary>
+[Collection("postgres")]
+public sealed class StarsTests(PostgresFixture postgres)
+{
+    private static readonly Dictionary<string, string> Packages = new() { ["STARS_PACKAGES"] = "100:50,300:140" };
+
+    [Fact]
+    public async Task A_top_up_is_credited_once_even_when_telegram_repeats_the_payment_and_the_host_restarts()
+    {
+        var user = new Updates(6_101);
+        BotApiCall invoice;
+        string database;
+        await using (var first = await BotHarness.StartAsync(postgres.Server, Packages))
+        {
+            database = first.Database;
+            await first.SendAsync(user.Text("/balance"));
+            await first.PressDataAsync(user, BotCallbacks.TopUp);
+            await first.PressAsync(user, b => b.Text.StartsWith("300 cr", StringComparison.Ordinal));
+            invoice = Assert.Single(first.Api.CallsOf("sendInvoice"));
+            Assert.Equal("XTR", invoice.Parameters["currency"]!.GetValue<string>());
+            Assert.Equal(140, invoice.Parameters["prices"]![0]!["amount"]!.GetValue<int>());
+
+            await first.SendAsync(user.PreCheckout(invoice.Parameters["payload"]!.GetValue<string>(), 140));
+            var answer = first.Api.CallsOf("answerPreCheckoutQuery").Last();
+            Assert.True(answer.Parameters["ok"]!.GetValue<bool>());
+        }
+
+        // The host restarted between the pre-checkout and the payment; Telegram then delivers the payment twice.
+        await using var second = await BotHarness.StartAsync(postgres.Server, Packages, database: database);
+        var payload = invoice.Parameters["payload"]!.GetValue<string>();
+        await second.SendAsync(user.Paid("stx_charge_1", payload, 140));
+        await second.SendAsync(user.Paid("stx_charge_1", payload, 140));
+
+        Assert.Equal(Credits.Whole(500 + 300), (await second.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+        var texts = second.Api.CallsOf("sendMessage").Select(c => c.Text).ToList();
+        Assert.Contains("✅ Payment received: 300 cr added. Balance: 800 cr.", texts);
+        Assert.Contains("This payment was already credited. Balance: 800 cr.", texts);
+        var payment = await second.Store.Payments.FindByChargeAsync("telegram-stars", "stx_charge_1");
+        Assert.Equal((PaymentStatus.Credited, 140L, Credits.Whole(300)), (payment!.Status, payment.Amount, payment.Credits));
+        Assert.True((await second.Store.Invoices.GetAsync(payload))!.Paid);
+        Assert.True((await second.Store.Ledger.CheckAsync()).IsConsistent);
+    }
+
+    [Fact]
+    public async Task Pre_checkout_refuses_another_users_an_expired_a_paid_or_a_changed_invoice()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, Packages);
+        var owner = new Updates(6_201);
+        var other = new Updates(6_202);
+        await h.SendAsync(owner.Text("/start"));
+        await h.SendAsync(other.Text("/start"));
+        var now = DateTimeOffset.UtcNow;
+        await h.Store.Invoices.CreateAsync(new Invoice("inv_live", owner.UserId, Credits.Whole(100), 50, false, null, now, now.AddHours(1)));
+        await h.Store.Invoices.CreateAsync(new Invoice("inv_old", owner.UserId, Credits.Whole(100), 50, false, null, now.AddHours(-2), now.AddHours(-1)));
+        await h.Store.Invoices.CreateAsync(new Invoice("inv_paid", owner.UserId, Credits.Whole(100), 50, false, null, now, now.AddHours(1)));
+        await h.Store.Invoices.MarkPaidAsync("inv_paid", "stx_earlier");
+
+        async Task<(bool Ok, string? Error)> CheckoutAsync(Updates user, string payload, long stars)
+        {
+            await h.SendAsync(user.PreCheckout(payload, stars));
+            var answer = h.Api.CallsOf("answerPreCheckoutQuery").Last();
+            return (answer.Parameters["ok"]!.GetValue<bool>(), answer.Parameters["error_message"]?.GetValue<string>());
+        }
+
+        Assert.Equal((false, "This invoice is not valid. Open the top-up menu again."), await CheckoutAsync(other, "inv_live", 50));
+        Assert.Equal((false, "This invoice has expired. Open the top-up menu again."), await CheckoutAsync(owner, "inv_old", 50));
+        Assert.Equal((false, "This invoice is already paid."), await CheckoutAsync(owner, "inv_paid", 50));
+        Assert.Equal((false, "This invoice is not valid. Open the top-up menu again."), await CheckoutAsync(owner, "inv_live", 1));
+        Assert.Equal((false, "This invoice is not valid. Open the top-up menu again."), await CheckoutAsync(owner, "inv_forged", 50));
+        Assert.Equal((true, null), await CheckoutAsync(owner, "inv_live", 50));
+        Assert.Equal(Credits.Whole(500), (await h.Store.Ledger.GetBalanceAsync(owner.UserId)).Available);
+    }
+}
