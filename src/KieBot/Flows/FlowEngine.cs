@@ -215,6 +215,9 @@ public sealed partial class FlowEngine(
             case "/language":
                 await ShowAsync(turn, LanguagePicker(turn), ct).ConfigureAwait(false);
                 return;
+            case "/promo":
+                await RedeemPromoAsync(turn, text.Split(' ', 2, StringSplitOptions.TrimEntries) is [_, var code] ? code : null, ct).ConfigureAwait(false);
+                return;
         }
 
         if (AskedParam(turn) is { } param)
@@ -236,6 +239,28 @@ public sealed partial class FlowEngine(
 
         var key = AskedParam(turn) is not null ? "error.expect_text" : "error.expect_buttons";
         await chat.SendAsync(turn.ChatId, new Screen(turn.T(key), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+    }
+
+    private async Task RedeemPromoAsync(Turn turn, string? code, CancellationToken ct)
+    {
+        string text;
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 64)
+        {
+            text = turn.T("promo.usage");
+        }
+        else
+        {
+            var (outcome, credits) = await store.PromoCodes.RedeemAsync(code, turn.User.Id, ct).ConfigureAwait(false);
+            var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
+            text = outcome switch
+            {
+                PromoOutcome.Redeemed => turn.T("promo.redeemed", ("credits", credits), ("balance", balance.Available)),
+                PromoOutcome.AlreadyUsed => turn.T("promo.used"),
+                _ => turn.T("promo.invalid"),
+            };
+        }
+
+        await chat.SendAsync(turn.ChatId, new Screen(text, [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
     }
 
     /// <summary>Shows a screen: edits the message whose button was pressed, else sends a new one.</summary>

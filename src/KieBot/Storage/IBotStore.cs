@@ -21,6 +21,8 @@ public interface IBotStore : IAsyncDisposable
 
     IInvoiceStore Invoices { get; }
 
+    IPromoCodeStore PromoCodes { get; }
+
     IUpdateLog Updates { get; }
 
     IErrorLog Errors { get; }

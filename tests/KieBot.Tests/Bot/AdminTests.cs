@@ -63,6 +63,25 @@ public sealed class AdminTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task The_admin_creates_a_promo_code_and_a_user_redeems_it_once()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["ADMIN_ID"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var admin = new Updates(Admin);
+        var user = new Updates(3_004);
+        await h.SendAsync(admin.Text("/promo_create WELCOME10 10 2 30"));
+        await h.SendAsync(user.Text("/promo welcome10"));
+        await h.SendAsync(user.Text("/promo WELCOME10"));
+        await h.SendAsync(user.Text("/promo_create FREE 1000 1"));
+
+        var replies = h.Api.CallsOf("sendMessage").Select(c => c.Text).ToList();
+        Assert.Contains(replies, r => r!.StartsWith("Promo code WELCOME10: 10 cr, up to 2 uses (until ", StringComparison.Ordinal));
+        Assert.Contains("🎁 Promo code accepted: 10 cr added. Balance: 510 cr.", replies);
+        Assert.Contains("You have already used this promo code.", replies);
+        Assert.Equal("Use the buttons above, or /start for the menu.", replies[^1]);
+        Assert.Equal(PromoOutcome.Invalid, (await h.Store.PromoCodes.RedeemAsync("FREE", 1)).Outcome);
+    }
+
+    [Fact]
     public async Task Maintenance_shows_users_a_notice_but_not_the_admin()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["ADMIN_ID"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture) });

@@ -17,6 +17,7 @@ internal sealed class SqlBotStore : IBotStore
         Conversations = new SqlConversationStore(db);
         Payments = new SqlPaymentStore(db);
         Invoices = new SqlInvoiceStore(db);
+        PromoCodes = new SqlPromoCodeStore(db, ledger);
         Updates = new SqlUpdateLog(db);
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
@@ -37,6 +38,8 @@ internal sealed class SqlBotStore : IBotStore
     public IPaymentStore Payments { get; }
 
     public IInvoiceStore Invoices { get; }
+
+    public IPromoCodeStore PromoCodes { get; }
 
     public IUpdateLog Updates { get; }
 

@@ -111,6 +111,13 @@ internal class SqlLedger(SqlDatabase db) : ILedger
         return MoveInAsync(w, new Movement(userId, LedgerKind.Reserve, Positive(amount), -amount, amount, key, null, note, dryRun));
     }
 
+    /// <summary>A grant inside a transaction the caller owns (a promo code's counter and its credit move together).</summary>
+    internal Task<LedgerResult> GrantInAsync(WriteScope w, long userId, Credits amount, string key, GrantReason reason, string? note)
+    {
+        RequireKey(key);
+        return MoveInAsync(w, new Movement(userId, LedgerKind.Grant, Positive(amount), amount, Credits.Zero, key, reason.ToString().ToLowerInvariant(), note, false));
+    }
+
     /// <summary>One movement on <paramref name="w"/>: replay, or move the balance and write the row.</summary>
     protected virtual async Task<LedgerResult> MoveInAsync(WriteScope w, Movement m)
     {
