@@ -157,6 +157,8 @@ internal static class TrackingBench
 
         public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) => throw new NotSupportedException("The benchmark sends no files.");
 
+        public Task<string> BotUsernameAsync(CancellationToken cancellationToken) => Task.FromResult("bench");
+
         public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -22,6 +22,7 @@ public static class BotCallbacks
     public const string Next = "next";
     public const string Done = "done";
     public const string TopUp = "topup";
+    public const string Invite = "invite";
 
     /// <summary>Buy Stars package number <c>n</c>.</summary>
     public const string BuyPrefix = "buy:";
@@ -48,5 +49,5 @@ public static class BotCallbacks
     public static string HistoryPage(int page) => HistoryPagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<string> Fixed { get; } =
-        [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done, TopUp];
+        [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done, TopUp, Invite];
 }

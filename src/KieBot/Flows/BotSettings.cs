@@ -22,6 +22,9 @@ public sealed record BotSettings
     /// <summary>Models per page of a category.</summary>
     public int PageSize { get; init; } = 8;
 
+    /// <summary>Credits a referrer gets when an invited user first tops up.</summary>
+    public Credits ReferralBonus { get; init; } = Credits.Whole(20);
+
     /// <summary>Stars top-up packages.</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 

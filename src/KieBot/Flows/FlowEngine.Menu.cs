@@ -29,6 +29,7 @@ public sealed partial class FlowEngine
         }
 
         rows.Add([new Button(turn.T("btn.balance"), BotCallbacks.Balance), new Button(turn.T("btn.history"), BotCallbacks.History)]);
+        rows.Add([new Button(turn.T("btn.invite"), BotCallbacks.Invite)]);
         rows.Add([new Button(turn.T("btn.help"), BotCallbacks.Help), new Button(turn.T("btn.language"), BotCallbacks.Language)]);
         var screen = new Screen(text, rows);
         if (turn.Update.IsCallback)

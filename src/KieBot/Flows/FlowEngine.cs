@@ -23,7 +23,8 @@ public sealed partial class FlowEngine(
 {
     public async Task HandleAsync(BotUpdate update, CancellationToken cancellationToken)
     {
-        var user = await store.Users.TouchAsync(update.UserId, update.Username, Texts.Normalize(update.LanguageCode), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var referrer = await ReferrerAsync(update, cancellationToken).ConfigureAwait(false);
+        var user = await store.Users.TouchAsync(update.UserId, update.Username, Texts.Normalize(update.LanguageCode), referrer, cancellationToken).ConfigureAwait(false);
         if (user.CreatedAt == user.LastSeenAt && settings.WelcomeCredits > Credits.Zero)
         {
             await store.Ledger.GrantAsync(user.Id, settings.WelcomeCredits, $"welcome:{user.Id}", GrantReason.Bonus, "welcome", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -108,6 +109,9 @@ public sealed partial class FlowEngine(
                 return null;
             case BotCallbacks.Help:
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Invite:
+                await ShowReferralAsync(turn, ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.Language:
                 await ShowAsync(turn, LanguagePicker(turn), ct).ConfigureAwait(false);
@@ -239,6 +243,28 @@ public sealed partial class FlowEngine(
 
         var key = AskedParam(turn) is not null ? "error.expect_text" : "error.expect_buttons";
         await chat.SendAsync(turn.ChatId, new Screen(turn.T(key), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The referrer named by <c>/start ref_&lt;id&gt;</c>: an existing user other than this one (recorded only for a new user).</summary>
+    private async Task<long?> ReferrerAsync(BotUpdate update, CancellationToken ct)
+    {
+        const string Prefix = "/start ref_";
+        if (update.Text is not { } text || !text.StartsWith(Prefix, StringComparison.Ordinal)
+            || !long.TryParse(text.AsSpan(Prefix.Length).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            || id == update.UserId)
+        {
+            return null;
+        }
+
+        return await store.Users.GetAsync(id, ct).ConfigureAwait(false) is null ? null : id;
+    }
+
+    private async Task ShowReferralAsync(Turn turn, CancellationToken ct)
+    {
+        var link = $"https://t.me/{await chat.BotUsernameAsync(ct).ConfigureAwait(false)}?start=ref_{turn.User.Id}";
+        var count = await store.Users.CountReferredAsync(turn.User.Id, ct).ConfigureAwait(false);
+        turn.State = new FlowState();
+        await ShowAsync(turn, new Screen(turn.T("referral", ("link", link), ("bonus", settings.ReferralBonus), ("count", count)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
     }
 
     private async Task RedeemPromoAsync(Turn turn, string? code, CancellationToken ct)

@@ -39,6 +39,7 @@ public static class BotComposition
             AdminId = options.AdminId,
             CallbackUrl = options.KieCallbackUrl,
             StarsPackages = options.StarsPackages,
+            ReferralBonus = options.ReferralBonus,
         });
         services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));

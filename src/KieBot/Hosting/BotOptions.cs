@@ -50,6 +50,8 @@ public sealed record BotOptions
 
     public int Port { get; init; } = 8080;
 
+    public Credits ReferralBonus { get; init; } = Credits.Whole(20);
+
     /// <summary>Stars top-up packages (STARS_PACKAGES, "credits:stars,…").</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 
@@ -197,6 +199,7 @@ public sealed record BotOptions
             Port = (int)Number("PORT", 8080m, 1m, 65535m),
             CleanupEvery = TimeSpan.FromHours((double)Number("CLEANUP_EVERY_HOURS", 24m, 0m, 24m * 30)),
             StarsPackages = KieBot.Payments.StarsPayments.ParsePackages(Text("STARS_PACKAGES"), problems),
+            ReferralBonus = Credits.Ceiling(Number("REFERRAL_BONUS", 20m, 0m, 1_000_000m)),
         };
         errors = problems;
         return options;

@@ -14,7 +14,7 @@ public sealed record StarsPackage(Credits Credits, long Stars);
 /// payment is recorded under its unique <c>telegram_payment_charge_id</c> and credited with the ledger key
 /// <c>topup:stars:&lt;charge id&gt;</c>, so a repeated update or a restart in between credits once.
 /// </summary>
-public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, TimeProvider time, ILogger<StarsPayments> logger)
+public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, BotSettings settings, TimeProvider time, ILogger<StarsPayments> logger)
 {
     public const string Provider = "telegram-stars";
 
@@ -70,6 +70,12 @@ public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, Ti
         if (topUp.Replayed)
         {
             return Credits.Zero;
+        }
+
+        // The referrer's bonus, once per invited user (keyed by the invited user), on their first payment.
+        if (settings.ReferralBonus > Credits.Zero && (await store.Users.GetAsync(userId, ct).ConfigureAwait(false))?.ReferrerId is { } referrer)
+        {
+            await store.Ledger.GrantAsync(referrer, settings.ReferralBonus, $"referral:{userId}", GrantReason.Bonus, $"invited {userId}", cancellationToken: ct).ConfigureAwait(false);
         }
 
         LogCredited(userId, invoice.Credits.ToString(), payment.TotalAmount);

@@ -23,6 +23,9 @@ public interface IUserStore
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>How many users joined through <paramref name="referrerId"/>'s link.</summary>
+    Task<long> CountReferredAsync(long referrerId, CancellationToken cancellationToken = default);
+
     /// <summary>A user by Telegram username (without @, case-insensitive).</summary>
     Task<BotUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default);
 

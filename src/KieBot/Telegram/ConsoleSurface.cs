@@ -107,6 +107,8 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
 
     public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<string> BotUsernameAsync(CancellationToken cancellationToken) => Task.FromResult("kiebot_console");
+
     public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken)
     {
         Note($"⭐ {title}: {stars} Telegram Stars. Payments work in Telegram only; the console chat runs on try-out credits.");

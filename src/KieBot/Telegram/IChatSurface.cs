@@ -24,6 +24,9 @@ public interface IChatSurface
     /// <summary>Answers a pre-checkout query: ok when <paramref name="error"/> is null.</summary>
     Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken);
 
+    /// <summary>The bot's @username (for referral links).</summary>
+    Task<string> BotUsernameAsync(CancellationToken cancellationToken);
+
     /// <summary>Opens a file the user sent.</summary>
     Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken);
 }

@@ -76,4 +76,35 @@ public sealed class StarsTests(PostgresFixture postgres)
         Assert.Equal((true, null), await CheckoutAsync(owner, "inv_live", 50));
         Assert.Equal(Credits.Whole(500), (await h.Store.Ledger.GetBalanceAsync(owner.UserId)).Available);
     }
+
+    [Fact]
+    public async Task A_referral_registers_once_and_pays_its_bonus_once_on_the_first_top_up()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string>(Packages) { ["REFERRAL_BONUS"] = "25" });
+        var referrer = new Updates(6_301);
+        var friend = new Updates(6_302);
+        var self = new Updates(6_303);
+        await h.SendAsync(referrer.Text("/start"));
+        await h.SendAsync(friend.Text("/start ref_6301"));
+        await h.SendAsync(referrer.Text("/start ref_6302"));
+        await h.SendAsync(self.Text("/start ref_6303"));
+
+        Assert.Equal(6_301, (await h.Store.Users.GetAsync(friend.UserId))!.ReferrerId);
+        Assert.Null((await h.Store.Users.GetAsync(referrer.UserId))!.ReferrerId);
+        Assert.Null((await h.Store.Users.GetAsync(self.UserId))!.ReferrerId);
+
+        foreach (var charge in new[] { "stx_a", "stx_a", "stx_b" })
+        {
+            var id = "inv_" + charge + Guid.NewGuid().ToString("N")[..6];
+            await h.Store.Invoices.CreateAsync(new Invoice(id, friend.UserId, Credits.Whole(100), 50, false, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1)));
+            await h.SendAsync(friend.Paid(charge, id, 50));
+        }
+
+        Assert.Equal(Credits.Whole(500 + 25), (await h.Store.Ledger.GetBalanceAsync(referrer.UserId)).Available);
+        Assert.Equal(Credits.Whole(500 + 200), (await h.Store.Ledger.GetBalanceAsync(friend.UserId)).Available);
+        await h.PressDataAsync(referrer, BotCallbacks.Invite);
+        Assert.Contains("https://t.me/kie_test_bot?start=ref_6301", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
+        Assert.Contains("Friends invited: 1.", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
+        Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
+    }
 }

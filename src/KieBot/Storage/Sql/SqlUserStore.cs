@@ -32,6 +32,9 @@ internal sealed class SqlUserStore(SqlDatabase db) : IUserStore
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", cancellationToken: cancellationToken)), cancellationToken);
 
+    public Task<long> CountReferredAsync(long referrerId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users WHERE referrer_id = @referrerId", new { referrerId }, cancellationToken: cancellationToken)), cancellationToken);
+
     public Task<BotUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
             async c => await c.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
