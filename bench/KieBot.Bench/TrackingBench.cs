@@ -159,6 +159,8 @@ internal static class TrackingBench
 
         public Task<string> BotUsernameAsync(CancellationToken cancellationToken) => Task.FromResult("bench");
 
+        public Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -45,7 +45,7 @@ public sealed partial class FlowEngine
     {
         var parts = text.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
         var command = parts.Length > 0 ? parts[0].ToLowerInvariant() : string.Empty;
-        if (command is not ("/admin" or "/user" or "/grant" or "/deduct" or "/block" or "/unblock" or "/broadcast" or "/addadmin" or "/promo_create")
+        if (command is not ("/admin" or "/user" or "/grant" or "/deduct" or "/block" or "/unblock" or "/broadcast" or "/addadmin" or "/promo_create" or "/refund")
             || !await IsAdminAsync(turn.User.Id, ct).ConfigureAwait(false))
         {
             return false;
@@ -60,6 +60,7 @@ public sealed partial class FlowEngine
                 await BlockAsync(turn, id, command == "/block", ct).ConfigureAwait(false),
             "/addadmin" when parts.Length == 2 && settings.AdminId == turn.User.Id && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var added) =>
                 await AddAdminAsync(turn, added, ct).ConfigureAwait(false),
+            "/refund" when parts.Length == 2 => await RefundStarsAsync(turn, parts[1], ct).ConfigureAwait(false),
             "/promo_create" when parts.Length >= 4 => await CreatePromoAsync(turn, text.Split(' ', StringSplitOptions.RemoveEmptyEntries), ct).ConfigureAwait(false),
             "/broadcast" when text.Length > "/broadcast ".Length =>
                 await ConfirmBroadcastAsync(turn, text["/broadcast ".Length..].Trim(), ct).ConfigureAwait(false),
@@ -226,6 +227,41 @@ public sealed partial class FlowEngine
         return string.Empty;
     }
 
+    /// <summary>/refund CHARGE: debit the credits first (never below zero), then ask Telegram; if Telegram refuses, give them back.</summary>
+    private async Task<string> RefundStarsAsync(Turn turn, string chargeId, CancellationToken ct)
+    {
+        var payment = await store.Payments.FindByChargeAsync(KieBot.Payments.StarsPayments.Provider, chargeId, ct).ConfigureAwait(false);
+        if (payment is null)
+        {
+            return turn.T("admin.refund_missing");
+        }
+
+        if (payment.Status == PaymentStatus.Refunded)
+        {
+            return turn.T("admin.refund_done");
+        }
+
+        var debit = await store.Ledger.AdjustAsync(payment.UserId, -payment.Credits, "refund:stars:" + chargeId, $"admin {turn.User.Id}: Stars refund", ct).ConfigureAwait(false);
+        if (!debit.Succeeded)
+        {
+            var balance = await store.Ledger.GetBalanceAsync(payment.UserId, ct).ConfigureAwait(false);
+            return turn.T("admin.refund_insufficient", ("id", payment.UserId), ("balance", balance.Available), ("credits", payment.Credits));
+        }
+
+        try
+        {
+            await chat.RefundStarsAsync(payment.UserId, chargeId, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is global::Telegram.Bot.Exceptions.ApiRequestException or HttpRequestException or InvalidOperationException)
+        {
+            await store.Ledger.AdjustAsync(payment.UserId, payment.Credits, "refund-undo:stars:" + chargeId, $"admin {turn.User.Id}: Stars refund refused", ct).ConfigureAwait(false);
+            return turn.T("admin.refund_failed", ("reason", e.Message));
+        }
+
+        await store.Payments.MoveAsync(payment.Id, PaymentStatus.Credited, PaymentStatus.Refunded, ct).ConfigureAwait(false);
+        return turn.T("admin.refunded", ("stars", payment.Amount), ("id", payment.UserId), ("credits", payment.Credits));
+    }
+
     /// <summary>/promo_create CODE credits uses [days].</summary>
     private async Task<string> CreatePromoAsync(Turn turn, string[] words, CancellationToken ct)
     {
@@ -248,6 +284,7 @@ public sealed partial class FlowEngine
     private static string Usage(string command) => command switch
     {
         "/promo_create" => "/promo_create CODE <credits> <uses> [days]",
+        "/refund" => "/refund <charge id>",
         "/user" => "/user <id|@username>",
         "/grant" => "/grant <id> <credits> [note]",
         "/deduct" => "/deduct <id> <credits> [note]",

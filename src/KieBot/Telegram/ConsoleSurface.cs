@@ -109,6 +109,9 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
 
     public Task<string> BotUsernameAsync(CancellationToken cancellationToken) => Task.FromResult("kiebot_console");
 
+    public Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Stars payments exist only in Telegram.");
+
     public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken)
     {
         Note($"⭐ {title}: {stars} Telegram Stars. Payments work in Telegram only; the console chat runs on try-out credits.");

@@ -24,6 +24,9 @@ public interface IChatSurface
     /// <summary>Answers a pre-checkout query: ok when <paramref name="error"/> is null.</summary>
     Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken);
 
+    /// <summary>Returns a Stars payment to the user (Telegram's refundStarPayment).</summary>
+    Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken);
+
     /// <summary>The bot's @username (for referral links).</summary>
     Task<string> BotUsernameAsync(CancellationToken cancellationToken);
 

@@ -218,6 +218,9 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
     public async Task<string> BotUsernameAsync(CancellationToken cancellationToken) =>
         username ??= (await bot.GetMe(cancellationToken).ConfigureAwait(false)).Username ?? "bot";
 
+    public Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken) =>
+        bot.RefundStarPayment(userId, chargeId, cancellationToken);
+
     public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) =>
         bot.SendInvoice(chatId, title: title, description: description, payload: payload, currency: "XTR", prices: [new global::Telegram.Bot.Types.Payments.LabeledPrice(title, stars)], cancellationToken: cancellationToken);
 

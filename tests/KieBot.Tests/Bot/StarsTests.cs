@@ -107,4 +107,27 @@ public sealed class StarsTests(PostgresFixture postgres)
         Assert.Contains("Friends invited: 1.", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
         Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
     }
+
+    [Fact]
+    public async Task The_admin_refunds_a_stars_payment_once_and_the_credits_are_debited()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string>(Packages) { ["ADMIN_ID"] = "999" });
+        var admin = new Updates(999);
+        var buyer = new Updates(6_401);
+        await h.SendAsync(buyer.Text("/start"));
+        await h.Store.Invoices.CreateAsync(new Invoice("inv_refund", buyer.UserId, Credits.Whole(100), 50, false, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1)));
+        await h.SendAsync(buyer.Paid("stx_refund", "inv_refund", 50));
+
+        await h.SendAsync(admin.Text("/refund stx_refund"));
+        await h.SendAsync(admin.Text("/refund stx_refund"));
+        await h.SendAsync(admin.Text("/refund stx_unknown"));
+
+        var replies = h.Api.CallsOf("sendMessage").Where(c => c.ChatId == 999).Select(c => c.Text).ToList();
+        Assert.Equal(["Refunded 50 ⭐ to 6401; 100 cr debited.", "This payment is already refunded.", "No such Stars payment."], replies);
+        var refund = Assert.Single(h.Api.CallsOf("refundStarPayment"));
+        Assert.Equal("stx_refund", refund.Parameters["telegram_payment_charge_id"]!.GetValue<string>());
+        Assert.Equal(Credits.Whole(500), (await h.Store.Ledger.GetBalanceAsync(buyer.UserId)).Available);
+        Assert.Equal(PaymentStatus.Refunded, (await h.Store.Payments.FindByChargeAsync("telegram-stars", "stx_refund"))!.Status);
+        Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
+    }
 }
