@@ -48,6 +48,4 @@ public static class BotCallbacks
 
     public static string HistoryPage(int page) => HistoryPagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static IReadOnlyList<string> Fixed { get; } =
-        [Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Confirm, Settings, Summary, Skip, Next, Done, TopUp, Invite];
 }

@@ -22,12 +22,7 @@ public static class BotComposition
         }
         else
         {
-            services.AddKieClient(k =>
-            {
-                k.ApiKey = options.KieApiKey!;
-                k.BaseUrl = options.KieApiUrl;
-                k.UploadBaseUrl = options.KieUploadUrl;
-            });
+            services.AddKieClient(options.ConfigureKie);
         }
 
         services.AddSingleton(new Pricing(options.PriceMarkup, options.CreditToRubRate));

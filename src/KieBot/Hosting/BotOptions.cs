@@ -58,6 +58,14 @@ public sealed record BotOptions
     /// <summary>How often the host runs cleanup itself (CLEANUP_EVERY_HOURS; 0 turns it off).</summary>
     public TimeSpan CleanupEvery { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>Points a <see cref="KieCatalog.Client.KieClientOptions"/> at the configured KIE account.</summary>
+    public void ConfigureKie(KieCatalog.Client.KieClientOptions kie)
+    {
+        kie.ApiKey = KieApiKey ?? string.Empty;
+        kie.BaseUrl = KieApiUrl;
+        kie.UploadBaseUrl = KieUploadUrl;
+    }
+
     /// <summary>The mode the process runs in.</summary>
     public string RunMode => TelegramToken is null ? "console" : WebhookUrl is null ? "polling" : "webhook";
 

@@ -12,6 +12,8 @@ namespace KieBot.Hosting;
 /// </summary>
 public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface, GenerationTracker tracker, IBotStore store)
 {
+    private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider ContentTypes = new();
+
     public const long UserId = 1;
 
     public async Task<int> RunAsync(TextReader input, CancellationToken ct)
@@ -123,16 +125,5 @@ public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface,
         return new IncomingFile(path, kind.Value, Path.GetFileName(path), Mime(path), size);
     }
 
-    private static string? Mime(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".webp" => "image/webp",
-        ".mp4" => "video/mp4",
-        ".mov" => "video/quicktime",
-        ".mp3" => "audio/mpeg",
-        ".wav" => "audio/wav",
-        ".ogg" => "audio/ogg",
-        _ => null,
-    };
+    private static string? Mime(string path) => ContentTypes.TryGetContentType(path, out var type) ? type : null;
 }

@@ -128,9 +128,7 @@ public static class CheckCommand
         var services = new ServiceCollection().AddLogging();
         services.AddKieClient(k =>
         {
-            k.ApiKey = options.KieApiKey;
-            k.BaseUrl = options.KieApiUrl;
-            k.UploadBaseUrl = options.KieUploadUrl;
+            options.ConfigureKie(k);
             k.MaxRetries = 1;
             k.TotalTimeout = TimeSpan.FromSeconds(30);
         });

@@ -14,6 +14,14 @@ public static class LoopbackHost
     /// <summary>The path of the warm-up request; hosts answer it without recording anything.</summary>
     public const string WarmUpPath = "/__warm-up";
 
+    /// <summary>A TCP port free on 127.0.0.1 right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();

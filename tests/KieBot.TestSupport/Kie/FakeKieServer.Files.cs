@@ -1,13 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using KieCatalog;
-using KieCatalog.Catalog;
-using KieBot.TestSupport.Hosting;
-using KieCatalog.Client;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace KieBot.TestSupport.Kie;

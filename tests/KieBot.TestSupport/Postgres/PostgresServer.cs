@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace KieBot.TestSupport.Postgres;
@@ -39,7 +37,7 @@ public sealed class PostgresServer : IAsyncDisposable
             Run("chmod", $"700 {root}");
         }
 
-        var port = FreePort();
+        var port = KieBot.TestSupport.Hosting.LoopbackHost.FreePort();
         var server = new PostgresServer(root, bin, asPostgres, port);
         var data = Path.Combine(root, "data");
         server.RunServerTool("initdb", $"-D {data} -U postgres --auth=trust -E UTF8 --no-locale --no-sync");
@@ -137,10 +135,4 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

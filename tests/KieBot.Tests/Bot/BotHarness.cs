@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using KieBot.Hosting;
@@ -59,7 +58,7 @@ internal sealed class BotHarness : IAsyncDisposable
         database ??= shared?.Database ?? await postgres.CreateDatabaseAsync("bot");
         var kie = shared?.Kie ?? await FakeKieServer.StartAsync();
         var api = shared?.Api ?? await FakeBotApi.StartAsync();
-        var port = FreePort();
+        var port = KieBot.TestSupport.Hosting.LoopbackHost.FreePort();
         var env = new Dictionary<string, string>
         {
             ["TELEGRAM_BOT_TOKEN"] = FakeBotApi.Token,
@@ -136,10 +135,4 @@ internal sealed class BotHarness : IAsyncDisposable
         http.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using KieBot.TestSupport.Kie;
 using KieCatalog.Client;
 using KieCatalog.Errors;
@@ -121,7 +119,7 @@ public sealed class ClientFaultTests
     [Fact]
     public async Task A_refused_connection_is_retried_even_for_a_create()
     {
-        var port = FreePort();
+        var port = KieBot.TestSupport.Hosting.LoopbackHost.FreePort();
         await using var h = await ClientHarness.StartAsync(o =>
         {
             o.BaseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -284,10 +282,4 @@ public sealed class ClientFaultTests
         Assert.All(texts, t => Assert.DoesNotContain(FakeKieServer.DefaultApiKey, t, StringComparison.Ordinal));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
