@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KieBot.Generations;
+using KieBot.Flows;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieBot.TestSupport.Kie;
@@ -64,7 +65,7 @@ internal static class TrackingBench
         });
 
         var surface = new CountingSurface();
-        var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, NullLogger<GenerationTracker>.Instance);
+        var tracker = new GenerationTracker(store, kie, surface, new BotSettings(), TimeProvider.System, NullLogger<GenerationTracker>.Instance);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();

@@ -25,6 +25,18 @@ public sealed record BotSettings
     /// <summary>Credits a referrer gets when an invited user first tops up.</summary>
     public Credits ReferralBonus { get; init; } = Credits.Whole(20);
 
+    /// <summary>What first payment of an invited user rewards the inviter.</summary>
+    public KieBot.Payments.ReferralTrigger ReferralTrigger { get; init; } = KieBot.Payments.ReferralTrigger.TopUp;
+
+    /// <summary>Modes (model/mode keys) with free daily generations.</summary>
+    public IReadOnlySet<string> FreeModes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Free generations per user per day over <see cref="FreeModes"/> (0: none).</summary>
+    public int FreeDaily { get; init; }
+
+    /// <summary>Where the free quota's day begins and ends.</summary>
+    public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Stars top-up packages.</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 

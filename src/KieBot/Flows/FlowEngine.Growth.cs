@@ -25,7 +25,7 @@ public sealed partial class FlowEngine
         var link = $"https://t.me/{await chat.BotUsernameAsync(ct).ConfigureAwait(false)}?start=ref_{turn.User.Id}";
         var count = await store.Users.CountReferredAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
-        await ShowAsync(turn, new Screen(turn.T("referral", ("link", link), ("bonus", settings.ReferralBonus), ("count", count)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+        await ShowAsync(turn, new Screen(turn.T("referral", ("link", link), ("bonus", settings.ReferralBonus), ("when", turn.T("referral." + settings.ReferralTrigger.ToString().ToLowerInvariant())), ("count", count)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
     }
 
     private async Task RedeemPromoAsync(Turn turn, string? code, CancellationToken ct)

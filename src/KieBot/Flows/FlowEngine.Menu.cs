@@ -18,6 +18,11 @@ public sealed partial class FlowEngine
             ("models", visible.Count),
             ("balance", balance.Available),
             ("rub", pricing.Rubles(balance.Available)));
+        if (freeQuota.Enabled)
+        {
+            text += "\n" + turn.T("free.menu", ("left", await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false)), ("daily", freeQuota.Daily));
+        }
+
         var rows = new List<IReadOnlyList<Button>>();
         foreach (var category in Enum.GetValues<ModelCategory>())
         {
@@ -73,12 +78,20 @@ public sealed partial class FlowEngine
 
     private async Task ShowModelAsync(Turn turn, ModelDescriptor model, CancellationToken ct)
     {
+        var hasFree = model.VisibleModes.Any(freeQuota.Covers);
+        var freeLeft = hasFree ? await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false) : 0;
+        string Price(ModeDescriptor mode) => freeLeft > 0 && freeQuota.Covers(mode) ? turn.T("price.free") : PriceRange(turn, mode);
         var rows = model.VisibleModes
-            .Select(mode => (IReadOnlyList<Button>)[new Button(TelegramLimits.Fit(turn.T("model.mode", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode))), TelegramLimits.ButtonText), mode.CallbackData)])
+            .Select(mode => (IReadOnlyList<Button>)[new Button(TelegramLimits.Fit(turn.T("model.mode", ("label", mode.Label.Get(turn.Language)), ("price", Price(mode))), TelegramLimits.ButtonText), mode.CallbackData)])
             .ToList();
         rows.Add(Keyboards.BackMenu(turn));
-        var prices = model.VisibleModes.Select(mode => turn.T("model.price", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode)), ("rub", RubleRange(mode))));
-        var text = turn.T("model.card", ("name", model.Name), ("vendor", model.Vendor), ("description", model.Description.Get(turn.Language)), ("prices", string.Join("\n", prices)));
+        var prices = string.Join("\n", model.VisibleModes.Select(mode => turn.T("model.price", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode)), ("rub", RubleRange(mode)))));
+        if (hasFree)
+        {
+            prices += "\n" + turn.T("free.card", ("left", freeLeft), ("daily", freeQuota.Daily));
+        }
+
+        var text = turn.T("model.card", ("name", model.Name), ("vendor", model.Vendor), ("description", model.Description.Get(turn.Language)), ("prices", prices));
         var page = turn.State.Step == FlowStep.Category && turn.State.Category == model.Category.ToString() ? turn.State.Page : 0;
         turn.State = new FlowState { Step = FlowStep.Model, Category = model.Category.ToString(), Page = page, Model = model.Id };
         await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);

@@ -35,18 +35,22 @@ public sealed partial class FlowEngine
         }
 
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
+        var freeLeft = freeQuota.Covers(mode) ? await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false) : 0;
+        turn.State = turn.State with { Free = freeLeft > 0 };
         var lines = mode.Params
             .Where(p => turn.State.Values.ContainsKey(p.Name) || p.DefaultValue is not null)
             .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, turn.State.Values.GetValueOrDefault(p.Name), turn)}");
         var text = turn.T(
-            "summary",
+            freeLeft > 0 ? "summary.free" : "summary",
             ("model", mode.Model.Name),
             ("mode", mode.Label.Get(turn.Language)),
             ("params", string.Join("\n", lines)),
             ("price", price),
             ("rub", pricing.Rubles(price)),
-            ("balance", balance.Available));
-        if (balance.Available < price)
+            ("balance", balance.Available),
+            ("left", freeLeft),
+            ("daily", freeQuota.Daily));
+        if (freeLeft == 0 && balance.Available < price)
         {
             text += "\n\n" + turn.T("summary.insufficient", ("price", price), ("balance", balance.Available));
         }
@@ -58,7 +62,7 @@ public sealed partial class FlowEngine
 
         var rows = new List<IReadOnlyList<Button>>
         {
-            new[] { new Button(turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm) },
+            new[] { new Button(freeLeft > 0 ? turn.T("btn.confirm_free") : turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm) },
             new[] { new Button(turn.T("btn.settings"), BotCallbacks.Settings) },
             Keyboards.BackCancel(turn),
         };
@@ -101,7 +105,7 @@ public sealed partial class FlowEngine
             return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
         }
 
-        var result = await submitter.SubmitAsync(new SubmitRequest(turn.User.Id, turn.ChatId, turn.Language, input, turn.Update.CallbackMessageId), ct).ConfigureAwait(false);
+        var result = await submitter.SubmitAsync(new SubmitRequest(turn.User.Id, turn.ChatId, turn.Language, input, turn.Update.CallbackMessageId, turn.State.Free), ct).ConfigureAwait(false);
         switch (result)
         {
             case SubmitResult.Started:
@@ -111,6 +115,9 @@ public sealed partial class FlowEngine
                 return turn.T("summary.insufficient", ("price", r.Price), ("balance", r.Balance));
             case SubmitResult.Limited r:
                 return turn.T("gen.limit", ("count", r.Running), ("max", settings.MaxConcurrentGenerations));
+            case SubmitResult.FreeUsedUp:
+                await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
+                return turn.T("free.used_up");
             case SubmitResult.Failed r:
                 await chat.SendAsync(turn.ChatId, new Screen(r.Message), ct).ConfigureAwait(false);
                 await ShowSummaryAsync(turn, ct).ConfigureAwait(false);

@@ -18,6 +18,7 @@ public sealed partial class FlowEngine(
     Pricing pricing,
     BotSettings settings,
     GenerationSubmitter submitter,
+    FreeQuota freeQuota,
     Broadcaster broadcaster,
     KieBot.Payments.StarsPayments stars)
 {

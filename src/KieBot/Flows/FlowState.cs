@@ -40,6 +40,9 @@ public sealed record FlowState
     /// <summary>Asked from the settings screen (answering returns there) rather than in the first pass.</summary>
     public bool FromSettings { get; init; }
 
+    /// <summary>The summary on screen offers the generation free (confirming must not charge instead).</summary>
+    public bool Free { get; init; }
+
     /// <summary>The message the current screen is in (edited on the next button press).</summary>
     public int? MessageId { get; init; }
 

@@ -1,13 +1,18 @@
+using KieBot.Flows;
+using KieBot.Payments;
 using KieBot.Storage;
 using KieCatalog.Errors;
 
 namespace KieBot.Generations;
 
-/// <summary>The money side of a generation's end: capture on success, release exactly once on failure.</summary>
+/// <summary>
+/// The money side of a generation's end: capture on success, release exactly once on failure. A free generation
+/// (no reservation key) moves no credits: failing gives its quota back because only in-flight and succeeded ones count.
+/// </summary>
 public static class GenerationOutcome
 {
     /// <summary>Marks the generation failed and, if this call is the one that did, releases its reservation and marks it refunded.</summary>
-    public static async Task<bool> RefundAsync(IBotStore store, string generationId, string reservationKey, KieError error, CancellationToken ct)
+    public static async Task<bool> RefundAsync(IBotStore store, string generationId, string? reservationKey, KieError error, CancellationToken ct)
     {
         var change = new GenerationChange { ErrorKind = error.Kind.ToString(), ErrorCode = error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage = error.Detail };
         if (!await store.Generations.MoveAsync(generationId, GenerationState.Failed, change, ct).ConfigureAwait(false))
@@ -20,13 +25,31 @@ public static class GenerationOutcome
     }
 
     /// <summary>Releases a failed generation's reservation (idempotent by key) and marks it refunded; the tracker repeats this for a refund a crash interrupted.</summary>
-    public static async Task FinishRefundAsync(IBotStore store, string generationId, string reservationKey, CancellationToken ct)
+    public static async Task FinishRefundAsync(IBotStore store, string generationId, string? reservationKey, CancellationToken ct)
     {
-        await store.Ledger.ReleaseAsync(reservationKey, reservationKey + ":release", ct).ConfigureAwait(false);
+        if (reservationKey is not null)
+        {
+            await store.Ledger.ReleaseAsync(reservationKey, reservationKey + ":release", ct).ConfigureAwait(false);
+        }
+
         await store.Generations.MoveAsync(generationId, GenerationState.Refunded, cancellationToken: ct).ConfigureAwait(false);
     }
 
-    /// <summary>Charges the reservation of a generation that succeeded (idempotent by key).</summary>
-    public static Task CaptureAsync(IBotStore store, string reservationKey, CancellationToken ct) =>
-        store.Ledger.CaptureAsync(reservationKey, reservationKey + ":capture", ct);
+    /// <summary>
+    /// Charges the reservation of a generation that succeeded (idempotent by key); the first real charge of an invited
+    /// user rewards the inviter when referrals pay on generations.
+    /// </summary>
+    public static async Task CaptureAsync(IBotStore store, BotSettings settings, Generation generation, CancellationToken ct)
+    {
+        if (generation.ReservationKey is not { } key)
+        {
+            return;
+        }
+
+        var capture = await store.Ledger.CaptureAsync(key, key + ":capture", ct).ConfigureAwait(false);
+        if (capture.Succeeded && !capture.Replayed && !generation.DryRun && generation.Price > Credits.Zero)
+        {
+            await Referrals.RewardAsync(store, settings, generation.UserId, ReferralTrigger.Generation, ct).ConfigureAwait(false);
+        }
+    }
 }

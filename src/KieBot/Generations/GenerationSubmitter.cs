@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace KieBot.Generations;
 
 /// <summary>
-/// Confirm → one transaction reserves the price (key = the generation id) and records the generation → create the KIE
+/// Confirm → a free generation when the mode has free ones left today (counted and recorded in one transaction), else
+/// one transaction reserves the price (key = the generation id) and records the generation → create the KIE
 /// task → store its id. A refused create releases the reservation at once and says why; the row is committed before
 /// the KIE call, so a crash in between leaves a row the tracker settles.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed partial class GenerationSubmitter(
     IKieGateway kie,
     IChatSurface chat,
     Pricing pricing,
+    FreeQuota freeQuota,
     BotSettings settings,
     ILogger<GenerationSubmitter> logger)
 {
@@ -32,29 +34,38 @@ public sealed partial class GenerationSubmitter(
             return new SubmitResult.Limited(running);
         }
 
-        var price = pricing.UserPrice(request.Input.Price());
         var id = Guid.CreateVersion7().ToString("N");
-        var key = ReservationKey(id);
-        var reserve = await store.Generations.CreateReservedAsync(
-            new Generation
-            {
-                Id = id,
-                UserId = request.UserId,
-                ChatId = request.ChatId,
-                ModelId = mode.Model.Id,
-                ModeId = mode.Id,
-                KieModel = mode.KieModel,
-                Api = mode.Api.ToString(),
-                InputJson = request.Input.ToInputJson(),
-                Price = price,
-                ReservationKey = key,
-                DryRun = settings.DryRun,
-            },
-            ct).ConfigureAwait(false);
-        if (!reserve.Succeeded)
+        var generation = new Generation
         {
-            var balance = await store.Ledger.GetBalanceAsync(request.UserId, ct).ConfigureAwait(false);
-            return new SubmitResult.Insufficient(price, balance.Available);
+            Id = id,
+            UserId = request.UserId,
+            ChatId = request.ChatId,
+            ModelId = mode.Model.Id,
+            ModeId = mode.Id,
+            KieModel = mode.KieModel,
+            Api = mode.Api.ToString(),
+            InputJson = request.Input.ToInputJson(),
+            Price = Credits.Zero,
+            DryRun = settings.DryRun,
+        };
+        string? key = null;
+        var price = Credits.Zero;
+        if (!(freeQuota.Covers(mode) && await store.Generations.CreateFreeAsync(generation with { FreeDay = freeQuota.Today() }, freeQuota.Daily, ct).ConfigureAwait(false)))
+        {
+            if (request.ExpectFree && freeQuota.Covers(mode))
+            {
+                // The summary said free, but another confirmation used the last one: ask again with the price shown.
+                return new SubmitResult.FreeUsedUp();
+            }
+
+            price = pricing.UserPrice(request.Input.Price());
+            key = ReservationKey(id);
+            var reserve = await store.Generations.CreateReservedAsync(generation with { Price = price, ReservationKey = key }, ct).ConfigureAwait(false);
+            if (!reserve.Succeeded)
+            {
+                var balance = await store.Ledger.GetBalanceAsync(request.UserId, ct).ConfigureAwait(false);
+                return new SubmitResult.Insufficient(price, balance.Available);
+            }
         }
 
         var started = Texts.Get(request.Language, "gen.started", ("model", mode.Model.Name), ("mode", mode.Label.Get(request.Language)));
@@ -73,7 +84,7 @@ public sealed partial class GenerationSubmitter(
             LogCreateFailed(id, mode.Key, e.Error.Kind, e.Error.Detail);
             await store.Errors.AddAsync(ErrorSources.Kie, e.Error.Kind.ToString(), e.Error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Error.Detail, $"generation {id} {mode.Key}", ct).ConfigureAwait(false);
             await GenerationOutcome.RefundAsync(store, id, key, e.Error, ct).ConfigureAwait(false);
-            var message = Texts.Get(request.Language, "gen.failed", ("message", e.Error.UserMessage(request.Language)), ("price", price));
+            var message = FailureText(request.Language, e.Error.UserMessage(request.Language), price, key is null);
             await chat.EditAsync(request.ChatId, statusMessage, new Screen(message), ct).ConfigureAwait(false);
             return new SubmitResult.Failed(message);
         }
@@ -82,6 +93,10 @@ public sealed partial class GenerationSubmitter(
         LogSubmitted(id, mode.Key, task.TaskId, settings.DryRun);
         return new SubmitResult.Started(id);
     }
+
+    /// <summary>What a user reads when a generation failed: the paid price is back, or the free one was not counted.</summary>
+    public static string FailureText(string language, string message, Credits price, bool free) =>
+        free ? Texts.Get(language, "gen.failed_free", ("message", message)) : Texts.Get(language, "gen.failed", ("message", message), ("price", price));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} ({Mode}) submitted as KIE task {TaskId}, dry run {DryRun}")]
     private partial void LogSubmitted(string generationId, string mode, string taskId, bool dryRun);

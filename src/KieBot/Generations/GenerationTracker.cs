@@ -19,6 +19,7 @@ public sealed partial class GenerationTracker(
     IBotStore store,
     IKieGateway kie,
     IChatSurface chat,
+    BotSettings settings,
     TimeProvider time,
     ILogger<GenerationTracker> logger)
 {
@@ -125,7 +126,7 @@ public sealed partial class GenerationTracker(
         {
             case GenerationState.Failed:
                 // A refund a stop interrupted: the release is idempotent by key.
-                await GenerationOutcome.FinishRefundAsync(store, generation.Id, generation.ReservationKey!, ct).ConfigureAwait(false);
+                await GenerationOutcome.FinishRefundAsync(store, generation.Id, generation.ReservationKey, ct).ConfigureAwait(false);
                 return;
             case GenerationState.Succeeded:
                 // Moved to succeeded but not delivered before a stop: deliver now.
@@ -231,7 +232,7 @@ public sealed partial class GenerationTracker(
     /// <summary>Charges the reservation (idempotent by key), delivers, and records what was delivered.</summary>
     private async Task FinishSuccessAsync(Generation generation, string language, CancellationToken ct)
     {
-        await GenerationOutcome.CaptureAsync(store, generation.ReservationKey!, ct).ConfigureAwait(false);
+        await GenerationOutcome.CaptureAsync(store, settings, generation, ct).ConfigureAwait(false);
         var mode = Mode(generation);
         var caption = Texts.Get(language, "gen.done", ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId));
         var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
@@ -247,13 +248,13 @@ public sealed partial class GenerationTracker(
 
     private async Task FailAsync(Generation generation, KieError error, string language, CancellationToken ct)
     {
-        if (!await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey!, error, ct).ConfigureAwait(false))
+        if (!await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey, error, ct).ConfigureAwait(false))
         {
             return;
         }
 
         await store.Errors.AddAsync(error.Operation == KieOperation.Task ? ErrorSources.Provider : ErrorSources.Kie, error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
-        var text = Texts.Get(language, "gen.failed", ("message", error.UserMessage(language)), ("price", generation.Price));
+        var text = GenerationSubmitter.FailureText(language, error.UserMessage(language), generation.Price, generation.ReservationKey is null);
         var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
         if (generation.StatusMessageId is { } status)
         {

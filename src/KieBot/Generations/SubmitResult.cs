@@ -3,8 +3,11 @@ using KieCatalog.Catalog;
 
 namespace KieBot.Generations;
 
-/// <summary>A confirmed form: who, where, in which language, the typed input, and the message to turn into the status message.</summary>
-public sealed record SubmitRequest(long UserId, long ChatId, string Language, IModeInput Input, int? StatusMessageId);
+/// <summary>
+/// A confirmed form: who, where, in which language, the typed input, the message to turn into the status message, and
+/// whether the summary the user confirmed said it is free (then it must not silently cost credits).
+/// </summary>
+public sealed record SubmitRequest(long UserId, long ChatId, string Language, IModeInput Input, int? StatusMessageId, bool ExpectFree = false);
 
 /// <summary>How a submission ended.</summary>
 public abstract record SubmitResult
@@ -15,6 +18,9 @@ public abstract record SubmitResult
     public sealed record Insufficient(Credits Price, Credits Balance) : SubmitResult;
 
     public sealed record Limited(int Running) : SubmitResult;
+
+    /// <summary>The summary promised a free generation, but today's are used up; nothing was recorded or charged.</summary>
+    public sealed record FreeUsedUp : SubmitResult;
 
     /// <summary>KIE refused the task; the reservation is already released. <see cref="Message"/> is for the user.</summary>
     public sealed record Failed(string Message) : SubmitResult;

@@ -35,7 +35,12 @@ public static class BotComposition
             CallbackUrl = options.KieCallbackUrl,
             StarsPackages = options.StarsPackages,
             ReferralBonus = options.ReferralBonus,
+            ReferralTrigger = options.ReferralTrigger,
+            FreeModes = options.FreeModes,
+            FreeDaily = options.FreeDaily,
+            FreeTimeZone = options.FreeTimeZone,
         });
+        services.AddSingleton<FreeQuota>();
         services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GenerationSubmitter>();

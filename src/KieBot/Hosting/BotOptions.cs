@@ -52,6 +52,18 @@ public sealed record BotOptions
 
     public Credits ReferralBonus { get; init; } = Credits.Whole(20);
 
+    /// <summary>What first payment of an invited user rewards the inviter (REFERRAL_TRIGGER: topup, generation or any).</summary>
+    public KieBot.Payments.ReferralTrigger ReferralTrigger { get; init; }
+
+    /// <summary>Modes with free daily generations (FREE_MODES, "model/mode,…").</summary>
+    public IReadOnlySet<string> FreeModes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Free generations per user per day (FREE_DAILY; 0 turns them off).</summary>
+    public int FreeDaily { get; init; }
+
+    /// <summary>The free quota's day (FREE_TIMEZONE, an IANA name; UTC by default).</summary>
+    public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Stars top-up packages (STARS_PACKAGES, "credits:stars,…").</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 
@@ -208,6 +220,10 @@ public sealed record BotOptions
             CleanupEvery = TimeSpan.FromHours((double)Number("CLEANUP_EVERY_HOURS", 24m, 0m, 24m * 30)),
             StarsPackages = KieBot.Payments.StarsPayments.ParsePackages(Text("STARS_PACKAGES"), problems),
             ReferralBonus = Credits.Ceiling(Number("REFERRAL_BONUS", 20m, 0m, 1_000_000m)),
+            ReferralTrigger = KieBot.Payments.Referrals.ParseTrigger(Text("REFERRAL_TRIGGER"), problems),
+            FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
+            FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
+            FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
         };
         errors = problems;
         return options;

@@ -72,11 +72,7 @@ public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, Bo
             return Credits.Zero;
         }
 
-        // The referrer's bonus, once per invited user (keyed by the invited user), on their first payment.
-        if (settings.ReferralBonus > Credits.Zero && (await store.Users.GetAsync(userId, ct).ConfigureAwait(false))?.ReferrerId is { } referrer)
-        {
-            await store.Ledger.GrantAsync(referrer, settings.ReferralBonus, $"referral:{userId}", GrantReason.Bonus, $"invited {userId}", cancellationToken: ct).ConfigureAwait(false);
-        }
+        await Referrals.RewardAsync(store, settings, userId, ReferralTrigger.TopUp, ct).ConfigureAwait(false);
 
         LogCredited(userId, invoice.Credits.ToString(), payment.TotalAmount);
         return invoice.Credits;

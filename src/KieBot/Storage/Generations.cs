@@ -61,7 +61,11 @@ public sealed record Generation
 
     public required Credits Price { get; init; }
 
+    /// <summary>The reservation of <see cref="Price"/>; null for a free generation, which reserves nothing.</summary>
     public string? ReservationKey { get; init; }
+
+    /// <summary>The day (yyyy-MM-dd in the free quota's time zone) a free generation counts against; null when paid.</summary>
+    public string? FreeDay { get; init; }
 
     public GenerationState State { get; init; } = GenerationState.Created;
 
@@ -118,6 +122,16 @@ public interface IGenerationStore
     /// transaction: either both happen or neither (a refused reservation records nothing and says so).
     /// </summary>
     Task<LedgerResult> CreateReservedAsync(Generation generation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a free generation (<see cref="Generation.FreeDay"/> set, no reservation) if the user has fewer than
+    /// <paramref name="dailyQuota"/> free generations on that day that are in flight or succeeded; the count and the insert
+    /// are one transaction serialized per user, so concurrent confirmations never exceed the quota. False when it is used up.
+    /// </summary>
+    Task<bool> CreateFreeAsync(Generation generation, int dailyQuota, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's free generations on <paramref name="day"/> that count against the quota: in flight or succeeded (failed ones give it back).</summary>
+    Task<int> CountFreeAsync(long userId, string day, CancellationToken cancellationToken = default);
 
     /// <summary>When the tracker should look at the generation next (its back-off), releasing the current lease.</summary>
     Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default);

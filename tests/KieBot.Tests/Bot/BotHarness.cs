@@ -53,7 +53,7 @@ internal sealed class BotHarness : IAsyncDisposable
     /// A host with its own fakes, or sharing <paramref name="shared"/>'s database, KIE and Bot API (a second instance,
     /// or a restart); shared fakes are left running when this harness stops.
     /// </summary>
-    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null, string? database = null, BotHarness? shared = null)
+    public static async Task<BotHarness> StartAsync(PostgresServer postgres, IReadOnlyDictionary<string, string>? extra = null, string? database = null, BotHarness? shared = null, TimeProvider? time = null)
     {
         database ??= shared?.Database ?? await postgres.CreateDatabaseAsync("bot");
         var kie = shared?.Kie ?? await FakeKieServer.StartAsync();
@@ -81,7 +81,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
         var options = BotOptions.Read(name => env.GetValueOrDefault(name), out var errors);
         Assert.Empty(errors);
-        var app = TelegramHost.Build(options);
+        var app = TelegramHost.Build(options, time is null ? null : b => b.Services.AddSingleton(time));
         await app.Services.GetRequiredService<IBotStore>().MigrateAsync();
         await app.StartAsync();
         return new BotHarness(kie, api, app, new Uri($"http://127.0.0.1:{port}"), database, ownsFakes: shared is null);

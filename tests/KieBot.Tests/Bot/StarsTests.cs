@@ -109,6 +109,34 @@ public sealed class StarsTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task With_the_generation_trigger_the_bonus_comes_once_on_the_first_paid_generation_and_not_on_a_top_up()
+    {
+        var settings = new Dictionary<string, string>(Packages) { ["REFERRAL_BONUS"] = "25", ["REFERRAL_TRIGGER"] = "generation" };
+        await using var h = await BotHarness.StartAsync(postgres.Server, settings);
+        h.Kie.ReadsToFinish = 1;
+        var referrer = new Updates(6_311);
+        var friend = new Updates(6_312);
+        await h.SendAsync(referrer.Text("/start"));
+        await h.SendAsync(friend.Text("/start ref_6311"));
+
+        var invoice = "inv_gen_" + Guid.NewGuid().ToString("N")[..6];
+        await h.Store.Invoices.CreateAsync(new Invoice(invoice, friend.UserId, Credits.Whole(100), 50, false, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1)));
+        await h.SendAsync(friend.Paid("stx_gen", invoice, 50));
+        Assert.Equal(Credits.Whole(500), (await h.Store.Ledger.GetBalanceAsync(referrer.UserId)).Available);
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var generation = await TrackingTests.GenerateAsync(h, friend, KieCatalog.Models.ZImage.TextToImage);
+            await TrackingTests.WaitForDeliveryAsync(h, generation.Id);
+        }
+
+        Assert.Equal(Credits.Whole(500 + 25), (await h.Store.Ledger.GetBalanceAsync(referrer.UserId)).Available);
+        await h.PressDataAsync(referrer, BotCallbacks.Invite);
+        Assert.Contains("when a friend makes their first paid generation", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
+        Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
+    }
+
+    [Fact]
     public async Task The_admin_refunds_a_stars_payment_once_and_the_credits_are_debited()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string>(Packages) { ["ADMIN_ID"] = "999" });

@@ -255,7 +255,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         Assert.True((await first.Store.Ledger.CheckAsync()).IsConsistent);
     }
 
-    private static async Task<Generation> GenerateAsync(BotHarness h, Updates user, ModeDescriptor mode)
+    internal static async Task<Generation> GenerateAsync(BotHarness h, Updates user, ModeDescriptor mode)
     {
         await FormDriver.OpenAsync(h, user, mode);
         await FormDriver.AnswerAllAsync(h, user, mode);
@@ -263,7 +263,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         return (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
     }
 
-    private static async Task<Generation> WaitForAsync(BotHarness h, string id, GenerationState state)
+    internal static async Task<Generation> WaitForAsync(BotHarness h, string id, GenerationState state)
     {
         Generation? current = null;
         await WaitUntilAsync(async () => (current = await h.Store.Generations.GetAsync(id))!.State == state, TimeSpan.FromSeconds(30), () => $"generation {id} is {current?.State}, expected {state}");
@@ -271,16 +271,20 @@ public sealed class TrackingTests(PostgresFixture postgres)
     }
 
     /// <summary>Waits until the generation succeeded and its delivery was recorded (capture and delivery follow the state move).</summary>
-    private static async Task<Generation> WaitForDeliveryAsync(BotHarness h, string id)
+    internal static async Task<Generation> WaitForDeliveryAsync(BotHarness h, string id)
     {
         await WaitForAsync(h, id, GenerationState.Succeeded);
         Generation? current = null;
         await WaitUntilAsync(async () => (current = await h.Store.Generations.GetAsync(id))!.Delivered is not null, TimeSpan.FromSeconds(30), () => $"generation {id} not delivered");
-        await WaitUntilAsync(async () => await h.Store.Ledger.FindAsync(current!.ReservationKey + ":capture") is not null, TimeSpan.FromSeconds(30), () => $"generation {id} not captured");
+        if (current!.ReservationKey is not null)
+        {
+            await WaitUntilAsync(async () => await h.Store.Ledger.FindAsync(current!.ReservationKey + ":capture") is not null, TimeSpan.FromSeconds(30), () => $"generation {id} not captured");
+        }
+
         return current!;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? what = null)
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? what = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())

@@ -39,6 +39,9 @@ internal sealed class PostgresDatabase : SqlDatabase
 
     public override string? MigrationLock => "SELECT pg_advisory_xact_lock(7245001)";
 
+    // The two-key form has its own key space (it never meets the migration lock's single key).
+    public override string? UserLock => "SELECT pg_advisory_xact_lock(7245002, hashtext(@userId::text))";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

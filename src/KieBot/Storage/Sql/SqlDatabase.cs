@@ -47,6 +47,9 @@ internal abstract class SqlDatabase : IAsyncDisposable
     /// <summary>A statement that holds the migration lock until the transaction ends (null: the write lock is enough).</summary>
     public abstract string? MigrationLock { get; }
 
+    /// <summary>A statement (parameter <c>@userId</c>) that serializes one user's writes until the transaction ends (null: the write lock is enough).</summary>
+    public abstract string? UserLock { get; }
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     public abstract Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken);

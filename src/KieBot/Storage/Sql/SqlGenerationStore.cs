@@ -7,10 +7,13 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
 {
     private const string Columns =
         "id, user_id, chat_id, model_id, mode_id, kie_model, api, input_json, price, reservation_key, state, kie_task_id, " +
-        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered";
+        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered, free_day";
 
     private static readonly string[] InFlight =
         [GenerationState.Created.Wire(), GenerationState.Submitted.Wire(), GenerationState.Running.Wire()];
+
+    /// <summary>The states in which a free generation uses the quota.</summary>
+    private static readonly string[] Counted = [.. InFlight, GenerationState.Succeeded.Wire()];
 
     public Task CreateAsync(Generation g, CancellationToken cancellationToken = default) =>
         db.WriteAsync(w => InsertAsync(w, g), cancellationToken);
@@ -28,6 +31,40 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                 return reserve;
             },
             cancellationToken);
+
+    public Task<bool> CreateFreeAsync(Generation g, int dailyQuota, CancellationToken cancellationToken = default)
+    {
+        if (g.FreeDay is null || g.ReservationKey is not null)
+        {
+            throw new ArgumentException("A free generation has a free day and no reservation.", nameof(g));
+        }
+
+        return db.WriteAsync(
+            async w =>
+            {
+                if (db.UserLock is { } userLock)
+                {
+                    await w.Connection.ExecuteAsync(w.Command(userLock, new { userId = g.UserId })).ConfigureAwait(false);
+                }
+
+                var used = await w.Connection.ExecuteScalarAsync<int>(w.Command(FreeCount, new { userId = g.UserId, day = g.FreeDay, states = Counted })).ConfigureAwait(false);
+                if (used >= dailyQuota)
+                {
+                    return false;
+                }
+
+                await InsertAsync(w, g).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task<int> CountFreeAsync(long userId, string day, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            c => c.ExecuteScalarAsync<int>(new CommandDefinition(FreeCount, new { userId, day, states = Counted }, cancellationToken: cancellationToken)),
+            cancellationToken);
+
+    private string FreeCount => $"SELECT COUNT(*) FROM generations WHERE user_id = @userId AND free_day = @day AND {db.In("state", "@states")}";
 
     public Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default) =>
         db.WriteAsync(
@@ -64,13 +101,13 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                 $"""
                 INSERT INTO generations ({Columns})
                 VALUES (@Id, @UserId, @ChatId, @ModelId, @ModeId, @KieModel, @Api, @InputJson, @Price, @ReservationKey, @State, @KieTaskId,
-                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL)
+                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL, @FreeDay)
                 """,
                 new
                 {
                     g.Id, g.UserId, g.ChatId, g.ModelId, g.ModeId, g.KieModel, g.Api, InputJson = db.Store(g.InputJson), Price = g.Price.Hundredths,
                     g.ReservationKey, State = g.State.Wire(), g.KieTaskId, ResultUrls = Urls(g.ResultUrls), ResultText = db.Store(g.ResultText),
-                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now,
+                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now, g.FreeDay,
                 }));
     }
 
@@ -187,6 +224,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         CreatedAt = Times.At(r.CreatedAt),
         UpdatedAt = Times.At(r.UpdatedAt),
         FinishedAt = Times.At(r.FinishedAt),
+        FreeDay = r.FreeDay,
     };
 
     private sealed class Row
@@ -238,5 +276,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         public long? FinishedAt { get; set; }
 
         public string? Delivered { get; set; }
+
+        public string? FreeDay { get; set; }
     }
 }

@@ -42,6 +42,8 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override string? MigrationLock => null;
 
+    public override string? UserLock => null;
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
