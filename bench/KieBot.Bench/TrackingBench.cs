@@ -165,5 +165,7 @@ internal static class TrackingBench
         public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<int> ForwardFileAsync(long chatId, IncomingFile file, Screen screen, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 }

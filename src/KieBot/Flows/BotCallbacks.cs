@@ -23,6 +23,10 @@ public static class BotCallbacks
     public const string Done = "done";
     public const string TopUp = "topup";
     public const string Invite = "invite";
+    public const string Bank = "bank";
+
+    /// <summary>Buttons only the admin may press (checked on every press).</summary>
+    public const string AdminPrefix = "adm:";
 
     /// <summary>Buy Stars package number <c>n</c>.</summary>
     public const string BuyPrefix = "buy:";

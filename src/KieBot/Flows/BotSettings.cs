@@ -37,6 +37,12 @@ public sealed record BotSettings
     /// <summary>Where the free quota's day begins and ends.</summary>
     public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>Where to send a bank transfer, shown to the user (null: bank transfers are off).</summary>
+    public string? BankDetails { get; init; }
+
+    /// <summary>The largest bank transfer a receipt may claim, in roubles.</summary>
+    public decimal BankMaxRubles { get; init; } = 100_000m;
+
     /// <summary>Stars top-up packages.</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 

@@ -9,7 +9,7 @@ namespace KieBot.Flows;
 
 public sealed partial class FlowEngine
 {
-    private const string AdminPrefix = "adm:";
+    private const string AdminPrefix = BotCallbacks.AdminPrefix;
     private const string MaintenanceKey = "maintenance";
     private const string AdminsKey = "admins";
 
@@ -89,6 +89,11 @@ public sealed partial class FlowEngine
         if (!await IsAdminAsync(turn.User.Id, ct).ConfigureAwait(false))
         {
             return await StaleAsync(turn, ct).ConfigureAwait(false);
+        }
+
+        if (await DecideTransferAsync(turn, data[AdminPrefix.Length..], ct).ConfigureAwait(false) is { } decided)
+        {
+            return decided;
         }
 
         string text;

@@ -121,6 +121,11 @@ public sealed partial class FlowEngine
             rows.Add([new Button(turn.T("btn.topup"), BotCallbacks.TopUp)]);
         }
 
+        if (bank.Enabled)
+        {
+            rows.Add([new Button(turn.T("btn.bank"), BotCallbacks.Bank)]);
+        }
+
         rows.Add(Keyboards.MenuOnly(turn));
         await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), rows), ct).ConfigureAwait(false);
     }

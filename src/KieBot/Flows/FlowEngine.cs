@@ -20,7 +20,8 @@ public sealed partial class FlowEngine(
     GenerationSubmitter submitter,
     FreeQuota freeQuota,
     Broadcaster broadcaster,
-    KieBot.Payments.StarsPayments stars)
+    KieBot.Payments.StarsPayments stars,
+    KieBot.Payments.BankTransfers bank)
 {
     public async Task HandleAsync(BotUpdate update, CancellationToken cancellationToken)
     {
@@ -107,6 +108,9 @@ public sealed partial class FlowEngine(
                     .Append(Keyboards.MenuOnly(turn))
                     .ToList();
                 await ShowAsync(turn, new Screen(turn.T("topup.choose"), packages), ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Bank when bank.Enabled:
+                await ShowBankAsync(turn, ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.Help:
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
@@ -231,11 +235,18 @@ public sealed partial class FlowEngine(
             return;
         }
 
-        await chat.SendAsync(turn.ChatId, new Screen(turn.T("error.expect_buttons"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+        var hint = turn.State.Step == FlowStep.Receipt ? "bank.need_file" : "error.expect_buttons";
+        await chat.SendAsync(turn.ChatId, new Screen(turn.T(hint), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
     }
 
     private async Task OnFileAsync(Turn turn, IncomingFile file, CancellationToken ct)
     {
+        if (turn.State.Step == FlowStep.Receipt && bank.Enabled)
+        {
+            await AcceptReceiptAsync(turn, file, ct).ConfigureAwait(false);
+            return;
+        }
+
         if (AskedParam(turn) is { IsUpload: true } param)
         {
             await AcceptFileAsync(turn, param, file, ct).ConfigureAwait(false);

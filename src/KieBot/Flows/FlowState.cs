@@ -13,6 +13,9 @@ public enum FlowStep
     Summary,
     Settings,
     Submitted,
+
+    /// <summary>Waiting for a bank transfer's receipt.</summary>
+    Receipt,
 }
 
 /// <summary>

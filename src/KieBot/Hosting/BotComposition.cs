@@ -39,7 +39,10 @@ public static class BotComposition
             FreeModes = options.FreeModes,
             FreeDaily = options.FreeDaily,
             FreeTimeZone = options.FreeTimeZone,
+            BankDetails = options.BankDetails,
+            BankMaxRubles = options.BankMaxRubles,
         });
+        services.AddSingleton<KieBot.Payments.BankTransfers>();
         services.AddSingleton<FreeQuota>();
         services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));

@@ -64,6 +64,12 @@ public sealed record BotOptions
     /// <summary>The free quota's day (FREE_TIMEZONE, an IANA name; UTC by default).</summary>
     public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>Bank details shown for a manual transfer (BANK_TRANSFER_DETAILS; unset: off). Needs ADMIN_ID, who approves each receipt.</summary>
+    public string? BankDetails { get; init; }
+
+    /// <summary>The largest transfer a receipt may claim (BANK_TRANSFER_MAX_RUB, default 100000).</summary>
+    public decimal BankMaxRubles { get; init; } = 100_000m;
+
     /// <summary>Stars top-up packages (STARS_PACKAGES, "credits:stars,…").</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 
@@ -179,6 +185,11 @@ public sealed record BotOptions
             }
         }
 
+        if (Text("BANK_TRANSFER_DETAILS") is not null && admin is null)
+        {
+            problems.Add("BANK_TRANSFER_DETAILS needs ADMIN_ID: the admin approves every transfer");
+        }
+
         var storage = new StorageOptions { DatabaseUrl = Text("DATABASE_URL") };
         if (Text("SQLITE_PATH") is { } path)
         {
@@ -224,6 +235,8 @@ public sealed record BotOptions
             FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
             FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
             FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
+            BankDetails = Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal),
+            BankMaxRubles = Number("BANK_TRANSFER_MAX_RUB", 100_000m, 1m, 10_000_000m),
         };
         errors = problems;
         return options;

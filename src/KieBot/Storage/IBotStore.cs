@@ -23,6 +23,8 @@ public interface IBotStore : IAsyncDisposable
 
     IPromoCodeStore PromoCodes { get; }
 
+    ITransferStore Transfers { get; }
+
     IUpdateLog Updates { get; }
 
     IErrorLog Errors { get; }

@@ -120,6 +120,9 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
 
     public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<int> ForwardFileAsync(long chatId, IncomingFile file, Screen screen, CancellationToken cancellationToken) =>
+        SendAsync(chatId, screen with { Text = screen.Text + "\n📎 " + file.FileId }, cancellationToken);
+
     public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(File.OpenRead(file.FileId));
 

@@ -30,6 +30,9 @@ public interface IChatSurface
     /// <summary>The bot's @username (for referral links).</summary>
     Task<string> BotUsernameAsync(CancellationToken cancellationToken);
 
+    /// <summary>Sends on a file a user sent (a receipt to the admin) with the screen's text as its caption and its buttons; returns its message id.</summary>
+    Task<int> ForwardFileAsync(long chatId, IncomingFile file, Screen screen, CancellationToken cancellationToken);
+
     /// <summary>Opens a file the user sent.</summary>
     Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken);
 }

@@ -215,6 +215,15 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
 
     private string? username;
 
+    public async Task<int> ForwardFileAsync(long chatId, IncomingFile file, Screen screen, CancellationToken cancellationToken)
+    {
+        var caption = TelegramLimits.Fit(screen.Text, TelegramLimits.Caption);
+        var message = file.Kind == FileKind.Photo
+            ? await bot.SendPhoto(chatId, InputFile.FromFileId(file.FileId), caption, ParseMode.Html, replyMarkup: Markup(screen), cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await bot.SendDocument(chatId, InputFile.FromFileId(file.FileId), caption, ParseMode.Html, replyMarkup: Markup(screen), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return message.MessageId;
+    }
+
     public async Task<string> BotUsernameAsync(CancellationToken cancellationToken) =>
         username ??= (await bot.GetMe(cancellationToken).ConfigureAwait(false)).Username ?? "bot";
 

@@ -35,6 +35,20 @@ public sealed class Updates(long userId, string languageCode = "en", string user
             new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["file_size"] = size, ["width"] = 1280, ["height"] = 960 }),
     }, 0));
 
+    /// <summary>A photo with a caption (Telegram sends the caption beside the photo sizes).</summary>
+    public JsonObject Photo(string fileId, string caption)
+    {
+        var update = Photo(fileId);
+        update["message"]!["caption"] = caption;
+        return update;
+    }
+
+    public JsonObject Document(string fileId, string fileName, string mimeType, string? caption = null) => Envelope("message", Message(new JsonObject
+    {
+        ["document"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_size"] = 120_000 },
+        ["caption"] = caption,
+    }, 0));
+
     public JsonObject Video(string fileId, int size = 500_000) => Envelope("message", Message(new JsonObject
     {
         ["video"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["width"] = 1280, ["height"] = 720, ["duration"] = 4, ["mime_type"] = "video/mp4", ["file_size"] = size },

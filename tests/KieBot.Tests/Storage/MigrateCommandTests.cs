@@ -15,8 +15,8 @@ public sealed class MigrateCommandTests
         Assert.Equal(0, await MigrateCommand.RunAsync(options, first));
         Assert.Equal(0, await MigrateCommand.RunAsync(options, second));
 
-        Assert.Contains("applied 1, 2, 3, 4, 5; now at schema version 5", first.ToString(), StringComparison.Ordinal);
-        Assert.Contains("up to date at schema version 5", second.ToString(), StringComparison.Ordinal);
+        Assert.Contains("applied 1, 2, 3, 4, 5, 6; now at schema version 6", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("up to date at schema version 6", second.ToString(), StringComparison.Ordinal);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

@@ -25,9 +25,9 @@ public abstract partial class StoreContract
         await using var store = Open(await NewDatabaseAsync());
         Assert.Equal(0, await store.SchemaVersionAsync());
 
-        Assert.Equal([1, 2, 3, 4, 5], await store.MigrateAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6], await store.MigrateAsync());
         Assert.Empty(await store.MigrateAsync());
-        Assert.Equal(5, await store.SchemaVersionAsync());
+        Assert.Equal(6, await store.SchemaVersionAsync());
         Assert.True(await store.SizeAsync() > 0);
     }
 
@@ -39,8 +39,8 @@ public abstract partial class StoreContract
 
         var applied = await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
-        Assert.Equal([1, 2, 3, 4, 5], applied.SelectMany(a => a).Order().ToList());
-        Assert.Equal(5, await stores[0].SchemaVersionAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6], applied.SelectMany(a => a).Order().ToList());
+        Assert.Equal(6, await stores[0].SchemaVersionAsync());
         foreach (var store in stores)
         {
             await store.DisposeAsync();

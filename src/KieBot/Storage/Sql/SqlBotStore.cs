@@ -18,6 +18,7 @@ internal sealed class SqlBotStore : IBotStore
         Payments = new SqlPaymentStore(db);
         Invoices = new SqlInvoiceStore(db);
         PromoCodes = new SqlPromoCodeStore(db, ledger);
+        Transfers = new SqlTransferStore(db, ledger);
         Updates = new SqlUpdateLog(db);
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
@@ -40,6 +41,8 @@ internal sealed class SqlBotStore : IBotStore
     public IInvoiceStore Invoices { get; }
 
     public IPromoCodeStore PromoCodes { get; }
+
+    public ITransferStore Transfers { get; }
 
     public IUpdateLog Updates { get; }
 

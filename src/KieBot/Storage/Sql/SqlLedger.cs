@@ -118,6 +118,13 @@ internal class SqlLedger(SqlDatabase db) : ILedger
         return MoveInAsync(w, new Movement(userId, LedgerKind.Grant, Positive(amount), amount, Credits.Zero, key, reason.ToString().ToLowerInvariant(), note, false));
     }
 
+    /// <summary>A top-up inside a transaction the caller owns (an approved transfer and its credit move together).</summary>
+    internal Task<LedgerResult> TopUpInAsync(WriteScope w, long userId, Credits amount, string key, string? paymentId)
+    {
+        RequireKey(key);
+        return MoveInAsync(w, new Movement(userId, LedgerKind.TopUp, Positive(amount), amount, Credits.Zero, key, "payment", paymentId, false));
+    }
+
     /// <summary>One movement on <paramref name="w"/>: replay, or move the balance and write the row.</summary>
     protected virtual async Task<LedgerResult> MoveInAsync(WriteScope w, Movement m)
     {
