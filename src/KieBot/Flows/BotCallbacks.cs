@@ -24,6 +24,8 @@ public static class BotCallbacks
     public const string TopUp = "topup";
     public const string Invite = "invite";
     public const string Bank = "bank";
+    public const string Promo = "promo";
+    public const string TopUpCustom = "topup_custom";
 
     /// <summary>Buttons only the admin may press (checked on every press).</summary>
     public const string AdminPrefix = "adm:";

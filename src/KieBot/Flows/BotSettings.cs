@@ -43,6 +43,14 @@ public sealed record BotSettings
     /// <summary>The largest bank transfer a receipt may claim, in roubles.</summary>
     public decimal BankMaxRubles { get; init; } = 100_000m;
 
+    /// <summary>Stars per credit of a custom top-up (rounded up to whole stars).</summary>
+    public decimal StarsPerCredit { get; init; } = 0.5m;
+
+    /// <summary>Bounds of a custom Stars top-up in credits (a maximum of zero turns custom amounts off).</summary>
+    public long StarsCustomMin { get; init; } = 50;
+
+    public long StarsCustomMax { get; init; } = 10_000;
+
     /// <summary>Stars top-up packages.</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 

@@ -116,11 +116,12 @@ public sealed partial class FlowEngine
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
         var rows = new List<IReadOnlyList<Button>>();
-        if (settings.StarsPackages.Count > 0)
+        if (settings.StarsPackages.Count > 0 || stars.CustomEnabled)
         {
             rows.Add([new Button(turn.T("btn.topup"), BotCallbacks.TopUp)]);
         }
 
+        rows.Add([new Button(turn.T("btn.promo"), BotCallbacks.Promo)]);
         if (bank.Enabled)
         {
             rows.Add([new Button(turn.T("btn.bank"), BotCallbacks.Bank)]);

@@ -102,12 +102,25 @@ public sealed partial class FlowEngine(
             case BotCallbacks.History:
                 await ShowHistoryAsync(turn, 0, ct).ConfigureAwait(false);
                 return null;
-            case BotCallbacks.TopUp when settings.StarsPackages.Count > 0:
+            case BotCallbacks.TopUp when settings.StarsPackages.Count > 0 || stars.CustomEnabled:
                 var packages = settings.StarsPackages
                     .Select((p, i) => (IReadOnlyList<Button>)[new Button(turn.T("topup.package", ("credits", p.Credits), ("stars", p.Stars)), BotCallbacks.BuyPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture))])
-                    .Append(Keyboards.MenuOnly(turn))
                     .ToList();
+                if (stars.CustomEnabled)
+                {
+                    packages.Add([new Button(turn.T("btn.topup_custom"), BotCallbacks.TopUpCustom)]);
+                }
+
+                packages.Add(Keyboards.MenuOnly(turn));
                 await ShowAsync(turn, new Screen(turn.T("topup.choose"), packages), ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.TopUpCustom when stars.CustomEnabled:
+                turn.State = new FlowState { Step = FlowStep.TopUpAmount };
+                await ShowAsync(turn, new Screen(turn.T("topup.custom", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax), ("rate", settings.StarsPerCredit.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture))), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+                return null;
+            case BotCallbacks.Promo:
+                turn.State = new FlowState { Step = FlowStep.PromoCode };
+                await ShowAsync(turn, new Screen(turn.T("promo.ask"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.Bank when bank.Enabled:
                 await ShowBankAsync(turn, ct).ConfigureAwait(false);
@@ -232,6 +245,28 @@ public sealed partial class FlowEngine(
         if (AskedParam(turn) is { } param)
         {
             await AcceptTextAsync(turn, param, text, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (turn.State.Step == FlowStep.PromoCode)
+        {
+            turn.State = new FlowState();
+            await RedeemPromoAsync(turn, text, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (turn.State.Step == FlowStep.TopUpAmount)
+        {
+            if (stars.CustomPackage(text) is { } custom)
+            {
+                turn.State = new FlowState();
+                await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, custom, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await chat.SendAsync(turn.ChatId, new Screen(turn.T("topup.custom_bad", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -14,6 +14,12 @@ public enum FlowStep
     Settings,
     Submitted,
 
+    /// <summary>Waiting for the number of credits of a custom Stars top-up.</summary>
+    TopUpAmount,
+
+    /// <summary>Waiting for a promo code.</summary>
+    PromoCode,
+
     /// <summary>Waiting for a bank transfer's receipt.</summary>
     Receipt,
 }

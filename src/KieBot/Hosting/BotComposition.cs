@@ -39,6 +39,9 @@ public static class BotComposition
             FreeModes = options.FreeModes,
             FreeDaily = options.FreeDaily,
             FreeTimeZone = options.FreeTimeZone,
+            StarsPerCredit = options.StarsPerCredit,
+            StarsCustomMin = options.StarsCustomMin,
+            StarsCustomMax = options.StarsCustomMax,
             BankDetails = options.BankDetails,
             BankMaxRubles = options.BankMaxRubles,
         });

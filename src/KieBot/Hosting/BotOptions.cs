@@ -70,6 +70,14 @@ public sealed record BotOptions
     /// <summary>The largest transfer a receipt may claim (BANK_TRANSFER_MAX_RUB, default 100000).</summary>
     public decimal BankMaxRubles { get; init; } = 100_000m;
 
+    /// <summary>Stars per credit of a custom top-up (STARS_PER_CREDIT, default 0.5).</summary>
+    public decimal StarsPerCredit { get; init; } = 0.5m;
+
+    /// <summary>Custom top-up bounds in credits (STARS_CUSTOM_MIN, default 50; STARS_CUSTOM_MAX, default 10000, 0 turns custom amounts off).</summary>
+    public long StarsCustomMin { get; init; } = 50;
+
+    public long StarsCustomMax { get; init; } = 10_000;
+
     /// <summary>Stars top-up packages (STARS_PACKAGES, "credits:stars,…").</summary>
     public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
 
@@ -235,6 +243,9 @@ public sealed record BotOptions
             FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
             FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
             FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
+            StarsPerCredit = Number("STARS_PER_CREDIT", 0.5m, 0.001m, 1000m),
+            StarsCustomMin = (long)Number("STARS_CUSTOM_MIN", 50m, 1m, 1_000_000m),
+            StarsCustomMax = (long)Number("STARS_CUSTOM_MAX", 10_000m, 0m, 1_000_000m),
             BankDetails = Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal),
             BankMaxRubles = Number("BANK_TRANSFER_MAX_RUB", 100_000m, 1m, 10_000_000m),
         };

@@ -78,6 +78,20 @@ public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, Bo
         return invoice.Credits;
     }
 
+    public bool CustomEnabled => settings.StarsCustomMax >= settings.StarsCustomMin && settings.StarsCustomMax > 0;
+
+    /// <summary>A custom top-up of whole <paramref name="text"/> credits within the configured bounds, priced at STARS_PER_CREDIT rounded up; null when out of bounds.</summary>
+    public StarsPackage? CustomPackage(string text)
+    {
+        if (!CustomEnabled || !long.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var credits)
+            || credits < settings.StarsCustomMin || credits > settings.StarsCustomMax)
+        {
+            return null;
+        }
+
+        return new StarsPackage(Credits.Whole(credits), Math.Max(1, (long)decimal.Ceiling(credits * settings.StarsPerCredit)));
+    }
+
     /// <summary>Packages from <c>STARS_PACKAGES</c> ("credits:stars,…").</summary>
     public static IReadOnlyList<StarsPackage> ParsePackages(string? text, List<string> problems)
     {

@@ -82,6 +82,23 @@ public sealed class AdminTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_user_redeems_a_promo_code_from_the_balance_screen_button()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["ADMIN_ID"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var user = new Updates(3_005);
+        await h.SendAsync(new Updates(Admin).Text("/promo_create SPRING 15 5"));
+        await h.SendAsync(user.Text("/balance"));
+        await h.PressDataAsync(user, BotCallbacks.Promo);
+        Assert.Equal("Send the promo code.", h.Screen.Text);
+
+        await h.SendAsync(user.Text(" spring "));
+
+        Assert.Equal("🎁 Promo code accepted: 15 cr added. Balance: 515 cr.", h.Screen.Text);
+        await h.SendAsync(user.Text("SPRING"));
+        Assert.Equal("Use the buttons above, or /start for the menu.", h.Screen.Text);
+    }
+
+    [Fact]
     public async Task Maintenance_shows_users_a_notice_but_not_the_admin()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["ADMIN_ID"] = Admin.ToString(System.Globalization.CultureInfo.InvariantCulture) });

@@ -48,6 +48,38 @@ public sealed class StarsTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_custom_amount_within_bounds_gets_an_invoice_priced_at_the_rate_and_credits_that_amount()
+    {
+        var settings = new Dictionary<string, string>(Packages) { ["STARS_PER_CREDIT"] = "0.45", ["STARS_CUSTOM_MIN"] = "100", ["STARS_CUSTOM_MAX"] = "5000" };
+        await using var h = await BotHarness.StartAsync(postgres.Server, settings);
+        var user = new Updates(6_121);
+        await h.SendAsync(user.Text("/balance"));
+        await h.PressDataAsync(user, BotCallbacks.TopUp);
+        await h.PressDataAsync(user, BotCallbacks.TopUpCustom);
+        Assert.Contains("from 100 to 5000 (1 cr = 0.45 ⭐", h.Screen.Text, StringComparison.Ordinal);
+
+        foreach (var wrong in new[] { "99", "5001", "250.5", "lots" })
+        {
+            await h.SendAsync(user.Text(wrong));
+            Assert.Equal("⚠️ Write a whole number of credits from 100 to 5000.", h.Screen.Text);
+        }
+
+        Assert.Empty(h.Api.CallsOf("sendInvoice"));
+        await h.SendAsync(user.Text("333"));
+        var invoice = Assert.Single(h.Api.CallsOf("sendInvoice"));
+        Assert.Equal(150, invoice.Parameters["prices"]![0]!["amount"]!.GetValue<int>());
+        var payload = invoice.Parameters["payload"]!.GetValue<string>();
+        await h.SendAsync(user.PreCheckout(payload, 149));
+        Assert.False(h.Api.CallsOf("answerPreCheckoutQuery").Last().Parameters["ok"]!.GetValue<bool>());
+        await h.SendAsync(user.PreCheckout(payload, 150));
+        Assert.True(h.Api.CallsOf("answerPreCheckoutQuery").Last().Parameters["ok"]!.GetValue<bool>());
+        await h.SendAsync(user.Paid("stx_custom", payload, 150));
+
+        Assert.Equal(Credits.Whole(500 + 333), (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+        Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
+    }
+
+    [Fact]
     public async Task Pre_checkout_refuses_another_users_an_expired_a_paid_or_a_changed_invoice()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server, Packages);
