@@ -65,11 +65,14 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor SeveralCatalogs = Error(
         "KIE018", "More than one catalog file", "only one catalog file is allowed per project; '{0}' is already the catalog");
 
+    public static readonly DiagnosticDescriptor NotCollectable = Error(
+        "KIE019", "Visible mode the bot cannot collect", "{0}: the bot cannot collect '{1}' (json): give the mode a 'hidden' reason");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
         DefaultNotInValues, MinAboveMax, DuplicateModelId, DuplicateModeId, DuplicateKieModel, IdentifierCollision,
-        CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs,
+        CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs, NotCollectable,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -40,6 +40,7 @@ internal static class InputEmitter
         w.Line($"    {SourceWriter.Str(mode.Id)},");
         w.Line($"    {SourceWriter.Str(mode.KieModel)},");
         w.Line($"    global::KieCatalog.Catalog.ApiFamily.{ApiName(mode.Api)},");
+        w.Line($"    {SourceWriter.Str(mode.Path)},");
         w.Line($"    global::KieCatalog.Catalog.OutputKind.{Naming.Pascal(mode.Output)},");
         w.Line($"    new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(mode.Label.En)}, {SourceWriter.Str(mode.Label.Ru)}),");
         w.Line($"    {SourceWriter.Str(mode.Hidden)},");
@@ -106,6 +107,7 @@ internal static class InputEmitter
                     w.Line($"global::KieCatalog.Catalog.InputRules.Defined(v, {n}, {value});");
                     break;
                 case "boolean":
+                case "json":
                     break;
                 default:
                     if (Vocabulary.UrlListKinds.Contains(p.Kind))
@@ -161,6 +163,9 @@ internal static class InputEmitter
                 case "boolean":
                     write = $"writer.WriteBoolean({n}, {value});";
                     break;
+                case "json":
+                    write = $"writer.WritePropertyName({n}); {value}.WriteTo(writer);";
+                    break;
                 case "enum":
                     write = p.Values.Count > 0 && p.Values[0].IsNumber
                         ? $"writer.WriteNumber({n}, {value}.ToNumber());"
@@ -214,6 +219,7 @@ internal static class InputEmitter
                 "integer" => $"global::KieCatalog.Catalog.InputReader.Integer(input, {n}, violations)",
                 "number" => $"global::KieCatalog.Catalog.InputReader.Number(input, {n}, violations)",
                 "boolean" => $"global::KieCatalog.Catalog.InputReader.Boolean(input, {n}, violations)",
+                "json" => $"global::KieCatalog.Catalog.InputReader.Json(input, {n})",
                 "enum" => $"global::KieCatalog.Catalog.InputReader.Enum<{Naming.EnumType(model.Id, mode.Id, p.Name)}>(input, {n}, {Naming.EnumType(model.Id, mode.Id, p.Name)}Extensions.TryFromJson, violations)",
                 _ => Vocabulary.UrlListKinds.Contains(p.Kind)
                     ? $"global::KieCatalog.Catalog.InputReader.Strings(input, {n}, violations)"
@@ -226,7 +232,7 @@ internal static class InputEmitter
                 w.Line($"global::KieCatalog.Catalog.InputReader.Require(violations, {n}, {local} is not null);");
                 fallback = p.Kind switch
                 {
-                    "integer" or "number" or "boolean" or "enum" => "default",
+                    "integer" or "number" or "boolean" or "enum" or "json" => "default",
                     _ => Vocabulary.UrlListKinds.Contains(p.Kind) ? "global::System.Array.Empty<string>()" : "\"\"",
                 };
             }

@@ -12,10 +12,11 @@ internal static class ParamTypes
         "number" => "decimal",
         "boolean" => "bool",
         "enum" => Naming.EnumType(modelId, modeId, p.Name),
+        "json" => "global::System.Text.Json.JsonElement",
         _ => "global::System.Collections.Generic.IReadOnlyList<string>",
     };
 
-    public static bool IsReference(ParamSpec p) => p.Kind is not ("integer" or "number" or "boolean" or "enum");
+    public static bool IsReference(ParamSpec p) => p.Kind is not ("integer" or "number" or "boolean" or "enum" or "json");
 
     /// <summary>Required without a default: a C# <c>required</c> member.</summary>
     public static bool IsRequiredMember(ParamSpec p) => p.Required && p.Default is null;

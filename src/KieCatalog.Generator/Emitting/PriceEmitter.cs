@@ -9,6 +9,13 @@ internal static class PriceEmitter
     public static void Emit(SourceWriter w, ModelSpec model, ModeSpec mode)
     {
         var price = mode.Price;
+        if (price.Unit == "unpriced")
+        {
+            w.Line("/// <summary>This mode has no price in the catalog yet (it is hidden from bot users): throws.</summary>");
+            w.Line("public decimal Price() => throw new global::KieCatalog.Catalog.UnpricedModeException(Descriptor);");
+            return;
+        }
+
         w.Line("/// <summary>The exact price in KIE credits for this input.</summary>");
         w.Line("public decimal Price() => (Rate() ?? throw new global::KieCatalog.Catalog.InvalidInputException(Descriptor, Validate())) * Quantity();");
         w.Line();

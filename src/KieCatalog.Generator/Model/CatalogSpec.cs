@@ -40,6 +40,7 @@ internal sealed record ModeSpec(
     string Id,
     string KieModel,
     string Api,
+    string? Path,
     string Output,
     LocalizedSpec Label,
     string? Hidden,

@@ -8,7 +8,7 @@ internal static class Vocabulary
     public static readonly string[] ParamKinds =
     {
         "text", "string", "integer", "number", "boolean", "enum",
-        "image", "image[]", "video", "video[]", "audio", "audio[]", "file",
+        "image", "image[]", "video", "video[]", "audio", "audio[]", "file", "json",
     };
 
     public static readonly string[] Categories = { "image", "video", "audio" };
@@ -40,6 +40,7 @@ internal static class Vocabulary
         "video[]" => "VideoList",
         "audio" => "Audio",
         "audio[]" => "AudioList",
+        "json" => "Json",
         _ => "File",
     };
 }

@@ -11,7 +11,7 @@ internal static class CatalogParser
 {
     private static readonly string[] TopKnown = { "version", "creditUsd", "models" };
     private static readonly string[] ModelKnown = { "id", "name", "vendor", "category", "description", "seedIds", "modes" };
-    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "output", "label", "hidden", "seedIds", "price", "params" };
+    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "seedIds", "price", "params" };
 
     public static CatalogResult Parse(string path, SourceText text)
     {
@@ -120,9 +120,19 @@ internal static class CatalogParser
         CheckId(ctx, subject, node["id"]!);
         var kieModel = ctx.String(node, "kieModel", subject, required: true) ?? "";
         var api = ctx.OneOf(node, "api", subject, Vocabulary.Apis, "jobs") ?? "jobs";
+        var path = ctx.String(node, "path", subject, required: false);
+        if (path is not null && !path.StartsWith("/api/", System.StringComparison.Ordinal))
+        {
+            ctx.Invalid(subject, node["path"]!, $"path '{path}' must be a KIE create endpoint starting with /api/");
+        }
+
         var output = ctx.OneOf(node, "output", subject, Vocabulary.Outputs, fallback: null) ?? "image";
+        var retired = ctx.String(node, "retired", subject, required: false);
+        var hidden = ctx.String(node, "hidden", subject, required: false) ?? (retired is null ? null : $"retired: KIE no longer publishes it (since {retired})");
+
+        // A hidden mode (an import not finished by hand yet) may lack labels and a price; a visible one may not.
+        ctx.LabelsOptional = hidden is not null;
         var label = ctx.Localized(node, "label", subject, "label", id);
-        var hidden = ctx.String(node, "hidden", subject, required: false);
         var seedIds = ctx.Strings(node, "seedIds", subject);
         var parameters = new List<ParamSpec>();
         var paramsNode = ctx.Object(node, "params", subject, required: true);
@@ -135,7 +145,8 @@ internal static class CatalogParser
             }
         }
 
-        var price = PriceParser.Parse(ctx, subject, node, parameters);
+        ctx.LabelsOptional = false;
+        var price = node["price"] is null && hidden is not null ? Unpriced : PriceParser.Parse(ctx, subject, node, parameters);
         if (price is not null)
         {
             parameters = parameters
@@ -144,11 +155,14 @@ internal static class CatalogParser
         }
 
         var spec = new ModeSpec(
-            id, kieModel, api, output, label, hidden, seedIds,
+            id, kieModel, api, path, output, label, hidden, seedIds,
             price ?? new PriceSpec("0", default, default, "task", null, null, "0", "0"),
             parameters.ToEquatableArray());
         return new ParsedMode(spec, node, paramsNode);
     }
+
+    /// <summary>The price of a hidden mode nobody has priced yet: its Price() says so instead of inventing one.</summary>
+    private static readonly PriceSpec Unpriced = new(null, default, default, "unpriced", null, null, "0", "0");
 
     private static void CheckId(ParseContext ctx, string subject, JsonNode idNode)
     {

@@ -200,6 +200,9 @@ internal static class ParamParser
                 }
 
                 return d.Text;
+            case "json":
+                Bad("cannot be set: json parameters have no default");
+                return null;
             default:
                 Bad("cannot be set: uploads have no default");
                 return null;

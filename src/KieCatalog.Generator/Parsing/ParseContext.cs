@@ -169,9 +169,17 @@ internal sealed class ParseContext
     }
 
     /// <summary>Reads {"en": "...", "ru": "..."}; a missing language is a KIE014 warning and borrows the other one.</summary>
+    /// <summary>Set while a hidden mode is read: its missing texts fall back to the id without a diagnostic.</summary>
+    public bool LabelsOptional { get; set; }
+
     public LocalizedSpec Localized(JsonNode owner, string property, string subject, string what, string fallback)
     {
         var node = owner[property];
+        if (node is null && LabelsOptional)
+        {
+            return new LocalizedSpec(fallback, fallback);
+        }
+
         if (node is null)
         {
             ReportAtStart(Generator.Diagnostics.MissingLabel, owner, subject, what, "en or ru");
@@ -186,12 +194,12 @@ internal sealed class ParseContext
 
         var en = node["en"] is { Kind: JsonKind.String } e && !string.IsNullOrWhiteSpace(e.Text) ? e.Text : null;
         var ru = node["ru"] is { Kind: JsonKind.String } r && !string.IsNullOrWhiteSpace(r.Text) ? r.Text : null;
-        if (en is null)
+        if (en is null && !LabelsOptional)
         {
             ReportAtStart(Generator.Diagnostics.MissingLabel, node, subject, what, "en");
         }
 
-        if (ru is null)
+        if (ru is null && !LabelsOptional)
         {
             ReportAtStart(Generator.Diagnostics.MissingLabel, node, subject, what, "ru");
         }

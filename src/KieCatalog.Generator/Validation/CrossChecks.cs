@@ -38,24 +38,32 @@ internal static class CrossChecks
                     continue;
                 }
 
-                if (kieModels.TryGetValue(mode.Spec.KieModel, out var owner))
+                // One KIE model id may serve several endpoints of a family (Suno's generate, extend, cover…): the pair is the identity.
+                var endpoint = mode.Spec.KieModel + (mode.Spec.Path is null ? "" : " at " + mode.Spec.Path);
+                if (kieModels.TryGetValue(endpoint, out var owner))
                 {
-                    ctx.Report(Diagnostics.DuplicateKieModel, mode.Node["kieModel"]!, subject, mode.Spec.KieModel, owner);
+                    ctx.Report(Diagnostics.DuplicateKieModel, mode.Node["kieModel"]!, subject, endpoint, owner);
                 }
                 else
                 {
-                    kieModels[mode.Spec.KieModel] = subject;
+                    kieModels[endpoint] = subject;
+                }
+
+                if (mode.Spec.Hidden is null && mode.Spec.Params.FirstOrDefault(p => p.Kind == "json") is { } raw)
+                {
+                    ctx.Report(Diagnostics.NotCollectable, mode.ParamsNode!.Property(raw.Name)!.Value, subject, raw.Name);
                 }
 
                 Collide(ctx, modeMembers, Naming.Pascal(mode.Spec.Id), mode.Spec.Id, subject, idNode);
                 Collide(ctx, typeNames, Naming.InputType(model.Spec.Id, mode.Spec.Id), mode.Spec.Id, subject, idNode);
                 CheckCallback(ctx, subject, idNode, CallbackFormat.Mode(model.Spec.Id, mode.Spec.Id));
-                CheckParams(ctx, model.Spec.Id, subject, mode, typeNames);
+                CheckParams(ctx, model.Spec.Id, subject, mode, typeNames, buttons: mode.Spec.Hidden is null);
             }
         }
     }
 
-    private static void CheckParams(ParseContext ctx, string modelId, string subject, ParsedMode mode, Dictionary<string, string> typeNames)
+    /// <summary>Name collisions always; button sizes only for a visible mode (a hidden one has no buttons in the bot).</summary>
+    private static void CheckParams(ParseContext ctx, string modelId, string subject, ParsedMode mode, Dictionary<string, string> typeNames, bool buttons)
     {
         var members = Naming.ReservedInputMembers.ToDictionary(n => n, n => "(built-in member)");
         foreach (var param in mode.Spec.Params)
@@ -63,7 +71,7 @@ internal static class CrossChecks
             var node = mode.ParamsNode!.Property(param.Name)!;
             var at = new JsonNode(JsonKind.String, node.NameStart) { End = node.NameEnd };
             Collide(ctx, members, Naming.Pascal(param.Name), param.Name, subject, at);
-            if (param.Kind == "boolean")
+            if (param.Kind == "boolean" && buttons)
             {
                 CheckCallback(ctx, subject, at, CallbackFormat.Toggle(modelId, mode.Spec.Id, param.Name));
             }
@@ -81,7 +89,10 @@ internal static class CrossChecks
                 var value = param.Values[i];
                 var valueNode = valuesNode.Items.FirstOrDefault(n => n.Text == value.Wire) ?? valuesNode;
                 Collide(ctx, memberNames, value.Identifier, value.Wire, subject, valueNode);
-                CheckCallback(ctx, subject, valueNode, CallbackFormat.EnumValue(modelId, mode.Spec.Id, param.Name, value.Wire));
+                if (buttons)
+                {
+                    CheckCallback(ctx, subject, valueNode, CallbackFormat.EnumValue(modelId, mode.Spec.Id, param.Name, value.Wire));
+                }
             }
         }
     }

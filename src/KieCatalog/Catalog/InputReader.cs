@@ -134,6 +134,9 @@ public static class InputReader
         }
     }
 
+    /// <summary>A json parameter: any value, copied out of the document.</summary>
+    public static JsonElement? Json(JsonElement input, string name) => Present(input, name, out var e) ? e.Clone() : null;
+
     private static bool Present(JsonElement input, string name, out JsonElement e) =>
         input.TryGetProperty(name, out e) && e.ValueKind != JsonValueKind.Null;
 }

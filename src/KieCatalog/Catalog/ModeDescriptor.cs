@@ -12,6 +12,7 @@ public abstract class ModeDescriptor
         string id,
         string kieModel,
         ApiFamily api,
+        string? createPath,
         OutputKind output,
         LocalizedText label,
         string? hiddenReason,
@@ -23,6 +24,7 @@ public abstract class ModeDescriptor
         Id = id;
         KieModel = kieModel;
         Api = api;
+        CreatePath = createPath;
         Output = output;
         Label = label;
         HiddenReason = hiddenReason;
@@ -39,6 +41,9 @@ public abstract class ModeDescriptor
     public string KieModel { get; }
 
     public ApiFamily Api { get; }
+
+    /// <summary>The create endpoint when it is not the family's usual one (e.g. Suno's <c>/api/v1/generate/extend</c>); null otherwise.</summary>
+    public string? CreatePath { get; }
 
     public OutputKind Output { get; }
 
@@ -88,6 +93,7 @@ public sealed class ModeDescriptor<TInput> : ModeDescriptor
         string id,
         string kieModel,
         ApiFamily api,
+        string? createPath,
         OutputKind output,
         LocalizedText label,
         string? hiddenReason,
@@ -96,7 +102,7 @@ public sealed class ModeDescriptor<TInput> : ModeDescriptor
         string callbackData,
         Func<ModeDescriptor, IReadOnlyList<ParamDescriptor>> parameters,
         Func<JsonElement, List<InputViolation>, TInput> reader)
-        : base(model, id, kieModel, api, output, label, hiddenReason, seedIds, price, callbackData)
+        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData)
     {
         this.parameters = parameters;
         this.reader = reader;

@@ -25,4 +25,7 @@ public sealed class PriceDescriptor
     public decimal? MaxQuantity { get; }
 
     public bool IsFixed => MinCredits == MaxCredits;
+
+    /// <summary>False for a hidden mode the catalog has not priced yet.</summary>
+    public bool IsPriced => Unit != PriceUnit.Unpriced;
 }

@@ -47,6 +47,9 @@ public enum ParamKind
     Audio,
     AudioList,
     File,
+
+    /// <summary>Any JSON value sent as is (objects such as element lists); the bot cannot collect it, so such modes are hidden.</summary>
+    Json,
 }
 
 /// <summary>What a price is counted per.</summary>
@@ -57,6 +60,9 @@ public enum PriceUnit
     Second,
     Minute,
     ThousandChars,
+
+    /// <summary>The catalog has no price for this (hidden) mode yet; its input's Price() throws <see cref="UnpricedModeException"/>.</summary>
+    Unpriced,
 }
 
 /// <summary>A text in English and Russian.</summary>

@@ -65,7 +65,7 @@ public sealed partial class KieClient : IKieGateway
         var taskId = await CallAsync(
             KieOperation.CreateTask,
             HttpMethod.Post,
-            new Uri(options.BaseUrl, protocol.CreatePath),
+            new Uri(options.BaseUrl, mode.CreatePath ?? protocol.CreatePath),
             () => JsonBody(body),
             idempotent: false,
             upload: false,
