@@ -41,6 +41,23 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         Assert.Matches(@"models\.json\(\d+,\d+\): error KIE003: mode 'acme-image/draw': mode has no price", broken.Output);
     }
 
+    [Fact]
+    public void The_catalog_tool_installs_from_a_local_package_source_and_runs_as_kiecatalog()
+    {
+        var tools = package.InstallTool();
+        var market = Path.Combine(RepositoryPaths.FolderHolding(Path.Combine("shared", "reference", "kie-market-schemas.json")), "shared", "reference", "kie-market-schemas.json");
+        var catalog = Path.Combine(RepositoryPaths.Root(), "catalog", "models.json");
+
+        var coverage = Cli.Run(Path.Combine(tools, "kiecatalog"), $"coverage \"{market}\" --catalog \"{catalog}\"", tools, package.Environment);
+        var check = Cli.Run(Path.Combine(tools, "kiecatalog"), $"import \"{market}\" --catalog \"{catalog}\" --check", tools, package.Environment);
+        var usage = Cli.Run(Path.Combine(tools, "kiecatalog"), "import", tools, package.Environment);
+
+        Assert.True(coverage.ExitCode == 0, coverage.Output);
+        Assert.Contains(" present, 0 missing)", coverage.Output, StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Equal(2, usage.ExitCode);
+    }
+
     private const string GoodCatalog = """
         {
           "version": "acme-1",
@@ -104,6 +121,9 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
                 ["NUGET_PACKAGES"] = Path.Combine(root, "packages"),
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_NOLOGO"] = "1",
+
+                // The installed tool's launcher finds the runtime this test runs on.
+                ["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..")),
             };
             var project = Path.Combine(RepositoryPaths.Root(), "src", "KieCatalog", "KieCatalog.csproj");
             var pack = Cli.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -p:Version={Version}", root, new Dictionary<string, string>());
@@ -122,6 +142,19 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         }
 
         public string Version { get; }
+
+        /// <summary>Packs KieCatalog.Tool into the same feed and installs it with <c>dotnet tool install</c>; returns the tool folder.</summary>
+        public string InstallTool()
+        {
+            var feed = Path.GetDirectoryName(NupkgPath)!;
+            var project = Path.Combine(RepositoryPaths.Root(), "src", "KieCatalog.Tool", "KieCatalog.Tool.csproj");
+            var pack = Cli.Run("dotnet", $"pack \"{project}\" -c Release -o \"{feed}\" -p:Version={Version}", root, new Dictionary<string, string>());
+            Assert.True(pack.ExitCode == 0, pack.Output);
+            var tools = Path.Combine(root, "tools");
+            var install = Cli.Run("dotnet", $"tool install KieCatalog.Tool --tool-path \"{tools}\" --version {Version}", root, Environment);
+            Assert.True(install.ExitCode == 0, install.Output);
+            return tools;
+        }
 
         /// <summary>The packages the solution restored (KieCatalog's dependencies), used as a folder feed so the test needs no network.</summary>
         private static string RestoredPackages() =>

@@ -22,8 +22,10 @@ public sealed class CatalogTests
         Assert.NotNull(Models.Flux2.ProImageToImage.FindParam("input_urls"));
         Assert.NotNull(Models.TopazImage.Upscale.FindParam("image_url"));
         Assert.NotNull(Models.Recraft.RemoveBackground.FindParam("image"));
-        Assert.DoesNotContain(Models.AllModes.SelectMany(m => m.Params), p => p.Name is "image_input" && p.Mode.KieModel != "nano-banana-pro");
-        Assert.DoesNotContain(Models.AllModes.SelectMany(m => m.Params), p => p.Name is "video_input" or "audio_input" or "mask_input");
+        // The seed's internal upload names survive only where KIE's own schema uses them.
+        var seeded = Models.AllModes.Where(m => m.SeedIds.Count > 0).SelectMany(m => m.Params).ToList();
+        Assert.DoesNotContain(seeded, p => p.Name is "image_input" && p.Mode.KieModel != "nano-banana-pro");
+        Assert.DoesNotContain(seeded, p => p.Name is "video_input" or "audio_input" or "mask_input");
     }
 
     [Fact]
@@ -34,7 +36,8 @@ public sealed class CatalogTests
         Assert.Same(Models.Seedream.Edit, Models.FindMode("seedream", "edit"));
         Assert.Null(Models.FindByKieModel("google/veo-3.1"));
         Assert.Same(Models.Seedream, Models.Seedream.TextToImage.Model);
-        Assert.Equal(Models.AllModes.Count, Models.AllModes.Select(m => m.KieModel).Distinct().Count());
+        Assert.Equal(Models.AllModes.Count, Models.AllModes.Select(m => (m.KieModel, m.CreatePath)).Distinct().Count());
+        Assert.Same(Models.FindByKieModel("V5", "/api/v1/generate/extend"), Models.AllModes.Single(m => m.KieModel == "V5" && m.CreatePath == "/api/v1/generate/extend"));
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class CatalogTests
         Assert.All(Models.AllModes.Where(m => m.Api != ApiFamily.Jobs), m => Assert.False(m.IsVisible));
         Assert.All(hidden, m => Assert.False(string.IsNullOrWhiteSpace(m.HiddenReason)));
         Assert.Contains(Models.Sora2Pro.Storyboard, hidden);
-        Assert.True(Models.AllModes.Count(m => m.IsVisible) >= 60);
+        Assert.True(Models.AllModes.Count(m => m.IsVisible) >= 55);
     }
 
     [Fact]
@@ -120,5 +123,13 @@ public sealed class CatalogTests
         public string OnVideo(ParamDescriptor param) => "Video";
 
         public string OnAudio(ParamDescriptor param) => "Audio";
+
+        public string OnVideoList(ParamDescriptor param) => "VideoList";
+
+        public string OnAudioList(ParamDescriptor param) => "AudioList";
+
+        public string OnFile(ParamDescriptor param) => "File";
+
+        public string OnJson(ParamDescriptor param) => "Json";
     }
 }

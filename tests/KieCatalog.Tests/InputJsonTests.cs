@@ -39,7 +39,7 @@ public sealed class InputJsonTests
     public void Numeric_enums_and_numbers_are_json_numbers()
     {
         var veo = new Veo3_1FastInput { Prompt = "Dog", Duration = Veo3_1FastDuration.V6, Resolution = Veo3_1FastResolution.V1080p };
-        Assert.Equal("""{"prompt":"Dog","aspect_ratio":"16:9","resolution":"1080p","duration":6,"enableTranslation":false}""", veo.ToInputJson());
+        Assert.Equal("""{"prompt":"Dog","aspectRatio":"16:9","resolution":"1080p","duration":6,"enableTranslation":false}""", veo.ToInputJson());
 
         var tts = new ElevenlabsTtsTurboInput { Text = "Привет", Stability = 0.25m };
         Assert.Equal("""{"text":"\u041F\u0440\u0438\u0432\u0435\u0442","voice":"EkK5I93UQWFDigLMpZcX","stability":0.25,"similarity_boost":0.75,"style":0,"speed":1}""", tts.ToInputJson());

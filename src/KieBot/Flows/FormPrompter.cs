@@ -42,14 +42,17 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
 
     public Screen OnAudio(ParamDescriptor param) => Ask(param, turn.T("form.ask.audio", ("label", Label(param))));
 
-    /// <summary>The screen for any parameter (list kinds the catalog does not use yet are asked like their single kind).</summary>
-    public Screen For(ParamDescriptor param) => param.Kind switch
-    {
-        ParamKind.VideoList => Files(param, "form.ask.videos"),
-        ParamKind.AudioList => Files(param, "form.ask.audios"),
-        ParamKind.File => Ask(param, turn.T("form.ask.file", ("label", Label(param)))),
-        _ => param.Accept(this),
-    };
+    public Screen OnVideoList(ParamDescriptor param) => Files(param, "form.ask.videos");
+
+    public Screen OnAudioList(ParamDescriptor param) => Files(param, "form.ask.audios");
+
+    public Screen OnFile(ParamDescriptor param) => Ask(param, turn.T("form.ask.file", ("label", Label(param))));
+
+    /// <summary>Never asked: the catalog build refuses a visible mode with a json parameter (KIE019); said plainly if it ever is.</summary>
+    public Screen OnJson(ParamDescriptor param) => new(turn.T("form.ask.unsupported", ("label", Label(param))), [Keyboards.MenuOnly(turn)]);
+
+    /// <summary>The screen for any parameter.</summary>
+    public Screen For(ParamDescriptor param) => param.Accept(this);
 
     private Screen Files(ParamDescriptor param, string key)
     {

@@ -44,8 +44,8 @@ internal static class IndexEmitter
         w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, global::KieCatalog.Catalog.ModelDescriptor> ById =");
         w.Line("    global::System.Linq.Enumerable.ToDictionary(All, m => m.Id, global::System.StringComparer.Ordinal);");
         w.Line();
-        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, global::KieCatalog.Catalog.ModeDescriptor> ByKieModel =");
-        w.Line("    global::System.Linq.Enumerable.ToDictionary(AllModes, m => m.KieModel, global::System.StringComparer.Ordinal);");
+        w.Line("private static readonly global::System.Collections.Generic.Dictionary<(string, string?), global::KieCatalog.Catalog.ModeDescriptor> ByKieModel =");
+        w.Line("    global::System.Linq.Enumerable.ToDictionary(AllModes, m => (m.KieModel, m.CreatePath));");
         w.Line();
         w.Line("/// <summary>The model with this id, or null.</summary>");
         w.Line("public static global::KieCatalog.Catalog.ModelDescriptor? FindModel(string id) => ById.TryGetValue(id, out var model) ? model : null;");
@@ -53,8 +53,8 @@ internal static class IndexEmitter
         w.Line("/// <summary>The mode with these ids, or null.</summary>");
         w.Line("public static global::KieCatalog.Catalog.ModeDescriptor? FindMode(string modelId, string modeId) => FindModel(modelId)?.FindMode(modeId);");
         w.Line();
-        w.Line("/// <summary>The mode called with this KIE <c>model</c> string, or null.</summary>");
-        w.Line("public static global::KieCatalog.Catalog.ModeDescriptor? FindByKieModel(string kieModel) => ByKieModel.TryGetValue(kieModel, out var mode) ? mode : null;");
+        w.Line("/// <summary>The mode called with this KIE <c>model</c> string on its family's usual endpoint (or on <paramref name=\"createPath\"/>), or null.</summary>");
+        w.Line("public static global::KieCatalog.Catalog.ModeDescriptor? FindByKieModel(string kieModel, string? createPath = null) => ByKieModel.TryGetValue((kieModel, createPath), out var mode) ? mode : null;");
         w.Close();
         return w.ToString();
     }

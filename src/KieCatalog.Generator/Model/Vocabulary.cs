@@ -18,7 +18,7 @@ internal static class Vocabulary
     /// <summary>KIE API families (kie-api.md §2–3).</summary>
     public static readonly string[] Apis =
     {
-        "jobs", "veo", "runway", "aleph", "suno", "gpt4o-image", "flux-kontext", "midjourney", "luma",
+        "jobs", "veo", "runway", "aleph", "suno", "gpt4o-image", "flux-kontext", "midjourney", "luma", "omni",
     };
 
     public static readonly string[] PriceUnits = { "task", "image", "second", "minute", "1000-chars" };

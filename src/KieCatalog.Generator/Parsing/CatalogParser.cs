@@ -79,7 +79,6 @@ internal static class CatalogParser
         var name = ctx.String(node, "name", subject, required: true) ?? id;
         var vendor = ctx.String(node, "vendor", subject, required: true) ?? "";
         var category = ctx.OneOf(node, "category", subject, Vocabulary.Categories, fallback: null) ?? "image";
-        var description = ctx.Localized(node, "description", subject, "description", name);
         var seedIds = ctx.Strings(node, "seedIds", subject);
         var modes = new List<ParsedMode>();
         var modesNode = ctx.Array(node, "modes", subject, required: true);
@@ -97,6 +96,10 @@ internal static class CatalogParser
             }
         }
 
+        // A model bot users never see (every mode hidden) may wait for its description like its modes wait for labels.
+        ctx.LabelsOptional = modes.Count > 0 && modes.All(m => m.Spec.Hidden is not null);
+        var description = ctx.Localized(node, "description", subject, "description", name);
+        ctx.LabelsOptional = false;
         var spec = new ModelSpec(id, name, vendor, category, description, seedIds, modes.Select(m => m.Spec).ToEquatableArray());
         return new ParsedModel(spec, node, modes);
     }

@@ -29,6 +29,9 @@ public enum ApiFamily
     FluxKontext,
     Midjourney,
     Luma,
+
+    /// <summary>Gemini Omni (audio and character creation): in the catalog for completeness; the client does not call it.</summary>
+    Omni,
 }
 
 /// <summary>The closed set of parameter kinds a catalog may use.</summary>

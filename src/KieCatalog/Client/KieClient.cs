@@ -50,6 +50,11 @@ public sealed partial class KieClient : IKieGateway
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, detail));
         }
 
+        if (mode.Api == ApiFamily.Omni)
+        {
+            throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{mode.Key}: the KIE client does not call the Gemini Omni API"));
+        }
+
         var protocol = FamilyProtocol.For(mode.Api);
         if (protocol.RequiresCallback && callbackUrl is null)
         {

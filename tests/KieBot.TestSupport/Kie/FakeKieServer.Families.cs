@@ -16,7 +16,7 @@ public sealed partial class FakeKieServer
             _ => null,
         };
         var name = field is null ? null : root[field]?.GetValue<string>();
-        var modes = Models.AllModes.Where(m => m.Api == api).ToList();
+        var modes = Models.AllModes.Where(m => m.Api == api && m.CreatePath is null).ToList();
         return name is null ? (modes.Count == 1 ? modes[0] : null) : modes.FirstOrDefault(m => m.KieModel == name);
     }
 

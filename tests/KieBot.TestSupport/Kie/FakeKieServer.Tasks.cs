@@ -64,7 +64,7 @@ public sealed partial class FakeKieServer
             recentCreates.Enqueue(now);
         }
 
-        var price = typed.Price();
+        var price = mode.Price.IsPriced ? typed.Price() : 0m;
         if (Balance < price)
         {
             return (200, FakeKieWire.Envelope(402, "Insufficient credits", null));

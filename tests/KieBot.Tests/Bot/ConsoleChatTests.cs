@@ -10,9 +10,11 @@ public sealed class ConsoleChatTests : IDisposable
     [Fact]
     public async Task A_person_generates_an_image_and_a_video_in_the_console()
     {
+        var kling = KieCatalog.Models.All.Where(m => m.IsVisible && m.Category == KieCatalog.Catalog.ModelCategory.Video).ToList().IndexOf(KieCatalog.Models.Kling2_6) + 1;
+        Assert.InRange(kling, 1, 8);
         var script = string.Join('\n',
             "1", "1", "1", "A red fox in the snow", "1",             // Images → Z-Image → text to image → prompt → generate
-            "/start", "2", "4", "1",                                  // Video → Kling 2.6 → text to video
+            "/start", "2", kling.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", // Video → Kling 2.6 → text to video
             "A fox running", "1", "2", "1");                          // prompt, sound on, next, generate
         var output = new StringWriter();
         var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path.Combine(folder, "bot.db"), ["LANG"] = "en_US.UTF-8" };

@@ -1,0 +1,335 @@
+using System.Text.Json.Nodes;
+using KieCatalog.Tool.Sources;
+using static KieCatalog.Tool.Catalog.CatalogNodes;
+
+namespace KieCatalog.Tool.Catalog;
+
+/// <summary>One line of an import's report.</summary>
+internal sealed record ImportChange(char Sign, string Subject, string Detail)
+{
+    public override string ToString() => $"{Sign} {Subject}: {Detail}";
+}
+
+/// <summary>
+/// Merges schema records into a catalog. New KIE model ids become hidden modes (grouped into a model by family); the
+/// wire facts a source states (type, required, enum values, default, limits) are updated; hand-written facts (labels,
+/// descriptions, prices, grouping, hidden reasons) are kept; a mode a complete source no longer lists is marked
+/// retired with the date, never deleted. Importing the same sources twice changes nothing the second time.
+/// </summary>
+internal sealed class Importer(CatalogFile catalog, string today)
+{
+    private readonly List<ImportChange> changes = [];
+    private readonly Dictionary<string, JsonNode> glossary = Glossary(catalog);
+    private readonly Dictionary<string, string> families = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ImportChange> Changes => changes;
+
+    public void Apply(IReadOnlyList<SchemaSource> sources)
+    {
+        var records = new Dictionary<string, SchemaRecord>(StringComparer.Ordinal);
+        foreach (var record in sources.SelectMany(s => s.Records).Where(r => r.Category != "text"))
+        {
+            records[record.Key] = record;
+            families[record.KieModel] = record.Family;
+        }
+
+        var modes = catalog.Models.OfType<JsonObject>()
+            .SelectMany(m => Objects(m["modes"]).Select(o => (Model: m, Mode: o)))
+            .GroupBy(x => Key(x.Mode), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var record in records.Values)
+        {
+            if (modes.TryGetValue(record.Key, out var found))
+            {
+                Update(found.Model, found.Mode, record);
+            }
+            else
+            {
+                Add(record);
+            }
+        }
+
+        var covered = sources.Where(s => s.Complete).SelectMany(s => s.Records).Select(r => r.Api).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, (model, mode)) in modes)
+        {
+            if (covered.Contains(Api(mode)) && !records.ContainsKey(key) && mode["retired"] is null)
+            {
+                Place(mode, "retired", today, "hidden", "label", "output");
+                changes.Add(new('-', Subject(model, mode), $"retired ({Str(mode, "kieModel")} is no longer published)"));
+            }
+        }
+    }
+
+    private void Update(JsonObject model, JsonObject mode, SchemaRecord record)
+    {
+        var subject = Subject(model, mode);
+        if (mode["retired"] is not null)
+        {
+            mode.Remove("retired");
+            changes.Add(new('+', subject, "published again: no longer retired"));
+        }
+
+        var parameters = mode["params"] as JsonObject ?? [];
+        var priced = PricedParams(mode);
+        foreach (var field in record.Fields)
+        {
+            var mapped = ParamMapper.Map(field);
+            if (parameters[field.Name] is JsonObject existing)
+            {
+                foreach (var detail in UpdateParam(existing, mapped, priced.Contains(field.Name)))
+                {
+                    changes.Add(new('~', subject, $"{field.Name}: {detail}"));
+                }
+            }
+            else if (!field.Deprecated)
+            {
+                var added = Labelled(mapped, field.Name);
+                parameters[field.Name] = added;
+                changes.Add(new('~', subject, $"{field.Name}: new parameter ({Str(added, "type")})"));
+                if (mode["hidden"] is null && Str(mode, "retired") is null && (added["label"] is null || Str(added, "type") == "json"))
+                {
+                    Place(mode, "hidden", $"imported {today}: new parameter '{field.Name}' {(Str(added, "type") == "json" ? "is json (the bot cannot collect it)" : "needs en/ru labels")}", "label", "output");
+                    changes.Add(new('~', subject, "hidden until the new parameter is finished by hand"));
+                }
+            }
+        }
+    }
+
+    /// <summary>Brings a parameter's wire facts to the schema's; returns what changed.</summary>
+    private static List<string> UpdateParam(JsonObject existing, JsonObject mapped, bool priced)
+    {
+        var changed = new List<string>();
+        var kind = Str(existing, "type") ?? "string";
+        var newKind = Str(mapped, "type")!;
+        if (kind == "enum" && newKind is "string" or "text" or "integer" or "number")
+        {
+            // The schema leaves a scalar open; the catalog's values narrow it (from the docs, and its price may depend on them).
+            // Only the JSON type of the values follows the schema.
+            if (newKind is "integer" or "number" && existing["values"] is JsonArray strings && strings.All(v => v is JsonValue s && s.TryGetValue<string>(out var t) && decimal.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                existing["values"] = new JsonArray(strings.Select(v => JsonNode.Parse(ParamMapper.Text(v!))).ToArray());
+                if (existing["default"] is JsonValue d && d.TryGetValue<string>(out var text))
+                {
+                    existing["default"] = JsonNode.Parse(text);
+                }
+
+                changed.Add("enum values are numbers on the wire");
+            }
+
+            newKind = "enum";
+            mapped = new JsonObject { ["type"] = "enum", ["required"] = mapped["required"]?.DeepClone() };
+            if (mapped["required"] is null)
+            {
+                mapped.Remove("required");
+            }
+        }
+
+        if (ParamMapper.WireClass(kind) != ParamMapper.WireClass(newKind))
+        {
+            foreach (var fact in ParamMapper.WireFacts.Where(f => f != "required"))
+            {
+                existing.Remove(fact);
+            }
+
+            Place(existing, "type", newKind);
+            foreach (var fact in ParamMapper.WireFacts.Where(f => f is not ("type" or "required") && mapped[f] is not null))
+            {
+                existing[fact] = mapped[fact]!.DeepClone();
+            }
+
+            changed.Add($"type {kind} → {newKind}");
+        }
+        else
+        {
+            if (newKind == "enum" && mapped["values"] is JsonArray values && !SameSet(existing["values"] as JsonArray, values))
+            {
+                changed.Add($"values [{Join(existing["values"])}] → [{Join(values)}]");
+                existing["values"] = values.DeepClone();
+                if (existing["default"] is { } d && !values.Any(v => ParamMapper.Text(v!) == ParamMapper.Text(d)))
+                {
+                    existing.Remove("default");
+                    changed.Add("default dropped: no longer one of the values");
+                }
+            }
+
+            foreach (var fact in new[] { "default", "min", "max", "maxLength", "minItems", "maxItems" })
+            {
+                if (mapped[fact] is { } value && !NodeText.Comparer.Equals(existing[fact], value) && !(existing[fact] is { } old && ParamMapper.Text(old) == ParamMapper.Text(value)))
+                {
+                    changed.Add($"{fact} {(existing[fact] is null ? "(none)" : existing[fact]!.ToJsonString())} → {value.ToJsonString()}");
+                    Place(existing, fact, value.DeepClone(), "values", "label", "required", "type");
+                }
+            }
+        }
+
+        var required = mapped["required"] is not null;
+        var was = existing["required"] is JsonValue r && r.TryGetValue<bool>(out var b) && b;
+        if (required && !was)
+        {
+            Place(existing, "required", true, "type");
+            changed.Add("now required");
+        }
+        else if (!required && was && !(priced && existing["default"] is null))
+        {
+            existing.Remove("required");
+            changed.Add("now optional");
+        }
+
+        return changed;
+    }
+
+    private void Add(SchemaRecord record)
+    {
+        var (model, created) = ModelFor(record);
+        var modes = model["modes"] as JsonArray ?? [];
+        model["modes"] = modes;
+        var id = UniqueModeId(modes, ModeId(record));
+        var parameters = new JsonObject();
+        foreach (var field in record.Fields.Where(f => !f.Deprecated))
+        {
+            parameters[field.Name] = Labelled(ParamMapper.Map(field), field.Name);
+        }
+
+        var reasons = new List<string> { "no price", "no labels" };
+        reasons.AddRange(parameters.Where(p => Str(p.Value, "type") == "json").Select(p => $"'{p.Key}' is json (the bot cannot collect it)"));
+        if (!Families.ClientFollows(record.Api, record.CreatePath))
+        {
+            reasons.Add($"the KIE client does not follow tasks of {record.CreatePath}");
+        }
+
+        var mode = new JsonObject { ["id"] = id, ["kieModel"] = record.KieModel };
+        if (record.Api != "jobs")
+        {
+            mode["api"] = record.Api;
+        }
+
+        if (record.ModePath is { } path)
+        {
+            mode["path"] = path;
+        }
+
+        mode["output"] = Output(record);
+        mode["hidden"] = $"imported {today}: {string.Join("; ", reasons)}";
+        mode["params"] = parameters;
+        modes.Add(mode);
+        changes.Add(new('+', $"{Str(model, "id")}/{id}", $"{record.KieModel}{(record.ModePath is null ? "" : " at " + record.ModePath)} added{(created ? " (new model)" : "")}, hidden until priced and labelled"));
+    }
+
+    private (JsonObject Model, bool Created) ModelFor(SchemaRecord record)
+    {
+        var group = Group(record.Api, record.KieModel, record.Family);
+        var existing = catalog.Models.OfType<JsonObject>().FirstOrDefault(m => Objects(m["modes"]).Any(o => Group(Api(o), Str(o, "kieModel") ?? "", families.GetValueOrDefault(Str(o, "kieModel") ?? "")) == group));
+        if (existing is not null)
+        {
+            return (existing, false);
+        }
+
+        var name = record.Api != "jobs" ? record.Api : Prefix(record.KieModel);
+        var taken = catalog.Models.OfType<JsonObject>().Select(m => Str(m, "id")).ToHashSet(StringComparer.Ordinal);
+        var id = new[] { Id(name), Id(record.Family), Id(record.Family + "-" + name) }.FirstOrDefault(c => !taken.Contains(c)) ?? UniqueModelId(taken, Id(name));
+        var model = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = id == Id(record.Family) ? record.Family : Pretty(name),
+            ["vendor"] = record.Family,
+            ["category"] = record.Category is "music" ? "audio" : record.Category,
+            ["modes"] = new JsonArray(),
+        };
+        catalog.Models.Add(model);
+        return (model, true);
+    }
+
+    /// <summary>
+    /// Modes of one model share this: for the jobs API, KIE's family and the part of the model id before '/'
+    /// (<c>bytedance/seedream…</c> and <c>bytedance/seedance…</c> are two families); for family APIs, the family.
+    /// </summary>
+    private static string Group(string api, string kieModel, string? family) =>
+        api != "jobs" ? api : family + "|" + Prefix(kieModel);
+
+    private static string Prefix(string kieModel) =>
+        kieModel.Contains('/', StringComparison.Ordinal) ? kieModel[..kieModel.IndexOf('/', StringComparison.Ordinal)] : kieModel;
+
+    private static string UniqueModelId(HashSet<string?> taken, string id)
+    {
+        var unique = id;
+        for (var n = 2; taken.Contains(unique); n++)
+        {
+            unique = $"{id}-{n}";
+        }
+
+        return unique;
+    }
+
+    private static string ModeId(SchemaRecord record)
+    {
+        if (record.Api == "jobs")
+        {
+            var slash = record.KieModel.IndexOf('/', StringComparison.Ordinal);
+            return slash < 0 ? "generate" : Id(record.KieModel[(slash + 1)..]);
+        }
+
+        var tail = record.ModePath is { } path ? "-" + Id(path[(path.LastIndexOf('/') + 1)..]) : string.Empty;
+        return Id(record.KieModel) + tail;
+    }
+
+    private static string UniqueModeId(JsonArray modes, string id)
+    {
+        var taken = Objects(modes).Select(m => Str(m, "id")).ToHashSet(StringComparer.Ordinal);
+        var unique = id;
+        for (var n = 2; taken.Contains(unique); n++)
+        {
+            unique = $"{id}-{n}";
+        }
+
+        return unique;
+    }
+
+    private static string Output(SchemaRecord record) => record.Category switch
+    {
+        "video" => "video",
+        "audio" or "music" => record.KieModel.Contains("speech-to-text", StringComparison.Ordinal) || record.CreatePath.EndsWith("lyrics", StringComparison.Ordinal) ? "text" : "audio",
+        _ => "image",
+    };
+
+    private JsonObject Labelled(JsonObject param, string name)
+    {
+        if (glossary.TryGetValue(name, out var label))
+        {
+            param.Insert(param.IndexOf("required") is >= 0 and var i ? i + 1 : 1, "label", label.DeepClone());
+        }
+
+        return param;
+    }
+
+    /// <summary>Labels a parameter name already has elsewhere in the catalog: a new parameter of that name reuses them.</summary>
+    private static Dictionary<string, JsonNode> Glossary(CatalogFile catalog)
+    {
+        var glossary = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var (name, param) in catalog.Models.OfType<JsonObject>().SelectMany(m => Objects(m["modes"])).SelectMany(o => (o["params"] as JsonObject ?? [])))
+        {
+            if (!glossary.ContainsKey(name) && param?["label"] is { } label && CatalogNodes.Labelled(label))
+            {
+                glossary[name] = label;
+            }
+        }
+
+        return glossary;
+    }
+
+    private static HashSet<string> PricedParams(JsonObject mode)
+    {
+        var price = mode["price"] as JsonObject;
+        var by = (price?["by"] as JsonArray ?? []).Select(b => b?.ToString() ?? "");
+        return by.Append(Str(price, "quantity") ?? "").ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool SameSet(JsonArray? a, JsonArray b) =>
+        a is not null && a.Select(v => ParamMapper.Text(v!)).ToHashSet(StringComparer.Ordinal).SetEquals(b.Select(v => ParamMapper.Text(v!)));
+
+    private static string Join(JsonNode? values) => string.Join(", ", (values as JsonArray ?? []).Select(v => ParamMapper.Text(v!)));
+
+    private static string Pretty(string group) =>
+        string.Join(" ", group.Split('-', '_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    private static string Subject(JsonObject model, JsonObject mode) => $"{Str(model, "id")}/{Str(mode, "id")}";
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KieCatalog.Tool.Catalog;
+using KieCatalog.Tool.Sources;
+
+namespace KieCatalog.Tool.Commands;
+
+/// <summary><c>coverage [SOURCE…] [--catalog FILE] [--json]</c>.</summary>
+internal static class CoverageCommand
+{
+    private const string Help = """
+        kiecatalog coverage [SOURCE…] [--catalog FILE] [--json]
+
+        Models and modes by category and API family: visible, hidden, priced, labelled; for each hidden mode what keeps
+        it hidden (retired, no price, missing en/ru texts, json inputs, an endpoint the KIE client does not follow, or
+        a reason written by hand). With SOURCEs (as for import), lists each of their records as present or missing;
+        exits 1 when one is missing.
+
+          --catalog FILE   the catalog (default catalog/models.json)
+          --json           print the report as JSON
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var a = new Arguments(args, ["--json"], ["--catalog"]);
+        if (a.Has("--help"))
+        {
+            await output.WriteLineAsync(Help).ConfigureAwait(false);
+            return ToolCommands.Ok;
+        }
+
+        var path = a.Option("--catalog") ?? Path.Combine("catalog", "models.json");
+        var catalog = CatalogFile.Load(path, out var problems);
+        if (problems.Count > 0)
+        {
+            await error.WriteLineAsync(string.Join("\n", problems)).ConfigureAwait(false);
+            return ToolCommands.Problems;
+        }
+
+        var sources = new List<SchemaSource>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            foreach (var source in a.Positional)
+            {
+                sources.Add(await SourceReader.ReadAsync(source, http, ct).ConfigureAwait(false));
+            }
+        }
+        catch (SourceException e)
+        {
+            await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            return ToolCommands.Problems;
+        }
+
+        var modes = Coverage.Of(catalog);
+        var byKey = modes.GroupBy(m => m.KieModel + " " + (m.Path ?? Families.DefaultPath(m.Api))).ToDictionary(g => g.Key, g => g.First());
+        var records = sources.SelectMany(s => s.Records).DistinctBy(r => r.Key).Select(r => (Record: r, Mode: byKey.GetValueOrDefault(r.Key))).ToList();
+        var leftOut = sources.SelectMany(s => s.LeftOut ?? []).ToList();
+        var missing = records.Count(r => r.Mode is null);
+        if (a.Has("--json"))
+        {
+            await output.WriteLineAsync(Json(modes, records, leftOut).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteTextAsync(output, modes, records, leftOut).ConfigureAwait(false);
+        }
+
+        return missing > 0 ? ToolCommands.Problems : ToolCommands.Ok;
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, IReadOnlyList<ModeCoverage> modes, List<(SchemaRecord Record, ModeCoverage? Mode)> records, List<string> leftOut)
+    {
+        await output.WriteLineAsync($"{"category",-9} {"api",-13} {"models",6} {"modes",6} {"visible",8} {"hidden",7} {"priced",7} {"labelled",9}").ConfigureAwait(false);
+        foreach (var group in modes.GroupBy(m => (m.Category, m.Api)).OrderBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.Api, StringComparer.Ordinal))
+        {
+            await output.WriteLineAsync(Row(group.Key.Category, group.Key.Api, group.ToList())).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(Row("all", "", modes)).ConfigureAwait(false);
+        var hidden = modes.Where(m => !m.Visible).ToList();
+        if (hidden.Count > 0)
+        {
+            await output.WriteLineAsync($"\nhidden modes ({hidden.Count}):").ConfigureAwait(false);
+            foreach (var mode in hidden)
+            {
+                await output.WriteLineAsync($"  {mode.Key} ({mode.KieModel}): {string.Join("; ", mode.Blockers)}").ConfigureAwait(false);
+            }
+        }
+
+        if (records.Count > 0)
+        {
+            await output.WriteLineAsync($"\nsource records ({records.Count}; {records.Count(r => r.Mode is not null)} present, {records.Count(r => r.Mode is null)} missing):").ConfigureAwait(false);
+            foreach (var (record, mode) in records)
+            {
+                var where = record.KieModel + (record.ModePath is null ? "" : " at " + record.ModePath);
+                await output.WriteLineAsync(mode is null ? $"  MISSING  {where}" : $"  present  {where} → {mode.Key}{(mode.Visible ? "" : " (hidden)")}").ConfigureAwait(false);
+            }
+        }
+
+        if (leftOut.Count > 0)
+        {
+            await output.WriteLineAsync($"\nleft out (chat models, not generations): {leftOut.Count}").ConfigureAwait(false);
+        }
+    }
+
+    private static string Row(string category, string api, IReadOnlyCollection<ModeCoverage> modes) =>
+        $"{category,-9} {api,-13} {modes.Select(m => m.Key.Split('/')[0]).Distinct().Count(),6} {modes.Count,6} {modes.Count(m => m.Visible),8} {modes.Count(m => !m.Visible),7} {modes.Count(m => m.Priced),7} {modes.Count(m => m.Labelled),9}";
+
+    private static JsonObject Json(IReadOnlyList<ModeCoverage> modes, List<(SchemaRecord Record, ModeCoverage? Mode)> records, List<string> leftOut) => new()
+    {
+        ["modes"] = new JsonArray(modes.Select(m => (JsonNode)new JsonObject
+        {
+            ["key"] = m.Key, ["kieModel"] = m.KieModel, ["path"] = m.Path, ["category"] = m.Category, ["api"] = m.Api,
+            ["visible"] = m.Visible, ["priced"] = m.Priced, ["labelled"] = m.Labelled,
+            ["hiddenBecause"] = new JsonArray(m.Blockers.Select(b => (JsonNode)JsonValue.Create(b)).ToArray()),
+        }).ToArray()),
+        ["records"] = new JsonArray(records.Select(r => (JsonNode)new JsonObject
+        {
+            ["kieModel"] = r.Record.KieModel, ["createPath"] = r.Record.CreatePath, ["present"] = r.Mode is not null, ["mode"] = r.Mode?.Key,
+        }).ToArray()),
+        ["leftOut"] = new JsonArray(leftOut.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+    };
+}

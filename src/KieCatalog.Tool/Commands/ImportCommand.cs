@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KieCatalog.Tool.Catalog;
+using KieCatalog.Tool.Sources;
+
+namespace KieCatalog.Tool.Commands;
+
+/// <summary><c>import SOURCE… [--catalog FILE] [--check] [--json]</c>.</summary>
+internal static class ImportCommand
+{
+    private const string Help = """
+        kiecatalog import SOURCE… [--catalog FILE] [--check] [--json]
+
+        Imports KIE request schemas into the catalog. SOURCE is an OpenAPI document (YAML or JSON, a file or an
+        http(s) URL) or a market schema list (kie-market-schemas.json). New KIE model ids become hidden modes until
+        priced and labelled; wire facts (types, enum values, defaults, limits, required) follow the sources;
+        labels, descriptions, prices, grouping and hidden reasons are kept; a mode a complete source no longer lists
+        is marked retired, never deleted. Prints what was added, changed and retired.
+
+          --catalog FILE   the catalog (default catalog/models.json; created when missing)
+          --check          change nothing; exit 1 when the catalog differs from the sources ("catalog out of date")
+          --json           print the report as JSON
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string today, CancellationToken ct)
+    {
+        var a = new Arguments(args, ["--check", "--json"], ["--catalog"]);
+        if (a.Has("--help"))
+        {
+            await output.WriteLineAsync(Help).ConfigureAwait(false);
+            return ToolCommands.Ok;
+        }
+
+        if (a.Positional.Count == 0)
+        {
+            throw new UsageException("name at least one SOURCE");
+        }
+
+        var path = a.Option("--catalog") ?? Path.Combine("catalog", "models.json");
+        var sources = new List<SchemaSource>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            foreach (var source in a.Positional)
+            {
+                sources.Add(await SourceReader.ReadAsync(source, http, ct).ConfigureAwait(false));
+            }
+        }
+        catch (SourceException e)
+        {
+            await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            return ToolCommands.Problems;
+        }
+
+        CatalogFile catalog;
+        if (File.Exists(path))
+        {
+            catalog = CatalogFile.Load(path, out var problems);
+            if (problems.Count > 0)
+            {
+                await error.WriteLineAsync(string.Join("\n", problems) + $"\nkiecatalog import: fix {path} first (the build refuses it too)").ConfigureAwait(false);
+                return ToolCommands.Problems;
+            }
+        }
+        else
+        {
+            catalog = CatalogFile.New(path, today);
+        }
+
+        var importer = new Importer(catalog, today);
+        importer.Apply(sources);
+        var text = catalog.Render();
+        var outOfDate = text != catalog.Text;
+        var check = CatalogFile.Check(path, text);
+        if (a.Has("--json"))
+        {
+            var report = new JsonObject
+            {
+                ["catalog"] = path,
+                ["records"] = sources.Sum(s => s.Records.Count),
+                ["changed"] = outOfDate,
+                ["changes"] = new JsonArray(importer.Changes.Select(c => (JsonNode)new JsonObject { ["sign"] = c.Sign.ToString(), ["subject"] = c.Subject, ["detail"] = c.Detail }).ToArray()),
+                ["problems"] = new JsonArray(check.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
+            };
+            await output.WriteLineAsync(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var change in importer.Changes)
+            {
+                await output.WriteLineAsync(change.ToString()).ConfigureAwait(false);
+            }
+
+            var added = importer.Changes.Count(c => c.Sign == '+');
+            var retired = importer.Changes.Count(c => c.Sign == '-');
+            var changed = importer.Changes.Count(c => c.Sign == '~');
+            await output.WriteLineAsync($"{sources.Sum(s => s.Records.Count)} records from {sources.Count} source(s): {added} added, {changed} changes, {retired} retired").ConfigureAwait(false);
+        }
+
+        if (a.Has("--check"))
+        {
+            if (outOfDate)
+            {
+                await error.WriteLineAsync($"catalog out of date: {path} differs from the sources (run kiecatalog import without --check)").ConfigureAwait(false);
+                return ToolCommands.Problems;
+            }
+
+            return ToolCommands.Ok;
+        }
+
+        if (outOfDate)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            Directory.CreateDirectory(directory!);
+            await File.WriteAllTextAsync(path, text, ct).ConfigureAwait(false);
+        }
+
+        if (check.Count > 0)
+        {
+            await error.WriteLineAsync(string.Join("\n", check) + $"\nkiecatalog import: {path} was written but the build will refuse it until these are fixed by hand").ConfigureAwait(false);
+            return ToolCommands.Problems;
+        }
+
+        return ToolCommands.Ok;
+    }
+}

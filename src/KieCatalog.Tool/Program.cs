@@ -1,0 +1,3 @@
+using KieCatalog.Tool.Commands;
+
+return await ToolCommands.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

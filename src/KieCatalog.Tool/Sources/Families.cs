@@ -1,0 +1,62 @@
+namespace KieCatalog.Tool.Sources;
+
+/// <summary>KIE's API families as the catalog names them: which create paths belong to which, and which the KIE client follows.</summary>
+internal static class Families
+{
+    public const string JobsPath = "/api/v1/jobs/createTask";
+
+    private static readonly (string Prefix, string Api)[] ByPath =
+    [
+        ("/api/v1/jobs/", "jobs"),
+        ("/api/v1/veo/", "veo"),
+        ("/api/v1/runway/", "runway"),
+        ("/api/v1/aleph/", "aleph"),
+        ("/api/v1/flux/kontext/", "flux-kontext"),
+        ("/api/v1/gpt4o-image/", "gpt4o-image"),
+        ("/api/v1/mj/", "midjourney"),
+        ("/api/v1/modify/", "luma"),
+        ("/api/v1/omni/", "omni"),
+        ("/api/v1/generate", "suno"),
+        ("/api/v1/lyrics", "suno"),
+        ("/api/v1/vocal-removal/", "suno"),
+        ("/api/v1/wav/", "suno"),
+        ("/api/v1/midi/", "suno"),
+        ("/api/v1/style/", "suno"),
+        ("/api/v1/suno/", "suno"),
+    ];
+
+    private static readonly Dictionary<string, string> Defaults = new(StringComparer.Ordinal)
+    {
+        ["jobs"] = JobsPath,
+        ["veo"] = "/api/v1/veo/generate",
+        ["runway"] = "/api/v1/runway/generate",
+        ["aleph"] = "/api/v1/aleph/generate",
+        ["suno"] = "/api/v1/generate",
+        ["gpt4o-image"] = "/api/v1/gpt4o-image/generate",
+        ["flux-kontext"] = "/api/v1/flux/kontext/generate",
+        ["midjourney"] = "/api/v1/mj/generate",
+        ["luma"] = "/api/v1/modify/generate",
+        ["omni"] = "/api/v1/omni/generate",
+    };
+
+    /// <summary>Suno endpoints whose tasks are read at the family's record-info like a plain generation.</summary>
+    private static readonly HashSet<string> SunoFollowed = new(StringComparer.Ordinal)
+    {
+        "/api/v1/generate", "/api/v1/generate/extend", "/api/v1/generate/upload-cover", "/api/v1/generate/upload-extend",
+        "/api/v1/generate/add-instrumental", "/api/v1/generate/add-vocals", "/api/v1/generate/mashup",
+    };
+
+    /// <summary>The catalog API family of a create path; null when no known family has it.</summary>
+    public static string? ApiOf(string createPath) =>
+        ByPath.FirstOrDefault(f => createPath.StartsWith(f.Prefix, StringComparison.Ordinal)).Api;
+
+    public static string? DefaultPath(string api) => Defaults.GetValueOrDefault(api);
+
+    /// <summary>Whether the KIE client creates and follows tasks of this endpoint (else a mode on it stays hidden).</summary>
+    public static bool ClientFollows(string api, string createPath) => api switch
+    {
+        "omni" => false,
+        "suno" => SunoFollowed.Contains(createPath),
+        _ => DefaultPath(api) == createPath,
+    };
+}
