@@ -48,7 +48,7 @@ public sealed class CatalogTests
         Assert.All(Models.AllModes.Where(m => m.Api != ApiFamily.Jobs), m => Assert.False(m.IsVisible));
         Assert.All(hidden, m => Assert.False(string.IsNullOrWhiteSpace(m.HiddenReason)));
         Assert.Contains(Models.Sora2Pro.Storyboard, hidden);
-        Assert.True(Models.AllModes.Count(m => m.IsVisible) >= 55);
+        Assert.True(Models.AllModes.Count(m => m.IsVisible) >= 80);
     }
 
     [Fact]
