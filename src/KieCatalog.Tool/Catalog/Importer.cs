@@ -268,6 +268,15 @@ internal sealed class Importer(CatalogFile catalog, string today)
             return slash < 0 ? "generate" : Id(record.KieModel[(slash + 1)..]);
         }
 
+        // A model id KIE derives from the path names the endpoint already; its first part is the family's own
+        // segment where it repeats the family (veo/get-4k-video → get-4k-video; midi/generate stays midi-generate).
+        if (record.KieModel == record.CreatePath["/api/v1/".Length..] && record.KieModel.Contains('/', StringComparison.Ordinal))
+        {
+            var first = record.KieModel[..record.KieModel.IndexOf('/', StringComparison.Ordinal)];
+            var familySegment = Families.DefaultPath(record.Api)?["/api/v1/".Length..].Split('/')[0];
+            return Id(first == familySegment ? record.KieModel[(first.Length + 1)..] : record.KieModel);
+        }
+
         var tail = record.ModePath is { } path ? "-" + Id(path[(path.LastIndexOf('/') + 1)..]) : string.Empty;
         return Id(record.KieModel) + tail;
     }

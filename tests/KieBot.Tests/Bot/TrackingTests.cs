@@ -58,6 +58,27 @@ public sealed class TrackingTests(PostgresFixture postgres)
         await AssertMoneyAsync(h, user, captured: generation.Price);
     }
 
+    public static TheoryData<string> FamilyModes() =>
+        new(Models.AllModes.Where(m => m.IsVisible && m.Api != ApiFamily.Jobs).Select(m => m.Key));
+
+    [Theory]
+    [MemberData(nameof(FamilyModes))]
+    public async Task A_family_api_generation_goes_to_its_own_endpoint_and_is_delivered_and_captured_once(string key)
+    {
+        var mode = Models.AllModes.Single(m => m.Key == key);
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        var user = new Updates(7_101);
+
+        var generation = await GenerateAsync(h, user, mode);
+        var done = await WaitForDeliveryAsync(h, generation.Id);
+
+        Assert.Equal(mode.Api.ToString(), done.Api);
+        Assert.DoesNotContain(h.Kie.Requests, r => r.Path == "/api/v1/jobs/createTask");
+        Assert.NotEmpty(done.Delivered!);
+        await AssertMoneyAsync(h, user, captured: generation.Price);
+    }
+
     [Fact]
     public async Task Several_images_arrive_as_one_media_group()
     {
