@@ -15,34 +15,34 @@ internal static class LedgerBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 10);
-        var workerCounts = args.Contains("--workers") ? [Option(args, "--workers", 64)] : new[] { 16, 64 };
-        var rows = new List<string>();
+        var results = new BenchResults();
+        await MeasureAsync(results, Option(args, "--seconds", 10), args.Contains("--workers") ? [Option(args, "--workers", 64)] : [16, 64]);
+        return 0;
+    }
 
+    /// <summary>Uncontended (random users) rows for each worker count, then one hot user, on SQLite and PostgreSQL.</summary>
+    public static async Task MeasureAsync(BenchResults results, int seconds, int[] workerCounts)
+    {
         var folder = Directory.CreateTempSubdirectory("kiebot-bench-").FullName;
-        foreach (var workers in workerCounts)
+        foreach (var (workers, hot) in workerCounts.Select(w => (w, false)).Append((workerCounts[^1], true)))
         {
-            await using var sqlite = BotStores.Open(new StorageOptions { SqlitePath = Path.Combine(folder, $"bench-{workers}.db") });
-            rows.Add(await MeasureAsync($"SQLite (WAL, one writer), {workers} workers", sqlite, seconds, workers, goal: string.Empty));
+            await using var sqlite = BotStores.Open(new StorageOptions { SqlitePath = Path.Combine(folder, $"bench-{workers}-{hot}.db") });
+            await MeasureAsync(results, $"SQLite (WAL, one writer), {workers} workers", sqlite, seconds, workers, hot, goal: false);
         }
 
         await using (var server = await PostgresServer.StartAsync(durable: true))
         {
-            foreach (var workers in workerCounts)
+            foreach (var (workers, hot) in workerCounts.Select(w => (w, false)).Append((workerCounts[^1], true)))
             {
                 await using var postgres = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("bench") });
-                rows.Add(await MeasureAsync($"PostgreSQL (fsync on), {workers} workers", postgres, seconds, workers, goal: "≥ 5,000 pairs/s"));
+                await MeasureAsync(results, $"PostgreSQL (fsync on), {workers} workers", postgres, seconds, workers, hot, goal: !hot);
             }
         }
 
         Directory.Delete(folder, recursive: true);
-        Console.WriteLine("| store | reserve+capture pairs/s | pair p50 | pair p99 | ledger consistent | goal |\n|---|---|---|---|---|---|");
-        rows.ForEach(Console.WriteLine);
-        Console.WriteLine($"\n{seconds} s per row, {Users:N0} users, each worker runs reserve → capture pairs back to back; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        return 0;
     }
 
-    private static async Task<string> MeasureAsync(string name, IBotStore store, int seconds, int workers, string goal)
+    private static async Task MeasureAsync(BenchResults results, string name, IBotStore store, int seconds, int workers, bool hot, bool goal)
     {
         await store.MigrateAsync();
         for (var user = 1; user <= Users; user++)
@@ -51,14 +51,17 @@ internal static class LedgerBench
         }
 
         // Warm the pools and the JIT before timing.
-        await RunPairsAsync(store, TimeSpan.FromSeconds(1), workers, "warm");
-        var (pairs, latencies, elapsed) = await RunPairsAsync(store, TimeSpan.FromSeconds(seconds), workers, "run");
+        await RunPairsAsync(store, TimeSpan.FromSeconds(1), workers, "warm", hot);
+        var (pairs, latencies, elapsed) = await RunPairsAsync(store, TimeSpan.FromSeconds(seconds), workers, "run", hot);
         latencies.Sort();
         var check = await store.Ledger.CheckAsync();
-        return $"| {name} | {(pairs / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} | {Ms(latencies, 0.50)} | {Ms(latencies, 0.99)} | {(check.IsConsistent ? "yes" : "NO")} | {goal} |";
+        var perSecond = pairs / elapsed.TotalSeconds;
+        var what = hot ? "one hot user" : $"{Users:N0} users";
+        results.Add(new("ledger", $"{name}, {what}: reserve+capture pairs/s", BenchResults.N(perSecond), goal ? "≥ 5,000" : "", goal ? perSecond >= 5_000 : null));
+        results.Add(new("ledger", $"{name}, {what}: pair p50 / p99, ledger consistent", $"{Ms(latencies, 0.50)} / {Ms(latencies, 0.99)}, {(check.IsConsistent ? "yes" : "NO")}", "consistent", check.IsConsistent));
     }
 
-    private static async Task<(long Pairs, List<double> Latencies, TimeSpan Elapsed)> RunPairsAsync(IBotStore store, TimeSpan duration, int workers, string phase)
+    private static async Task<(long Pairs, List<double> Latencies, TimeSpan Elapsed)> RunPairsAsync(IBotStore store, TimeSpan duration, int workers, string phase, bool hot)
     {
         var stopwatch = Stopwatch.StartNew();
         var all = new List<double>[workers];
@@ -71,7 +74,7 @@ internal static class LedgerBench
             {
                 var started = Stopwatch.GetTimestamp();
                 var key = $"{phase}:{w}:{i}";
-                var user = random.Next(1, Users + 1);
+                var user = hot ? 1 : random.Next(1, Users + 1);
                 var reserve = await store.Ledger.ReserveAsync(user, new Credits(550), key);
                 if (!reserve.Succeeded || !(await store.Ledger.CaptureAsync(key, key + ":capture")).Succeeded)
                 {

@@ -23,7 +23,13 @@ internal static class TrackingBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10_000;
+        var results = new BenchResults();
+        await MeasureAsync(results, args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10_000);
+        return 0;
+    }
+
+    public static async Task MeasureAsync(BenchResults results, int count)
+    {
         const int Steps = 3;
         await using var server = await PostgresServer.StartAsync();
 
@@ -87,19 +93,17 @@ internal static class TrackingBench
         await fake.WaitForExitAsync();
         var check = await store.Ledger.CheckAsync();
 
-        Console.WriteLine("| measure | value | goal |\n|---|---|---|");
-        Console.WriteLine($"| generations tracked to the end | {surface.Delivered:N0} of {count:N0} | all |");
-        Console.WriteLine($"| back-off steps per task (reads the fake needs) | {Steps} | |");
-        Console.WriteLine($"| status calls per task | {(double)reads / count:0.00} | ≤ {Steps} (1 per step) |");
-        Console.WriteLine($"| wall time | {wall.Elapsed.TotalSeconds:N1} s | |");
         var perRead = cpu.TotalMilliseconds / reads;
         var steady = count / tracker.MaxPollInterval.TotalSeconds * perRead / 1000;
-        Console.WriteLine($"| tracker process CPU while all {count:N0} finish at once | {cpu.TotalSeconds / wall.Elapsed.TotalSeconds:P1} of one core | |");
-        Console.WriteLine($"| tracker process CPU per status read, delivery and capture included | {perRead:0.00} ms | |");
-        Console.WriteLine($"| {count:N0} long tasks at the {tracker.MaxPollInterval.TotalSeconds:0}-s back-off cap: {count / tracker.MaxPollInterval.TotalSeconds:N0} reads/s × CPU per read | {steady:P1} of one core | < 5 % |");
-        Console.WriteLine($"| ledger consistent | {(check.IsConsistent ? "yes" : "NO")} | yes |");
-        Console.WriteLine($"\nmachine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        return 0;
+        var perTask = (double)reads / count;
+        GC.Collect();
+        results.Add(new("tracking", $"generations tracked to the end (each needs {Steps} status reads)", $"{surface.Delivered:N0} of {count:N0}", "all", surface.Delivered == count));
+        results.Add(new("tracking", "KIE status calls per task", perTask.ToString("0.00", CultureInfo.InvariantCulture), $"≤ {Steps} (1 per back-off step)", perTask <= Steps));
+        results.Add(new("tracking", $"wall time; tracker process CPU while all {count:N0} finish at once", $"{wall.Elapsed.TotalSeconds:N1} s; {cpu.TotalSeconds / wall.Elapsed.TotalSeconds:P0}"));
+        results.Add(new("tracking", "tracker CPU per status read (delivery and capture included)", $"{perRead:0.00} ms"));
+        results.Add(new("tracking", $"{count:N0} long tasks at the {tracker.MaxPollInterval.TotalSeconds:0}-s back-off cap: reads/s × CPU per read", $"{steady:P1} of one core", "< 5 %", steady < 0.05));
+        results.Add(new("tracking", "managed heap after the run (GC.GetTotalMemory)", $"{GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:N1} MB"));
+        results.Add(new("tracking", "ledger consistent after the run", check.IsConsistent ? "yes" : "NO", "yes", check.IsConsistent));
     }
 
     /// <summary>
