@@ -26,10 +26,10 @@ internal static class PipelineBench
 {
     private const string Secret = "bench-secret";
 
-    public static async Task RunAsync(BenchResults results, TimeSpan duration, int[] concurrency)
+    public static async Task RunAsync(BenchResults results, TimeSpan duration, int[] concurrency, bool[]? transports = null)
     {
-        await using var server = await PostgresServer.StartAsync(durable: Environment.GetEnvironmentVariable("BENCH_NOFSYNC") is null);
-        foreach (var webhook in new[] { true, false })
+        await using var server = await PostgresServer.StartAsync(durable: true);
+        foreach (var webhook in transports ?? [true, false])
         {
             await using var api = await FakeBotApi.StartAsync();
             var database = await server.CreateDatabaseAsync("pipeline");

@@ -9,7 +9,11 @@ return args.FirstOrDefault() switch
     "ledger" => await LedgerBench.RunAsync(args[1..]),
     "tracking" => await TrackingBench.RunAsync(args[1..]),
     "fake-kie" => await TrackingBench.ServeFakeKieAsync(),
-    "pipeline" => await Single(r => PipelineBench.RunAsync(r, TimeSpan.FromSeconds(Option(args, "--seconds", 8)), [1, 10, 100])),
+    "pipeline" => await Single(r => PipelineBench.RunAsync(
+        r,
+        TimeSpan.FromSeconds(Option(args, "--seconds", 8)),
+        args.Contains("--chats") ? [Option(args, "--chats", 100)] : [1, 10, 100],
+        args.Contains("--webhook") ? [true] : args.Contains("--polling") ? [false] : null)),
     "startup" => await Single(r => StartupBench.MeasureAsync(r, "build output", StartupBench.BuiltBot(), 10_000)),
     "generator" => GeneratorReport.Run(args[1..]),
     null => GeneratorReport.Run(args),

@@ -20,14 +20,16 @@ internal sealed partial class PollingService(ITelegramBotClient bot, UpdatePipel
             {
                 var updates = await bot.GetUpdates(offset, 100, 30, UpdateMapper.Allowed, stoppingToken).ConfigureAwait(false);
                 pause = TimeSpan.FromSeconds(1);
-                foreach (var update in updates)
+                if (updates.Length == 0)
                 {
-                    offset = update.Id + 1;
-                    if (UpdateMapper.Map(update) is { } mapped)
-                    {
-                        await pipeline.HandleAsync(mapped, stoppingToken).ConfigureAwait(false);
-                    }
+                    continue;
                 }
+
+                // Users are independent: a batch's users are handled at once, each user's updates in order. The offset
+                // moves past the batch only when all of it is handled, so a stop re-reads what was not.
+                var byUser = updates.Select(UpdateMapper.Map).OfType<BotUpdate>().GroupBy(u => u.UserId);
+                await Task.WhenAll(byUser.Select(user => HandleInOrderAsync(user, stoppingToken))).ConfigureAwait(false);
+                offset = updates[^1].Id + 1;
             }
             catch (Exception e) when (e is ApiRequestException or HttpRequestException or RequestException)
             {
@@ -35,6 +37,14 @@ internal sealed partial class PollingService(ITelegramBotClient bot, UpdatePipel
                 await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
                 pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 60));
             }
+        }
+    }
+
+    private async Task HandleInOrderAsync(IEnumerable<BotUpdate> updates, CancellationToken ct)
+    {
+        foreach (var update in updates)
+        {
+            await pipeline.HandleAsync(update, ct).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KieBot.Flows;
 using KieBot.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,7 +10,9 @@ namespace KieBot.Telegram;
 /// </summary>
 public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, IChatSurface chat, ILogger<UpdatePipeline> logger)
 {
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> users = new();
+    // One gate per user with updates in hand, dropped when the last of them is done (no entry per user ever seen).
+    private readonly Dictionary<long, UserGate> gates = [];
+    private readonly Lock sync = new();
 
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
@@ -22,21 +23,72 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UpdateId"] = update.UpdateId, ["UserId"] = update.UserId });
-        var gate = users.GetOrAdd(update.UserId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct).ConfigureAwait(false);
+        var gate = Enter(update.UserId);
         try
         {
-            await engine.HandleAsync(update, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            LogFailed(update.UpdateId, update.UserId, e);
-            await ReportAsync(update, e, ct).ConfigureAwait(false);
+            await gate.Semaphore.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await engine.HandleAsync(update, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogFailed(update.UpdateId, update.UserId, e);
+                await ReportAsync(update, e, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Semaphore.Release();
+            }
         }
         finally
         {
-            gate.Release();
+            Leave(update.UserId, gate);
         }
+    }
+
+    /// <summary>Users with updates being handled or waiting (for tests and benchmarks: it returns to zero when idle).</summary>
+    public int ActiveUsers
+    {
+        get
+        {
+            lock (sync)
+            {
+                return gates.Count;
+            }
+        }
+    }
+
+    private UserGate Enter(long userId)
+    {
+        lock (sync)
+        {
+            if (!gates.TryGetValue(userId, out var gate))
+            {
+                gates[userId] = gate = new UserGate();
+            }
+
+            gate.Holders++;
+            return gate;
+        }
+    }
+
+    private void Leave(long userId, UserGate gate)
+    {
+        lock (sync)
+        {
+            if (--gate.Holders == 0)
+            {
+                gates.Remove(userId);
+            }
+        }
+    }
+
+    private sealed class UserGate
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public int Holders { get; set; }
     }
 
     private async Task ReportAsync(BotUpdate update, Exception e, CancellationToken ct)

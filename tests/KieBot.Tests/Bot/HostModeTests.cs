@@ -25,6 +25,35 @@ public sealed class HostModeTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Long_polling_handles_users_at_once_and_each_users_updates_in_order()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["WEBHOOK_URL"] = string.Empty, ["WEBHOOK_SECRET"] = string.Empty });
+        var model = Models.ZImage;
+        var users = Enumerable.Range(0, 20).Select(i => new Updates(6_100 + i)).ToList();
+
+        // One batch: each user's /start, category and model presses, users interleaved.
+        foreach (var step in new Func<Updates, System.Text.Json.Nodes.JsonObject>[] { u => u.Text("/start"), u => u.Press(KieCatalog.CatalogCallbacks.For(model.Category), 0), u => u.Press(model.CallbackData, 0) })
+        {
+            users.ForEach(u => h.Api.Enqueue(step(u)));
+        }
+
+        foreach (var user in users)
+        {
+            await h.Api.WaitForAsync(c => c.ChatId == user.UserId && c.Method == "editMessageText" && c.Text?.Contains(model.Name, StringComparison.Ordinal) == true && c.Text.Contains(model.Vendor, StringComparison.Ordinal));
+            var state = await FormDriver.StateAsync(h, user);
+            Assert.Equal((FlowStep.Model, model.Id), (state.Step, state.Model));
+        }
+
+        var pipeline = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<KieBot.Telegram.UpdatePipeline>(h.App.Services);
+        for (var i = 0; i < 50 && pipeline.ActiveUsers > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, pipeline.ActiveUsers);
+    }
+
+    [Fact]
     public async Task A_restart_mid_conversation_continues_where_the_user_was()
     {
         var mode = Models.Kling2_6.TextToVideo;

@@ -10,6 +10,9 @@ namespace KieBot.Storage.Postgres;
 internal sealed class PostgresDatabase : SqlDatabase
 {
     private readonly NpgsqlDataSource source;
+
+    /// <summary>Connections whose commits do not wait for the WAL flush, for <see cref="WriteRelaxedAsync"/> only.</summary>
+    private readonly NpgsqlDataSource relaxed;
     private LedgerBatcher? batcher;
 
     public PostgresDatabase(string databaseUrl, TimeProvider time)
@@ -27,6 +30,12 @@ internal sealed class PostgresDatabase : SqlDatabase
         }
 
         source = NpgsqlDataSource.Create(builder);
+        var relaxedBuilder = new NpgsqlConnectionStringBuilder(builder.ConnectionString)
+        {
+            Options = ((builder.Options ?? string.Empty) + " -c synchronous_commit=off").Trim(),
+            ApplicationName = (builder.ApplicationName ?? "kiebot") + " (relaxed)",
+        };
+        relaxed = NpgsqlDataSource.Create(relaxedBuilder);
     }
 
     public override string Dialect => "postgres";
@@ -52,6 +61,12 @@ internal sealed class PostgresDatabase : SqlDatabase
         return await RunAsync(connection, transaction, work, cancellationToken).ConfigureAwait(false);
     }
 
+    public override async Task<T> WriteRelaxedAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await relaxed.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await work(new WriteScope(connection, null, cancellationToken)).ConfigureAwait(false);
+    }
+
     public override Task<long> SizeAsync(CancellationToken cancellationToken) =>
         ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT pg_database_size(current_database())", cancellationToken: cancellationToken)), cancellationToken);
 
@@ -69,5 +84,6 @@ internal sealed class PostgresDatabase : SqlDatabase
         }
 
         await source.DisposeAsync().ConfigureAwait(false);
+        await relaxed.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
             cancellationToken);
 
     public Task SaveAsync(long userId, string state, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(
+        db.WriteRelaxedAsync(
             w => w.Connection.ExecuteAsync(w.Command(
                 """
                 INSERT INTO conversations (user_id, state, updated_at) VALUES (@userId, @state, @now)

@@ -4,11 +4,12 @@ using Dapper;
 namespace KieBot.Storage.Sql;
 
 /// <summary>An open write transaction; <see cref="RollbackAsync"/> undoes it instead of committing.</summary>
-internal sealed class WriteScope(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+internal sealed class WriteScope(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
 {
     public DbConnection Connection { get; } = connection;
 
-    public DbTransaction Transaction { get; } = transaction;
+    /// <summary>Null for a single auto-committed statement (<see cref="SqlDatabase.WriteRelaxedAsync"/>).</summary>
+    public DbTransaction? Transaction { get; } = transaction;
 
     public bool RolledBack { get; private set; }
 
@@ -17,7 +18,7 @@ internal sealed class WriteScope(DbConnection connection, DbTransaction transact
 
     public async Task RollbackAsync()
     {
-        await Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        await (Transaction ?? throw new InvalidOperationException("a single statement has no transaction to roll back")).RollbackAsync(CancellationToken.None).ConfigureAwait(false);
         RolledBack = true;
     }
 }
@@ -53,6 +54,15 @@ internal abstract class SqlDatabase : IAsyncDisposable
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     public abstract Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One statement whose loss in a database crash costs nothing of value (the conversation step, last seen, the
+    /// update-id dedupe row, an error event): PostgreSQL commits it without waiting for the WAL flush
+    /// (synchronous_commit off; still crash-consistent, at most the last fraction of a second is lost). Money is never
+    /// written this way. SQLite writes it like any other.
+    /// </summary>
+    public virtual Task<T> WriteRelaxedAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, cancellationToken);
 
     public abstract Task<long> SizeAsync(CancellationToken cancellationToken);
 

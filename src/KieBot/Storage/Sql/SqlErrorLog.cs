@@ -5,7 +5,7 @@ namespace KieBot.Storage.Sql;
 internal sealed class SqlErrorLog(SqlDatabase db) : IErrorLog
 {
     public Task AddAsync(string source, string kind, string? code, string message, string? context = null, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(
+        db.WriteRelaxedAsync(
             w => w.Connection.ExecuteAsync(w.Command(
                 "INSERT INTO error_events (source, kind, code, message, context, created_at) VALUES (@source, @kind, @code, @message, @context, @now)",
                 new { source = db.Store(source), kind = db.Store(kind), code = db.Store(code), message = db.Store(message), context = db.Store(context), now = db.Now() })),

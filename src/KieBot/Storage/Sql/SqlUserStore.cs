@@ -7,7 +7,7 @@ internal sealed class SqlUserStore(SqlDatabase db) : IUserStore
     private const string Columns = "id, username, language, blocked, referrer_id, created_at, last_seen_at";
 
     public Task<BotUser> TouchAsync(long id, string? username, string? language, long? referrerId = null, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(
+        db.WriteRelaxedAsync(
             async w => Map(await w.Connection.QuerySingleAsync<Row>(w.Command(
                 $"""
                 INSERT INTO users (id, username, language, blocked, referrer_id, created_at, last_seen_at)
