@@ -23,10 +23,16 @@ public sealed partial class FlowEngine(
     KieBot.Payments.StarsPayments stars,
     KieBot.Payments.BankTransfers bank)
 {
-    public async Task HandleAsync(BotUpdate update, CancellationToken cancellationToken)
+    /// <summary>Handles an update; false when it was handled before (Telegram delivered it again).</summary>
+    public async Task<bool> HandleAsync(BotUpdate update, CancellationToken cancellationToken)
     {
         var referrer = await ReferrerAsync(update, cancellationToken).ConfigureAwait(false);
-        var user = await store.Users.TouchAsync(update.UserId, update.Username, Texts.Normalize(update.LanguageCode), referrer, cancellationToken).ConfigureAwait(false);
+        if (await store.Updates.StartAsync(update.UpdateId, update.UserId, update.Username, Texts.Normalize(update.LanguageCode), referrer, cancellationToken).ConfigureAwait(false) is not { } start)
+        {
+            return false;
+        }
+
+        var user = start.User;
         if (user.CreatedAt == user.LastSeenAt && settings.WelcomeCredits > Credits.Zero)
         {
             await store.Ledger.GrantAsync(user.Id, settings.WelcomeCredits, $"welcome:{user.Id}", GrantReason.Bonus, "welcome", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -37,7 +43,7 @@ public sealed partial class FlowEngine(
         {
             var refusal = user.Blocked ? Texts.Plain(Texts.Get(language, "checkout.unknown")) : await stars.CheckAsync(user.Id, language, checkout, cancellationToken).ConfigureAwait(false);
             await chat.AnswerPreCheckoutAsync(checkout.Id, refusal, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (update.Payment is { } payment)
@@ -48,22 +54,21 @@ public sealed partial class FlowEngine(
                 ? Texts.Get(language, "topup.credited", ("credits", added), ("balance", balance.Available))
                 : Texts.Get(language, "topup.repeat", ("balance", balance.Available));
             await chat.SendAsync(update.ChatId, new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]), cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
-        var conversation = await store.Conversations.GetAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        var turn = new Turn(update, user, language, FlowState.Parse(conversation?.State));
+        var turn = new Turn(update, user, language, FlowState.Parse(start.Conversation?.State));
         if (user.Blocked)
         {
             await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (await InMaintenanceAsync(cancellationToken).ConfigureAwait(false) && !await IsAdminAsync(user.Id, cancellationToken).ConfigureAwait(false))
         {
             await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
             await chat.SendAsync(turn.ChatId, new Screen(turn.T("maintenance")), cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (update.IsCallback)
@@ -81,6 +86,7 @@ public sealed partial class FlowEngine(
         }
 
         await store.Conversations.SaveAsync(user.Id, turn.State.Serialize(), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken ct)

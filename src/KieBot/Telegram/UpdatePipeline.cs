@@ -16,12 +16,6 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
 
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
-        if (!await store.Updates.TryMarkAsync(update.UpdateId, ct).ConfigureAwait(false))
-        {
-            LogDuplicate(update.UpdateId);
-            return;
-        }
-
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["UpdateId"] = update.UpdateId, ["UserId"] = update.UserId });
         var gate = Enter(update.UserId);
         try
@@ -29,7 +23,10 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
             await gate.Semaphore.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                await engine.HandleAsync(update, ct).ConfigureAwait(false);
+                if (!await engine.HandleAsync(update, ct).ConfigureAwait(false))
+                {
+                    LogDuplicate(update.UpdateId);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -157,4 +157,25 @@ public abstract partial class StoreContract
         Assert.Equal(50, (await store.CleanupAsync(new CleanupPolicy { ProcessedUpdates = TimeSpan.FromDays(1) }, apply: true)).ProcessedUpdates);
         Assert.True(await store.Updates.TryMarkAsync(1_000));
     }
+
+    [Fact]
+    public async Task Starting_an_update_marks_it_touches_the_user_and_reads_the_conversation_once()
+    {
+        await using var store = await NewStoreAsync();
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => store.Updates.StartAsync(2_000, 77, "ann", "ru", referrerId: 5))));
+
+        var first = Assert.Single(starts, s => s is not null)!;
+        Assert.Equal((77L, "ann", "ru", (long?)5), (first.User.Id, first.User.Username, first.User.Language, first.User.ReferrerId));
+        Assert.Null(first.Conversation);
+        Assert.False(await store.Updates.TryMarkAsync(2_000));
+
+        await store.Conversations.SaveAsync(77, """{"Step":"Menu"}""");
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var next = (await store.Updates.StartAsync(2_001, 77, "ann_new", "en"))!;
+        Assert.Equal("""{"Step":"Menu"}""", next.Conversation!.State);
+        Assert.Equal(("ann_new", "ru", Time.GetUtcNow()), (next.User.Username, next.User.Language, next.User.LastSeenAt));
+        Assert.Equal(first.User.CreatedAt, next.User.CreatedAt);
+        Assert.Null(await store.Updates.StartAsync(2_001, 77, "ann_new", "en"));
+    }
 }

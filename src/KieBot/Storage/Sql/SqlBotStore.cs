@@ -13,13 +13,15 @@ internal sealed class SqlBotStore : IBotStore
         var ledger = (SqlLedger)db.CreateLedger();
         Ledger = ledger;
         Generations = new SqlGenerationStore(db, ledger);
-        Users = new SqlUserStore(db);
-        Conversations = new SqlConversationStore(db);
+        var users = new SqlUserStore(db);
+        var conversations = new SqlConversationStore(db);
+        Users = users;
+        Conversations = conversations;
         Payments = new SqlPaymentStore(db);
         Invoices = new SqlInvoiceStore(db);
         PromoCodes = new SqlPromoCodeStore(db, ledger);
         Transfers = new SqlTransferStore(db, ledger);
-        Updates = new SqlUpdateLog(db);
+        Updates = new SqlUpdateLog(db, users, conversations);
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
     }

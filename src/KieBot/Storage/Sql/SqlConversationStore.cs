@@ -4,12 +4,13 @@ namespace KieBot.Storage.Sql;
 
 internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
 {
+    internal const string Select = "SELECT user_id, state, updated_at FROM conversations WHERE user_id = @userId";
+
+    internal Conversation? Map(Row? r) => r is null ? null : new Conversation(r.UserId, db.Load(r.State)!, Times.At(r.UpdatedAt));
+
     public Task<Conversation?> GetAsync(long userId, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
-            async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-                "SELECT user_id, state, updated_at FROM conversations WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } r
-                ? new Conversation(r.UserId, db.Load(r.State)!, Times.At(r.UpdatedAt))
-                : null,
+            async c => Map(await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Select, new { userId }, cancellationToken: cancellationToken)).ConfigureAwait(false)),
             cancellationToken);
 
     public Task SaveAsync(long userId, string state, CancellationToken cancellationToken = default) =>
@@ -25,7 +26,7 @@ internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
     public Task DeleteAsync(long userId, CancellationToken cancellationToken = default) =>
         db.WriteAsync(w => w.Connection.ExecuteAsync(w.Command("DELETE FROM conversations WHERE user_id = @userId", new { userId })), cancellationToken);
 
-    private sealed class Row
+    internal sealed class Row
     {
         public long UserId { get; set; }
 

@@ -4,18 +4,20 @@ namespace KieBot.Storage.Sql;
 
 internal sealed class SqlUserStore(SqlDatabase db) : IUserStore
 {
-    private const string Columns = "id, username, language, blocked, referrer_id, created_at, last_seen_at";
+    internal const string Columns = "id, username, language, blocked, referrer_id, created_at, last_seen_at";
+
+    /// <summary>Creates the user or moves their username and last-seen time; returns the row.</summary>
+    internal const string Touch =
+        $"""
+        INSERT INTO users (id, username, language, blocked, referrer_id, created_at, last_seen_at)
+        VALUES (@id, @username, @language, @no, @referrerId, @now, @now)
+        ON CONFLICT (id) DO UPDATE SET username = excluded.username, last_seen_at = excluded.last_seen_at
+        RETURNING {Columns}
+        """;
 
     public Task<BotUser> TouchAsync(long id, string? username, string? language, long? referrerId = null, CancellationToken cancellationToken = default) =>
         db.WriteRelaxedAsync(
-            async w => Map(await w.Connection.QuerySingleAsync<Row>(w.Command(
-                $"""
-                INSERT INTO users (id, username, language, blocked, referrer_id, created_at, last_seen_at)
-                VALUES (@id, @username, @language, @no, @referrerId, @now, @now)
-                ON CONFLICT (id) DO UPDATE SET username = excluded.username, last_seen_at = excluded.last_seen_at
-                RETURNING {Columns}
-                """,
-                new { id, username = db.Store(username), language = db.Store(language), no = false, referrerId, now = db.Now() })).ConfigureAwait(false)),
+            async w => Map(await w.Connection.QuerySingleAsync<Row>(w.Command(Touch, TouchParameters(id, username, language, referrerId))).ConfigureAwait(false)),
             cancellationToken);
 
     public Task<BotUser?> GetAsync(long id, CancellationToken cancellationToken = default) =>
@@ -49,9 +51,12 @@ internal sealed class SqlUserStore(SqlDatabase db) : IUserStore
                 "SELECT id FROM users WHERE blocked = @no AND id > @afterId ORDER BY id LIMIT @limit", new { no = false, afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList(),
             cancellationToken);
 
-    private BotUser Map(Row r) => new(r.Id, db.Load(r.Username), db.Load(r.Language), r.Blocked, r.ReferrerId, Times.At(r.CreatedAt), Times.At(r.LastSeenAt));
+    internal object TouchParameters(long id, string? username, string? language, long? referrerId) =>
+        new { id, username = db.Store(username), language = db.Store(language), no = false, referrerId, now = db.Now() };
 
-    private sealed class Row
+    internal BotUser Map(Row r) => new(r.Id, db.Load(r.Username), db.Load(r.Language), r.Blocked, r.ReferrerId, Times.At(r.CreatedAt), Times.At(r.LastSeenAt));
+
+    internal sealed class Row
     {
         public long Id { get; set; }
 
