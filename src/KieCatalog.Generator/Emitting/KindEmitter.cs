@@ -11,9 +11,8 @@ internal static class KindEmitter
 {
     public static string Emit(string ns, CatalogSpec catalog)
     {
-        var used = Vocabulary.ParamKinds
-            .Where(k => catalog.Models.Any(m => m.Modes.Any(mode => mode.Params.Any(p => p.Kind == k))))
-            .ToList();
+        var present = new System.Collections.Generic.HashSet<string>(catalog.Models.SelectMany(m => m.Modes).SelectMany(mode => mode.Params).Select(p => p.Kind));
+        var used = Vocabulary.ParamKinds.Where(present.Contains).ToList();
         var w = new SourceWriter().Header().Line($"namespace {ns};").Line();
         w.Line("/// <summary>Handles each parameter kind the catalog uses (and no other).</summary>");
         w.Open("public interface IParamKindHandler<TResult>");

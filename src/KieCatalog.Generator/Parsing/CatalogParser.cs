@@ -43,7 +43,7 @@ internal static class CatalogParser
 
         var models = new List<ParsedModel>();
         var array = ctx.Array(root, "models", "catalog", required: true);
-        foreach (var node in array?.Items ?? new List<JsonNode>())
+        foreach (var node in array?.Items ?? System.Array.Empty<JsonNode>())
         {
             var model = ParseModel(ctx, node);
             if (model is not null)
@@ -87,7 +87,7 @@ internal static class CatalogParser
             ctx.Invalid(subject, modesNode, "a model needs at least one mode");
         }
 
-        foreach (var modeNode in modesNode?.Items ?? new List<JsonNode>())
+        foreach (var modeNode in modesNode?.Items ?? System.Array.Empty<JsonNode>())
         {
             var mode = ParseMode(ctx, id, modeNode);
             if (mode is not null)
@@ -139,7 +139,7 @@ internal static class CatalogParser
         var seedIds = ctx.Strings(node, "seedIds", subject);
         var parameters = new List<ParamSpec>();
         var paramsNode = ctx.Object(node, "params", subject, required: true);
-        foreach (var property in paramsNode?.Properties ?? new List<JsonProperty>())
+        foreach (var property in paramsNode?.Properties ?? System.Array.Empty<JsonProperty>())
         {
             var param = ParamParser.Parse(ctx, subject, property);
             if (param is not null)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace KieCatalog.Generator.Parsing;
 
@@ -32,11 +31,35 @@ internal sealed class JsonNode
     /// <summary>The decoded string, or the raw number token.</summary>
     public string? Text { get; set; }
 
-    public List<JsonProperty> Properties { get; } = new();
+    // Created on first use: most nodes are leaves, and a large catalog has hundreds of thousands of them.
+    private List<JsonProperty>? properties;
+    private List<JsonNode>? items;
 
-    public List<JsonNode> Items { get; } = new();
+    public IReadOnlyList<JsonProperty> Properties => (IReadOnlyList<JsonProperty>?)properties ?? System.Array.Empty<JsonProperty>();
 
-    public JsonProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+    public IReadOnlyList<JsonNode> Items => (IReadOnlyList<JsonNode>?)items ?? System.Array.Empty<JsonNode>();
+
+    public void Add(JsonProperty property) => (properties ??= new List<JsonProperty>()).Add(property);
+
+    public void Add(JsonNode item) => (items ??= new List<JsonNode>()).Add(item);
+
+    public JsonProperty? Property(string name)
+    {
+        if (properties is null)
+        {
+            return null;
+        }
+
+        foreach (var property in properties)
+        {
+            if (property.Name == name)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
 
     public JsonNode? this[string name] => Property(name)?.Value;
 

@@ -115,7 +115,7 @@ internal sealed class JsonReader
             SkipWhitespace();
             Expect(':');
             SkipWhitespace();
-            node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(depth + 1)));
+            node.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(depth + 1)));
             SkipWhitespace();
             var next = Peek();
             pos++;
@@ -147,7 +147,7 @@ internal sealed class JsonReader
         while (true)
         {
             SkipWhitespace();
-            node.Items.Add(ReadValue(depth + 1));
+            node.Add(ReadValue(depth + 1));
             SkipWhitespace();
             var next = Peek();
             pos++;
