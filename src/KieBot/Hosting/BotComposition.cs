@@ -26,24 +26,13 @@ public static class BotComposition
         }
 
         services.AddSingleton(new Pricing(options.PriceMarkup, options.CreditToRubRate));
-        services.AddSingleton(new BotSettings
+        services.AddSingleton(options.Growth with
         {
             WelcomeCredits = options.WelcomeCredits,
             MaxConcurrentGenerations = options.MaxConcurrentGenerations,
             DryRun = options.DryRun,
             AdminId = options.AdminId,
             CallbackUrl = options.KieCallbackUrl,
-            StarsPackages = options.StarsPackages,
-            ReferralBonus = options.ReferralBonus,
-            ReferralTrigger = options.ReferralTrigger,
-            FreeModes = options.FreeModes,
-            FreeDaily = options.FreeDaily,
-            FreeTimeZone = options.FreeTimeZone,
-            StarsPerCredit = options.StarsPerCredit,
-            StarsCustomMin = options.StarsCustomMin,
-            StarsCustomMax = options.StarsCustomMax,
-            BankDetails = options.BankDetails,
-            BankMaxRubles = options.BankMaxRubles,
         });
         services.AddSingleton<KieBot.Payments.BankTransfers>();
         services.AddSingleton<FreeQuota>();

@@ -50,36 +50,11 @@ public sealed record BotOptions
 
     public int Port { get; init; } = 8080;
 
-    public Credits ReferralBonus { get; init; } = Credits.Whole(20);
-
-    /// <summary>What first payment of an invited user rewards the inviter (REFERRAL_TRIGGER: topup, generation or any).</summary>
-    public KieBot.Payments.ReferralTrigger ReferralTrigger { get; init; }
-
-    /// <summary>Modes with free daily generations (FREE_MODES, "model/mode,…").</summary>
-    public IReadOnlySet<string> FreeModes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
-
-    /// <summary>Free generations per user per day (FREE_DAILY; 0 turns them off).</summary>
-    public int FreeDaily { get; init; }
-
-    /// <summary>The free quota's day (FREE_TIMEZONE, an IANA name; UTC by default).</summary>
-    public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
-
-    /// <summary>Bank details shown for a manual transfer (BANK_TRANSFER_DETAILS; unset: off). Needs ADMIN_ID, who approves each receipt.</summary>
-    public string? BankDetails { get; init; }
-
-    /// <summary>The largest transfer a receipt may claim (BANK_TRANSFER_MAX_RUB, default 100000).</summary>
-    public decimal BankMaxRubles { get; init; } = 100_000m;
-
-    /// <summary>Stars per credit of a custom top-up (STARS_PER_CREDIT, default 0.5).</summary>
-    public decimal StarsPerCredit { get; init; } = 0.5m;
-
-    /// <summary>Custom top-up bounds in credits (STARS_CUSTOM_MIN, default 50; STARS_CUSTOM_MAX, default 10000, 0 turns custom amounts off).</summary>
-    public long StarsCustomMin { get; init; } = 50;
-
-    public long StarsCustomMax { get; init; } = 10_000;
-
-    /// <summary>Stars top-up packages (STARS_PACKAGES, "credits:stars,…").</summary>
-    public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
+    /// <summary>
+    /// Payments and growth as the flows take them (REFERRAL_*, FREE_*, STARS_*, BANK_TRANSFER_*); the host adds the
+    /// fields it owns (welcome credits, limits, dry run, admin, callback URL) when it registers them.
+    /// </summary>
+    public KieBot.Flows.BotSettings Growth { get; init; } = new();
 
     /// <summary>How often the host runs cleanup itself (CLEANUP_EVERY_HOURS; 0 turns it off).</summary>
     public TimeSpan CleanupEvery { get; init; } = TimeSpan.FromHours(24);
@@ -237,17 +212,20 @@ public sealed record BotOptions
             MaxConcurrentGenerations = (int)Number("MAX_CONCURRENT_GENERATIONS", 5m, 1m, 100m),
             Port = (int)Number("PORT", 8080m, 1m, 65535m),
             CleanupEvery = TimeSpan.FromHours((double)Number("CLEANUP_EVERY_HOURS", 24m, 0m, 24m * 30)),
-            StarsPackages = KieBot.Payments.StarsPayments.ParsePackages(Text("STARS_PACKAGES"), problems),
-            ReferralBonus = Credits.Ceiling(Number("REFERRAL_BONUS", 20m, 0m, 1_000_000m)),
-            ReferralTrigger = KieBot.Payments.Referrals.ParseTrigger(Text("REFERRAL_TRIGGER"), problems),
-            FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
-            FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
-            FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
-            StarsPerCredit = Number("STARS_PER_CREDIT", 0.5m, 0.001m, 1000m),
-            StarsCustomMin = (long)Number("STARS_CUSTOM_MIN", 50m, 1m, 1_000_000m),
-            StarsCustomMax = (long)Number("STARS_CUSTOM_MAX", 10_000m, 0m, 1_000_000m),
-            BankDetails = Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal),
-            BankMaxRubles = Number("BANK_TRANSFER_MAX_RUB", 100_000m, 1m, 10_000_000m),
+            Growth = new KieBot.Flows.BotSettings
+            {
+                ReferralBonus = Credits.Ceiling(Number("REFERRAL_BONUS", 20m, 0m, 1_000_000m)),
+                ReferralTrigger = KieBot.Payments.Referrals.ParseTrigger(Text("REFERRAL_TRIGGER"), problems),
+                FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
+                FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
+                FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
+                StarsPackages = KieBot.Payments.StarsPayments.ParsePackages(Text("STARS_PACKAGES"), problems),
+                StarsPerCredit = Number("STARS_PER_CREDIT", 0.5m, 0.001m, 1000m),
+                StarsCustomMin = (long)Number("STARS_CUSTOM_MIN", 50m, 1m, 1_000_000m),
+                StarsCustomMax = (long)Number("STARS_CUSTOM_MAX", 10_000m, 0m, 1_000_000m),
+                BankDetails = Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal),
+                BankMaxRubles = Number("BANK_TRANSFER_MAX_RUB", 100_000m, 1m, 10_000_000m),
+            },
         };
         errors = problems;
         return options;

@@ -37,18 +37,8 @@ internal static class CoverageCommand
             return ToolCommands.Problems;
         }
 
-        var sources = new List<SchemaSource>();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        try
+        if (await SourceReader.ReadAllAsync(a.Positional, error, ct).ConfigureAwait(false) is not { } sources)
         {
-            foreach (var source in a.Positional)
-            {
-                sources.Add(await SourceReader.ReadAsync(source, http, ct).ConfigureAwait(false));
-            }
-        }
-        catch (SourceException e)
-        {
-            await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             return ToolCommands.Problems;
         }
 

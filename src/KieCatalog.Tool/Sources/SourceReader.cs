@@ -6,6 +6,27 @@ namespace KieCatalog.Tool.Sources;
 /// <summary>Loads a SOURCE (a file or an http(s) URL; YAML or JSON) and hands it to the reader that recognizes its shape.</summary>
 internal static class SourceReader
 {
+    /// <summary>Reads every SOURCE; the first that cannot be read is printed as <c>file(line,col): error: …</c> and the result is null.</summary>
+    public static async Task<List<SchemaSource>?> ReadAllAsync(IEnumerable<string> sources, TextWriter error, CancellationToken ct)
+    {
+        var read = new List<SchemaSource>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            foreach (var source in sources)
+            {
+                read.Add(await ReadAsync(source, http, ct).ConfigureAwait(false));
+            }
+        }
+        catch (SourceException e)
+        {
+            await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            return null;
+        }
+
+        return read;
+    }
+
     public static async Task<SchemaSource> ReadAsync(string source, HttpClient http, CancellationToken ct)
     {
         string text;
