@@ -107,6 +107,8 @@ internal static class StartupBench
             throw new InvalidOperationException("dotnet publish failed:\n" + output.Result + error.Result);
         }
 
+        using var shutdown = Process.Start(new ProcessStartInfo("dotnet", "build-server shutdown") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        shutdown.WaitForExit();
         return Path.Combine(folder, "KieBot.dll");
     }
 
