@@ -40,7 +40,15 @@ public sealed class HostModeTests(PostgresFixture postgres)
         foreach (var user in users)
         {
             await h.Api.WaitForAsync(c => c.ChatId == user.UserId && c.Method == "editMessageText" && c.Text?.Contains(model.Name, StringComparison.Ordinal) == true && c.Text.Contains(model.Vendor, StringComparison.Ordinal));
+
+            // The card is sent before the conversation is saved: wait for the save, then check the order held.
             var state = await FormDriver.StateAsync(h, user);
+            for (var i = 0; i < 50 && state.Step != FlowStep.Model; i++)
+            {
+                await Task.Delay(100);
+                state = await FormDriver.StateAsync(h, user);
+            }
+
             Assert.Equal((FlowStep.Model, model.Id), (state.Step, state.Model));
         }
 
