@@ -16,7 +16,6 @@ internal static class Coverage
         foreach (var model in catalog.Models.OfType<JsonObject>())
         {
             var modes = Objects(model["modes"]).ToList();
-            var allHidden = modes.All(m => m["hidden"] is not null || m["retired"] is not null);
             foreach (var mode in modes)
             {
                 var api = Api(mode);
@@ -62,7 +61,6 @@ internal static class Coverage
                     blockers.Add("hidden by hand: " + Str(mode, "hidden"));
                 }
 
-                _ = allHidden;
                 result.Add(new ModeCoverage($"{Str(model, "id")}/{Str(mode, "id")}", Str(mode, "kieModel") ?? "", path, Str(model, "category") ?? "image", api, visible, priced, unlabelled.Count == 0, visible ? [] : blockers));
             }
         }
