@@ -58,7 +58,7 @@ internal static class LedgerBench
         var perSecond = pairs / elapsed.TotalSeconds;
         var what = hot ? "one hot user" : $"{Users:N0} users";
         results.Add(new("ledger", $"{name}, {what}: reserve+capture pairs/s", BenchResults.N(perSecond), goal ? "≥ 5,000" : "", goal ? perSecond >= 5_000 : null));
-        results.Add(new("ledger", $"{name}, {what}: pair p50 / p99, ledger consistent", $"{Ms(latencies, 0.50)} / {Ms(latencies, 0.99)}, {(check.IsConsistent ? "yes" : "NO")}", "consistent", check.IsConsistent));
+        results.Add(new("ledger", $"{name}, {what}: pair p50 / p99, ledger consistent", $"{BenchResults.Ms(BenchResults.Percentile(latencies, 0.50))} / {BenchResults.Ms(BenchResults.Percentile(latencies, 0.99))}, {(check.IsConsistent ? "yes" : "NO")}", "consistent", check.IsConsistent));
     }
 
     private static async Task<(long Pairs, List<double> Latencies, TimeSpan Elapsed)> RunPairsAsync(IBotStore store, TimeSpan duration, int workers, string phase, bool hot)
@@ -87,9 +87,6 @@ internal static class LedgerBench
         })));
         return (pairs, all.SelectMany(l => l).ToList(), stopwatch.Elapsed);
     }
-
-    private static string Ms(List<double> sorted, double quantile) =>
-        sorted.Count == 0 ? "-" : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(sorted.Count * quantile))].ToString("N2", CultureInfo.InvariantCulture) + " ms";
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -24,7 +24,8 @@ namespace KieBot.Bench;
 /// </summary>
 internal static class PipelineBench
 {
-    private const string Secret = "bench-secret";
+    /// <summary>The webhook secret the benchmarked hosts are configured with.</summary>
+    public const string Secret = "bench-secret";
 
     public static async Task RunAsync(BenchResults results, TimeSpan duration, int[] concurrency, bool[]? transports = null)
     {
@@ -180,7 +181,8 @@ internal static class PipelineBench
         }
     }
 
-    private static async Task PostAsync(HttpClient http, Uri url, JsonObject update)
+    /// <summary>Posts one update to a webhook the way Telegram does (with the secret header); fails unless it is answered 2xx.</summary>
+    public static async Task PostAsync(HttpClient http, Uri url, JsonObject update)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(update.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")) };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);

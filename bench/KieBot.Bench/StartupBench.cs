@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using KieBot.Storage;
 using KieBot.TestSupport;
 using KieBot.TestSupport.Hosting;
@@ -16,8 +14,6 @@ namespace KieBot.Bench;
 /// </summary>
 internal static class StartupBench
 {
-    private const string Secret = "bench-secret";
-
     public static async Task MeasureAsync(BenchResults results, string label, string botDll, int users)
     {
         await using var server = await PostgresServer.StartAsync(durable: true);
@@ -39,7 +35,7 @@ internal static class StartupBench
                 ["TELEGRAM_BOT_TOKEN"] = FakeBotApi.Token,
                 ["TELEGRAM_API_URL"] = api.BaseUrl.AbsoluteUri,
                 ["WEBHOOK_URL"] = "https://kiebot.example",
-                ["WEBHOOK_SECRET"] = Secret,
+                ["WEBHOOK_SECRET"] = PipelineBench.Secret,
                 ["DATABASE_URL"] = database,
                 ["DRY_RUN"] = "1",
                 ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
@@ -68,15 +64,7 @@ internal static class StartupBench
             var idle = Rss(process);
             var webhook = new Uri($"http://127.0.0.1:{port}/telegram/webhook");
             await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, webhook)
-                {
-                    Content = new StringContent(new Updates(50_000_000 + i).Text("/start").ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-                };
-                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-                using var response = await http.SendAsync(request, ct);
-                response.EnsureSuccessStatusCode();
-            });
+                await PipelineBench.PostAsync(http, webhook, new Updates(50_000_000 + i).Text("/start")));
             await Task.Delay(TimeSpan.FromSeconds(3));
             var loaded = Rss(process);
             results.Add(new("start-up", $"{label}: process start → /readyz OK", BenchResults.Ms(startUp.TotalMilliseconds), "< 1.5 s", startUp < TimeSpan.FromSeconds(1.5)));

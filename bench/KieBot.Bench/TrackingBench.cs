@@ -96,7 +96,6 @@ internal static class TrackingBench
         var perRead = cpu.TotalMilliseconds / reads;
         var steady = count / tracker.MaxPollInterval.TotalSeconds * perRead / 1000;
         var perTask = (double)reads / count;
-        GC.Collect();
         results.Add(new("tracking", $"generations tracked to the end (each needs {Steps} status reads)", $"{surface.Delivered:N0} of {count:N0}", "all", surface.Delivered == count));
         results.Add(new("tracking", "KIE status calls per task", perTask.ToString("0.00", CultureInfo.InvariantCulture), $"≤ {Steps} (1 per back-off step)", perTask <= Steps));
         results.Add(new("tracking", $"wall time; tracker process CPU while all {count:N0} finish at once", $"{wall.Elapsed.TotalSeconds:N1} s; {cpu.TotalSeconds / wall.Elapsed.TotalSeconds:P0}"));

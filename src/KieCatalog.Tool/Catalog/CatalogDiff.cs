@@ -55,14 +55,14 @@ internal static class CatalogDiff
             var old = oldModes.GetValueOrDefault(subject) ?? oldModes.FirstOrDefault(m => Key(m.Value) == Key(mode) && !newModes.ContainsKey(m.Key)).Value;
             if (old is not null)
             {
-                Modes(changes, subject, old, mode);
+                CompareMode(changes, subject, old, mode);
             }
         }
 
         return changes;
     }
 
-    private static void Modes(List<ImportChange> changes, string subject, JsonObject old, JsonObject mode)
+    private static void CompareMode(List<ImportChange> changes, string subject, JsonObject old, JsonObject mode)
     {
         foreach (var fact in ModeFacts)
         {

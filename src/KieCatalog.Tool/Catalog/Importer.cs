@@ -8,6 +8,17 @@ namespace KieCatalog.Tool.Catalog;
 internal sealed record ImportChange(char Sign, string Subject, string Detail)
 {
     public override string ToString() => $"{Sign} {Subject}: {Detail}";
+
+    public static JsonArray ToJson(IEnumerable<ImportChange> changes) =>
+        new(changes.Select(c => (JsonNode)new JsonObject { ["sign"] = c.Sign.ToString(), ["subject"] = c.Subject, ["detail"] = c.Detail }).ToArray());
+}
+
+/// <summary>How the commands print JSON reports: indented, text unescaped.</summary>
+internal static class ToolJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Text(JsonNode node) => node.ToJsonString(Options);
 }
 
 /// <summary>

@@ -49,7 +49,7 @@ internal static class CoverageCommand
         var missing = records.Count(r => r.Mode is null);
         if (a.Has("--json"))
         {
-            await output.WriteLineAsync(Json(modes, records, leftOut).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ConfigureAwait(false);
+            await output.WriteLineAsync(ToolJson.Text(Json(modes, records, leftOut))).ConfigureAwait(false);
         }
         else
         {

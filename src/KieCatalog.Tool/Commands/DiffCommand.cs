@@ -43,8 +43,7 @@ internal static class DiffCommand
         var changes = CatalogDiff.Compare(before, after);
         if (a.Has("--json"))
         {
-            var json = new JsonArray(changes.Select(c => (JsonNode)new JsonObject { ["sign"] = c.Sign.ToString(), ["subject"] = c.Subject, ["detail"] = c.Detail }).ToArray());
-            output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            output.WriteLine(ToolJson.Text(ImportChange.ToJson(changes)));
         }
         else
         {

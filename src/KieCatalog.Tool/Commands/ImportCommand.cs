@@ -69,10 +69,10 @@ internal static class ImportCommand
                 ["catalog"] = path,
                 ["records"] = sources.Sum(s => s.Records.Count),
                 ["changed"] = outOfDate,
-                ["changes"] = new JsonArray(importer.Changes.Select(c => (JsonNode)new JsonObject { ["sign"] = c.Sign.ToString(), ["subject"] = c.Subject, ["detail"] = c.Detail }).ToArray()),
+                ["changes"] = ImportChange.ToJson(importer.Changes),
                 ["problems"] = new JsonArray(check.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
             };
-            await output.WriteLineAsync(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ConfigureAwait(false);
+            await output.WriteLineAsync(ToolJson.Text(report)).ConfigureAwait(false);
         }
         else
         {

@@ -63,14 +63,14 @@ internal static class OpenApiReader
         return model["default"]?.ToString() is { Length: > 0 } single ? [single] : [];
     }
 
-    /// <summary>A page does not say its category: the family, else words of the model id, tell.</summary>
+    /// <summary>A page does not say its category: the family, else plain words of the model id tell (a new model's category is a hand-written fact to check).</summary>
     private static string Category(string api, string kieModel) => api switch
     {
         "veo" or "runway" or "aleph" or "luma" => "video",
         "suno" => "music",
         "gpt4o-image" or "flux-kontext" or "midjourney" => "image",
-        _ when System.Text.RegularExpressions.Regex.IsMatch(kieModel, "video|i2v|t2v|avatar|animate|veo|kling|hailuo|seedance|sora|wan/2-[0-9]-(a14b|image-to-video|text-to-video)") => "video",
-        _ when System.Text.RegularExpressions.Regex.IsMatch(kieModel, "speech|audio|music|sound|tts|voice|elevenlabs") => "audio",
+        _ when System.Text.RegularExpressions.Regex.IsMatch(kieModel, "video|i2v|t2v|avatar|animate|motion|lip-sync") => "video",
+        _ when System.Text.RegularExpressions.Regex.IsMatch(kieModel, "speech|audio|music|sound|tts|voice|dialogue") => "audio",
         _ => "image",
     };
 }
