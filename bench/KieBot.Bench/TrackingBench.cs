@@ -71,7 +71,7 @@ internal static class TrackingBench
         });
 
         var surface = new CountingSurface();
-        var tracker = new GenerationTracker(store, kie, surface, new BotSettings(), TimeProvider.System, NullLogger<GenerationTracker>.Instance);
+        var tracker = new GenerationTracker(store, kie, surface, new BotSettings(), TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();

@@ -15,7 +15,6 @@ public static class BotCallbacks
     public const string Language = "lang";
     public const string Russian = "lang:ru";
     public const string English = "lang:en";
-    public const string Confirm = "confirm";
     public const string Settings = "settings";
     public const string Summary = "summary";
     public const string Skip = "skip";
@@ -33,6 +32,9 @@ public static class BotCallbacks
     /// <summary>Buy Stars package number <c>n</c>.</summary>
     public const string BuyPrefix = "buy:";
 
+    /// <summary>Generate what summary <c>id</c> showed (<c>ok:&lt;id&gt;</c>): a press on any other summary buys nothing.</summary>
+    public const string ConfirmPrefix = "ok:";
+
     /// <summary>Page <c>n</c> of the current category.</summary>
     public const string PagePrefix = "page:";
 
@@ -47,6 +49,8 @@ public static class BotCallbacks
     public const string ResendPrefix = "rs:";
     public const string RepeatPrefix = "rp:";
     public const string ChangePromptPrefix = "cp:";
+
+    public static string Confirm(string summaryId) => ConfirmPrefix + summaryId;
 
     public static string Page(int page) => PagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -36,7 +36,8 @@ public sealed partial class FlowEngine
 
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
         var freeLeft = freeQuota.Covers(mode) ? await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false) : 0;
-        turn.State = turn.State with { Free = freeLeft > 0 };
+        var summary = FlowState.NewSummaryId();
+        turn.State = turn.State with { Free = freeLeft > 0, Summary = summary };
         var lines = mode.Params
             .Where(p => turn.State.Values.ContainsKey(p.Name) || p.DefaultValue is not null)
             .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, turn.State.Values.GetValueOrDefault(p.Name), turn)}");
@@ -50,7 +51,8 @@ public sealed partial class FlowEngine
             ("balance", balance.Available),
             ("left", freeLeft),
             ("daily", freeQuota.Daily));
-        if (freeLeft == 0 && balance.Available < price)
+        var short_ = freeLeft == 0 && balance.Available < price;
+        if (short_)
         {
             text += "\n\n" + turn.T("summary.insufficient", ("price", price), ("balance", balance.Available));
         }
@@ -60,9 +62,15 @@ public sealed partial class FlowEngine
             text += "\n" + turn.T("gen.dry");
         }
 
+        // Short of credits: the way to top up instead of a Generate button that can only refuse.
+        var first = !short_
+            ? new Button(freeLeft > 0 ? turn.T("btn.confirm_free") : turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm(summary))
+            : settings.StarsPackages.Count > 0 || stars.CustomEnabled
+                ? new Button(turn.T("btn.topup"), BotCallbacks.TopUp)
+                : new Button(turn.T("btn.balance"), BotCallbacks.Balance);
         var rows = new List<IReadOnlyList<Button>>
         {
-            new[] { new Button(freeLeft > 0 ? turn.T("btn.confirm_free") : turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm) },
+            new[] { first },
             new[] { new Button(turn.T("btn.settings"), BotCallbacks.Settings) },
             Keyboards.BackCancel(turn),
         };
@@ -86,15 +94,24 @@ public sealed partial class FlowEngine
         return null;
     }
 
-    /// <summary>Confirm: reserve the price and create the task. A second press finds the form already submitted.</summary>
-    private async Task<string?> ConfirmAsync(Turn turn, CancellationToken ct)
+    /// <summary>
+    /// Confirm summary <paramref name="summaryId"/>: reserve its price and record its generation (unique per summary, so
+    /// a second press on any host finds it taken); the KIE task is created after the press is answered. A press on any
+    /// other summary than the one on screen buys nothing.
+    /// </summary>
+    private async Task<string?> ConfirmAsync(Turn turn, string summaryId, CancellationToken ct)
     {
+        if (turn.State.Summary != summaryId || turn.State.Step is not (FlowStep.Summary or FlowStep.Submitted))
+        {
+            return turn.T("summary.outdated");
+        }
+
         if (turn.State.Step == FlowStep.Submitted)
         {
             return turn.T("gen.already");
         }
 
-        if (turn.State.Step != FlowStep.Summary || CurrentMode(turn) is not { } mode)
+        if (CurrentMode(turn) is not { } mode)
         {
             return await StaleAsync(turn, ct).ConfigureAwait(false);
         }
@@ -105,12 +122,16 @@ public sealed partial class FlowEngine
             return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
         }
 
-        var result = await submitter.SubmitAsync(new SubmitRequest(turn.User.Id, turn.ChatId, turn.Language, input, turn.Update.CallbackMessageId, turn.State.Free), ct).ConfigureAwait(false);
+        var request = new SubmitRequest(turn.User.Id, turn.ChatId, turn.Language, input, turn.Update.CallbackMessageId, turn.State.Free, $"{turn.User.Id}:{summaryId}");
+        var result = await submitter.SubmitAsync(request, ct).ConfigureAwait(false);
         switch (result)
         {
             case SubmitResult.Started:
                 turn.State = turn.State with { Step = FlowStep.Submitted };
                 return null;
+            case SubmitResult.AlreadySubmitted:
+                turn.State = turn.State with { Step = FlowStep.Submitted };
+                return turn.T("gen.already");
             case SubmitResult.Insufficient r:
                 return turn.T("summary.insufficient", ("price", r.Price), ("balance", r.Balance));
             case SubmitResult.Limited r:

@@ -23,18 +23,31 @@ public sealed partial class FlowEngine(
     KieBot.Payments.StarsPayments stars,
     KieBot.Payments.BankTransfers bank)
 {
-    /// <summary>Handles an update; false when it was handled before (Telegram delivered it again).</summary>
-    public async Task<bool> HandleAsync(BotUpdate update, CancellationToken cancellationToken)
+    /// <summary>How long an update's claim protects it from a second handler (one whose handler died is taken over after it).</summary>
+    public static readonly TimeSpan ClaimExpiry = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Handles an update claimed for <paramref name="holder"/>: <see cref="UpdateOutcome.Repeat"/> when it was handled
+    /// before, <see cref="UpdateOutcome.Retry"/> when another handler holds it now. A failure under it throws and leaves
+    /// it unfinished, so a re-delivery handles it again.
+    /// </summary>
+    public async Task<UpdateOutcome> HandleAsync(BotUpdate update, string holder, CancellationToken cancellationToken)
     {
         var referrer = await ReferrerAsync(update, cancellationToken).ConfigureAwait(false);
-        if (await store.Updates.StartAsync(update.UpdateId, update.UserId, update.Username, Texts.Normalize(update.LanguageCode), referrer, cancellationToken).ConfigureAwait(false) is not { } start)
+        var claim = new UpdateClaimRequest(update.UpdateId, holder, ClaimExpiry, update.UserId, update.Username, Texts.Normalize(update.LanguageCode), referrer);
+        var start = await store.Updates.StartAsync(claim, cancellationToken).ConfigureAwait(false);
+        switch (start.Claim)
         {
-            return false;
+            case UpdateClaim.Done:
+                return UpdateOutcome.Repeat;
+            case UpdateClaim.Busy:
+                return UpdateOutcome.Retry;
         }
 
         var user = start.User;
-        if (user.CreatedAt == user.LastSeenAt && settings.WelcomeCredits > Credits.Zero)
+        if ((user.CreatedAt == user.LastSeenAt || start.Retried) && settings.WelcomeCredits > Credits.Zero)
         {
+            // Keyed once per user: a retried first update may grant it again without paying twice.
             await store.Ledger.GrantAsync(user.Id, settings.WelcomeCredits, $"welcome:{user.Id}", GrantReason.Bonus, "welcome", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
@@ -43,7 +56,8 @@ public sealed partial class FlowEngine(
         {
             var refusal = user.Blocked ? Texts.Plain(Texts.Get(language, "checkout.unknown")) : await stars.CheckAsync(user.Id, language, checkout, cancellationToken).ConfigureAwait(false);
             await chat.AnswerPreCheckoutAsync(checkout.Id, refusal, cancellationToken).ConfigureAwait(false);
-            return true;
+            await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
+            return UpdateOutcome.Handled;
         }
 
         if (update.Payment is { } payment)
@@ -54,21 +68,24 @@ public sealed partial class FlowEngine(
                 ? Texts.Get(language, "topup.credited", ("credits", added), ("balance", balance.Available))
                 : Texts.Get(language, "topup.repeat", ("balance", balance.Available));
             await chat.SendAsync(update.ChatId, new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]), cancellationToken).ConfigureAwait(false);
-            return true;
+            await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
+            return UpdateOutcome.Handled;
         }
 
         var turn = new Turn(update, user, language, FlowState.Parse(start.Conversation?.State));
         if (user.Blocked)
         {
             await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
-            return true;
+            await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
+            return UpdateOutcome.Handled;
         }
 
         if (await InMaintenanceAsync(cancellationToken).ConfigureAwait(false) && !await IsAdminAsync(user.Id, cancellationToken).ConfigureAwait(false))
         {
             await AnswerAsync(turn, null, cancellationToken).ConfigureAwait(false);
             await chat.SendAsync(turn.ChatId, new Screen(turn.T("maintenance")), cancellationToken).ConfigureAwait(false);
-            return true;
+            await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
+            return UpdateOutcome.Handled;
         }
 
         if (update.IsCallback)
@@ -85,8 +102,8 @@ public sealed partial class FlowEngine(
             await OnTextAsync(turn, update.Text?.Trim() ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.Conversations.SaveAsync(user.Id, turn.State.Serialize(), cancellationToken).ConfigureAwait(false);
-        return true;
+        await store.Updates.FinishAsync(update.UpdateId, user.Id, turn.State.Serialize(), cancellationToken).ConfigureAwait(false);
+        return UpdateOutcome.Handled;
     }
 
     private async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken ct)
@@ -143,14 +160,17 @@ public sealed partial class FlowEngine(
             case BotCallbacks.Russian or BotCallbacks.English:
                 await SetLanguageAsync(turn, data == BotCallbacks.Russian ? "ru" : "en", ct).ConfigureAwait(false);
                 return null;
-            case BotCallbacks.Confirm:
-                return await ConfirmAsync(turn, ct).ConfigureAwait(false);
             case BotCallbacks.Settings:
                 return InForm(turn) ? await ShowSettingsAsync(turn, null, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
             case BotCallbacks.Summary:
                 return InForm(turn) ? await ShowSummaryAsync(turn, ct).ConfigureAwait(false) : await StaleAsync(turn, ct).ConfigureAwait(false);
             case BotCallbacks.Skip or BotCallbacks.Next or BotCallbacks.Done:
                 return await OnFormButtonAsync(turn, data, ct).ConfigureAwait(false);
+        }
+
+        if (data.StartsWith(BotCallbacks.ConfirmPrefix, StringComparison.Ordinal))
+        {
+            return await ConfirmAsync(turn, data[BotCallbacks.ConfirmPrefix.Length..], ct).ConfigureAwait(false);
         }
 
         if (data.StartsWith(BotCallbacks.PagePrefix, StringComparison.Ordinal) && int.TryParse(data.AsSpan(BotCallbacks.PagePrefix.Length), out var page)

@@ -49,6 +49,12 @@ public sealed record FlowState
     /// <summary>Asked from the settings screen (answering returns there) rather than in the first pass.</summary>
     public bool FromSettings { get; init; }
 
+    /// <summary>
+    /// The id of the summary on screen (new each time one is shown, carried by its Generate button): a press is honoured
+    /// only for this summary, and the generation row is unique per summary, whichever host the press reaches.
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>The summary on screen offers the generation free (confirming must not charge instead).</summary>
     public bool Free { get; init; }
 
@@ -57,6 +63,16 @@ public sealed record FlowState
 
     /// <summary>The catalog version the state was written under; another version invalidates the form.</summary>
     public string Catalog { get; init; } = KieCatalog.Models.Version;
+
+    /// <summary>A fresh summary id: 10 characters of [a-z0-9], random.</summary>
+    public static string NewSummaryId() => string.Create(10, 0, static (span, _) =>
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+    });
 
     public string Serialize() => JsonSerializer.Serialize(this, FlowJson.Default.FlowState);
 

@@ -10,10 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace KieBot.Generations;
 
 /// <summary>
-/// Follows generations to their end: leases due in-flight rows (one worker per row), reads their KIE task, and on
-/// success delivers the result and captures the price; on failure or past the deadline of its output kind releases it
-/// exactly once and says why. After each read the row is scheduled with a growing back-off (its lease is its next poll
-/// time), so each pass costs only the tasks that are due; a KIE callback makes a row due at once.
+/// Follows generations to their end: leases due in-flight rows (one worker per row, short leases renewed while it
+/// works, so the rows of a host that died are taken over within one lease), reads their KIE task, and on success
+/// delivers the result (recording each part as Telegram accepts it) and captures the price; on failure or past the
+/// deadline of its output kind releases it exactly once and says why. After each read the row is scheduled with a
+/// growing back-off, so each pass costs only the tasks that are due; a KIE callback makes a row due at once (a held
+/// one is looked at again as soon as its holder is done with it) and wakes the tracker.
 /// </summary>
 public sealed partial class GenerationTracker(
     IBotStore store,
@@ -21,8 +23,11 @@ public sealed partial class GenerationTracker(
     IChatSurface chat,
     BotSettings settings,
     TimeProvider time,
+    KieBot.Hosting.HostIdentity host,
     ILogger<GenerationTracker> logger)
 {
+    private readonly SemaphoreSlim wake = new(0, 1);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Language, DateTimeOffset At)> languages = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> schedule = new(StringComparer.Ordinal);
 
@@ -31,8 +36,33 @@ public sealed partial class GenerationTracker(
 
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a worker holds a row it is working on (another instance takes it over after that). Longer than any back-off, so a callback can tell a held row from a waiting one.</summary>
-    public TimeSpan WorkLease { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a worker's hold on a row lasts unless renewed: the rows of a host that died are taken over after it.</summary>
+    public TimeSpan WorkLease { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a worker renews its leases while it works (a fifth of the lease: a missed renewal or two is no loss).</summary>
+    public TimeSpan RenewEvery => WorkLease / 5;
+
+    /// <summary>
+    /// A lease reaching less than this far ahead has missed two renewals: its holder is taken to be gone, and a callback
+    /// frees the row at once instead of waiting the lease out.
+    /// </summary>
+    public TimeSpan LiveLease => WorkLease - (2 * RenewEvery);
+
+    /// <summary>Starts the next pass now instead of after the pause (a callback made a row due).</summary>
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0)
+        {
+            try
+            {
+                wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Woken already.
+            }
+        }
+    }
 
     /// <summary>Rows taken per pass.</summary>
     public int BatchSize { get; init; } = 100;
@@ -70,7 +100,10 @@ public sealed partial class GenerationTracker(
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), time, ct).ConfigureAwait(false);
+                using var pause = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1), time, pause.Token), wake.WaitAsync(pause.Token)).ConfigureAwait(false);
+                await pause.CancelAsync().ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {
@@ -82,7 +115,14 @@ public sealed partial class GenerationTracker(
     /// <summary>One pass over the due generations; returns how many were looked at.</summary>
     public async Task<int> PollOnceAsync(CancellationToken ct)
     {
-        var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, ct).ConfigureAwait(false);
+        var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, host.Id, ct).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewWhileWorkingAsync(due.Select(g => g.Id).ToArray(), working.Token);
         try
         {
             await WorkAsync(due, ct).ConfigureAwait(false);
@@ -90,16 +130,43 @@ public sealed partial class GenerationTracker(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // A graceful stop hands the rows it held back at once, for the next instance.
+            await working.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
             schedule.Clear();
-            await store.Generations.ScheduleManyAsync(due.Select(g => KeyValuePair.Create(g.Id, time.GetUtcNow())).ToArray(), CancellationToken.None).ConfigureAwait(false);
+            await store.Generations.ScheduleManyAsync(due.Select(g => KeyValuePair.Create(g.Id, time.GetUtcNow())).ToArray(), host.Id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+
+        await working.CancelAsync().ConfigureAwait(false);
+        await renewing.ConfigureAwait(false);
 
         // The next read of every row still in flight, in one statement.
         var next = schedule.ToArray();
         schedule.Clear();
-        await store.Generations.ScheduleManyAsync(next, ct).ConfigureAwait(false);
+        await store.Generations.ScheduleManyAsync(next, host.Id, ct).ConfigureAwait(false);
         return due.Count;
+    }
+
+    /// <summary>Renews this host's leases of a pass's rows every <see cref="RenewEvery"/> until the pass ends.</summary>
+    private async Task RenewWhileWorkingAsync(string[] ids, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(RenewEvery, time, ct).ConfigureAwait(false);
+                await store.Generations.RenewAsync(ids, WorkLease, host.Id, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database is away: the lease may run out and another host take the rows, which is safe (state moves are compare-and-set).
+                LogRenewFailed(e.Message);
+            }
+        }
     }
 
     private Task WorkAsync(IReadOnlyList<Generation> due, CancellationToken ct) =>
@@ -236,11 +303,18 @@ public sealed partial class GenerationTracker(
         var mode = Mode(generation);
         var caption = Texts.Get(language, "gen.done", ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId));
         var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
-        var delivered = await chat.DeliverAsync(generation.ChatId, new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons), ct).ConfigureAwait(false);
+        var delivery = new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons)
+        {
+            // A delivery a stop interrupted goes on after what Telegram accepted; each accepted part is recorded at once.
+            Sent = generation.SentParts,
+            Progress = (sent, token) => store.Generations.SetSentPartsAsync(generation.Id, sent, token),
+        };
+        var delivered = await chat.DeliverAsync(generation.ChatId, delivery, ct).ConfigureAwait(false);
         await store.Generations.SetDeliveredAsync(generation.Id, delivered, ct).ConfigureAwait(false);
         if (generation.StatusMessageId is { } status)
         {
-            await chat.EditAsync(generation.ChatId, (int)status, new Screen(caption), ct).ConfigureAwait(false);
+            // The result carries the caption: the status message says only that it is done.
+            await chat.EditAsync(generation.ChatId, (int)status, new Screen(Texts.Get(language, "gen.delivered")), ct).ConfigureAwait(false);
         }
 
         LogSucceeded(generation.Id, generation.ResultUrls.Count);
@@ -300,6 +374,9 @@ public sealed partial class GenerationTracker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tracking generation {GenerationId} failed")]
     private partial void LogTrackFailed(string generationId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the tracker's leases failed ({Reason})")]
+    private partial void LogRenewFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A tracking pass failed")]
     private partial void LogPassFailed(Exception exception);

@@ -7,13 +7,17 @@ namespace KieBot.Generations;
 /// A confirmed form: who, where, in which language, the typed input, the message to turn into the status message, and
 /// whether the summary the user confirmed said it is free (then it must not silently cost credits).
 /// </summary>
-public sealed record SubmitRequest(long UserId, long ChatId, string Language, IModeInput Input, int? StatusMessageId, bool ExpectFree = false);
+/// <paramref name="SummaryKey"/> names the summary confirmed (user and summary id): one generation per summary.
+public sealed record SubmitRequest(long UserId, long ChatId, string Language, IModeInput Input, int? StatusMessageId, bool ExpectFree = false, string? SummaryKey = null);
 
 /// <summary>How a submission ended.</summary>
 public abstract record SubmitResult
 {
     /// <summary>Reserved, recorded and sent to KIE; tracking takes it from here.</summary>
     public sealed record Started(string GenerationId) : SubmitResult;
+
+    /// <summary>This summary's generation was recorded by an earlier press (on any host); nothing more was charged.</summary>
+    public sealed record AlreadySubmitted : SubmitResult;
 
     public sealed record Insufficient(Credits Price, Credits Balance) : SubmitResult;
 

@@ -15,6 +15,7 @@ public static class BotComposition
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        services.TryAddSingleton(HostIdentity.New());
         services.AddSingleton(sp => BotStores.Open(options.Storage, sp.GetRequiredService<TimeProvider>()));
         if (options.DryRun)
         {
@@ -38,6 +39,7 @@ public static class BotComposition
         services.AddSingleton<FreeQuota>();
         services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<BackgroundCreates>();
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();
         services.AddSingleton<Broadcaster>();

@@ -23,6 +23,7 @@ internal static partial class KieCallbackEndpoint
         HttpContext context,
         BotOptions options,
         IBotStore store,
+        KieBot.Generations.GenerationTracker tracker,
         KieCallbackParser parser,
         ILoggerFactory loggers)
     {
@@ -72,8 +73,12 @@ internal static partial class KieCallbackEndpoint
 
         if (generation.State.IsInFlight())
         {
-            // A row a worker holds is left to it; a waiting one is read at once.
-            await store.Generations.HurryAsync(generation.Id, TimeSpan.FromMinutes(2), context.RequestAborted).ConfigureAwait(false);
+            // A waiting row, or one whose holder stopped renewing its lease (a host that died), is read at once; a row
+            // a live worker holds is read again as soon as that worker is done with it.
+            if (await store.Generations.HurryAsync(generation.Id, tracker.LiveLease, context.RequestAborted).ConfigureAwait(false))
+            {
+                tracker.Wake();
+            }
         }
 
         LogReceived(loggers.CreateLogger("KieBot.KieCallback"), generation.Id, task.State);

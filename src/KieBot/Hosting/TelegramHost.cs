@@ -37,12 +37,15 @@ public static class TelegramHost
             .Enrich.FromLogContext()
             .WriteTo.Sink(new RedactingSink(Console.Out, secrets, Console.IsOutputRedirected ? new CompactJsonFormatter() : null)));
         builder.Services.AddBot(options);
+        builder.Services.AddTransient(sp => new BotApiRetryHandler(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHttpClient("telegram")
             .RemoveAllLoggers()
+            .AddHttpMessageHandler<BotApiRetryHandler>()
             .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(new TelegramBotClientOptions(options.TelegramToken!, options.TelegramApiUrl), http));
         builder.Services.AddHttpClient<ResultFiles>(http => http.Timeout = TimeSpan.FromMinutes(2));
         builder.Services.AddSingleton<IChatSurface, TelegramSurface>();
         builder.Services.AddHostedService<TrackerService>();
+        builder.Services.AddHostedService<CreatesDrain>();
         if (options.CleanupEvery > TimeSpan.Zero)
         {
             builder.Services.AddHostedService<CleanupService>();
@@ -105,4 +108,12 @@ internal sealed partial class CleanupService(IBotStore store, BotOptions options
 internal sealed class TrackerService(GenerationTracker tracker) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => tracker.RunAsync(stoppingToken);
+}
+
+/// <summary>On stop, lets the KIE creates in hand finish (up to 20 s) rather than cancel ones KIE may have accepted.</summary>
+internal sealed class CreatesDrain(BackgroundCreates creates) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => creates.DrainAsync(TimeSpan.FromSeconds(20));
 }

@@ -9,8 +9,9 @@ namespace KieBot.Hosting;
 
 /// <summary>
 /// <c>POST /telegram/webhook</c>: refuses requests without the right <c>X-Telegram-Bot-Api-Secret-Token</c> (constant-time
-/// compare, 401), parses the update and runs it through the pipeline before answering 200 (Telegram re-delivers on
-/// errors, and the pipeline drops repeats by update id).
+/// compare, 401), parses the update and runs it through the pipeline before answering: 200 once it is handled (or a
+/// repeat), 503 when the database or the Bot API failed under it, so Telegram delivers it again (the pipeline claims
+/// updates by id, so a re-delivery of a handled one changes nothing).
 /// </summary>
 internal static class WebhookEndpoint
 {
@@ -37,7 +38,10 @@ internal static class WebhookEndpoint
 
         if (update is not null && UpdateMapper.Map(update) is { } mapped)
         {
-            await pipeline.HandleAsync(mapped, context.RequestAborted).ConfigureAwait(false);
+            if (await pipeline.HandleAsync(mapped, context.RequestAborted).ConfigureAwait(false) == UpdateOutcome.Retry)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
         }
 
         return Results.Ok();

@@ -67,6 +67,9 @@ public sealed record Generation
     /// <summary>The day (yyyy-MM-dd in the free quota's time zone) a free generation counts against; null when paid.</summary>
     public string? FreeDay { get; init; }
 
+    /// <summary>The summary this generation was confirmed from (user and summary id); at most one generation per summary.</summary>
+    public string? SummaryKey { get; init; }
+
     public GenerationState State { get; init; } = GenerationState.Created;
 
     public string? KieTaskId { get; init; }
@@ -77,6 +80,12 @@ public sealed record Generation
     public IReadOnlyList<string>? Delivered { get; init; }
 
     public string? ResultText { get; init; }
+
+    /// <summary>
+    /// What Telegram accepted so far of a delivery in progress, one entry per result part (its file id, or "" for a part
+    /// sent as a link): a delivery a stop interrupted resumes after these instead of sending them again.
+    /// </summary>
+    public IReadOnlyList<string> SentParts { get; init; } = [];
 
     public string? ErrorKind { get; init; }
 
@@ -119,29 +128,39 @@ public interface IGenerationStore
 
     /// <summary>
     /// Reserves <see cref="Generation.Price"/> under <see cref="Generation.ReservationKey"/> and records the generation, in one
-    /// transaction: either both happen or neither (a refused reservation records nothing and says so).
+    /// transaction: either both happen or neither (a refused reservation records nothing and says so). Throws
+    /// <see cref="SummaryTakenException"/>, reserving nothing, when the generation's summary already has a generation.
     /// </summary>
     Task<LedgerResult> CreateReservedAsync(Generation generation, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a free generation (<see cref="Generation.FreeDay"/> set, no reservation) if the user has fewer than
     /// <paramref name="dailyQuota"/> free generations on that day that are in flight or succeeded; the count and the insert
-    /// are one transaction serialized per user, so concurrent confirmations never exceed the quota. False when it is used up.
+    /// are one transaction serialized per user, so concurrent confirmations never exceed the quota. False when it is used up;
+    /// <see cref="SummaryTakenException"/> when the generation's summary already has a generation.
     /// </summary>
     Task<bool> CreateFreeAsync(Generation generation, int dailyQuota, CancellationToken cancellationToken = default);
 
     /// <summary>The user's free generations on <paramref name="day"/> that count against the quota: in flight or succeeded (failed ones give it back).</summary>
     Task<int> CountFreeAsync(long userId, string day, CancellationToken cancellationToken = default);
 
-    /// <summary>When the tracker should look at the generation next (its back-off), releasing the current lease.</summary>
-    Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// When the tracker should look at the generation next (its back-off), ending <paramref name="holder"/>'s lease; a
+    /// callback that came while it was held makes it due at once instead. A row another holder has taken is left alone.
+    /// </summary>
+    Task ScheduleAsync(string id, DateTimeOffset due, string holder = "", CancellationToken cancellationToken = default);
 
-    /// <summary>Schedules many generations in one statement (the tracker's pass end).</summary>
-    Task ScheduleManyAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> due, CancellationToken cancellationToken = default);
+    /// <summary>Schedules many generations in one statement (the tracker's pass end), as <see cref="ScheduleAsync"/>.</summary>
+    Task ScheduleManyAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> due, string holder = "", CancellationToken cancellationToken = default);
+
+    /// <summary>Extends <paramref name="holder"/>'s leases of <paramref name="ids"/> to <paramref name="lease"/> from now (a live worker renews while it works).</summary>
+    Task RenewAsync(IReadOnlyCollection<string> ids, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Makes the generation due now, unless a worker holds it (its lease reaches beyond <paramref name="notLeasedBeyond"/>
-    /// from now, which no back-off does); false when nothing changed.
+    /// A KIE callback for the generation: makes it due now unless a live worker holds it (its lease reaches beyond
+    /// <paramref name="notLeasedBeyond"/> from now, which a worker that renews keeps it doing); a held row is marked so
+    /// its holder looks again at once. A worker that stopped renewing is taken to be gone: its row is freed and due now.
+    /// True when the row was made due now.
     /// </summary>
     Task<bool> HurryAsync(string id, TimeSpan notLeasedBeyond, CancellationToken cancellationToken = default);
 
@@ -156,6 +175,9 @@ public interface IGenerationStore
 
     Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Records the parts of a delivery Telegram has accepted so far (see <see cref="Generation.SentParts"/>), right after each is sent.</summary>
+    Task SetSentPartsAsync(string id, IReadOnlyList<string> sentParts, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default);
 
     /// <summary>How many of the user's generations are still in flight (created, submitted, running).</summary>
@@ -166,5 +188,11 @@ public interface IGenerationStore
     /// counting an attempt: in-flight ones, failed ones whose refund is not finished, succeeded ones not yet delivered.
     /// Concurrent callers never get the same row.
     /// </summary>
-    Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default);
+}
+
+/// <summary>A summary that already has its generation was confirmed again (a second press, on any host).</summary>
+public sealed class SummaryTakenException(string summaryKey) : Exception($"summary {summaryKey} already has a generation")
+{
+    public string SummaryKey { get; } = summaryKey;
 }

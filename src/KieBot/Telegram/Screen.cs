@@ -14,5 +14,17 @@ public sealed record Screen(string Text, IReadOnlyList<IReadOnlyList<Button>> Ke
     public IEnumerable<Button> Buttons => Keyboard.SelectMany(r => r);
 }
 
-/// <summary>A result to deliver: the files (by URL) or text, of one output kind.</summary>
-public sealed record Delivery(KieCatalog.Catalog.OutputKind Kind, IReadOnlyList<string> Urls, string? Text, string Caption, Screen? Buttons);
+/// <summary>
+/// A result to deliver: the files (by URL) or text, of one output kind. <see cref="Sent"/> holds what an interrupted
+/// delivery already had accepted, one entry per URL (a file id, or "" for one sent as a link): those are not sent again.
+/// <see cref="Progress"/> hears the accepted parts so far right after each is accepted, so a stop in the middle resumes.
+/// </summary>
+public sealed record Delivery(KieCatalog.Catalog.OutputKind Kind, IReadOnlyList<string> Urls, string? Text, string Caption, Screen? Buttons)
+{
+    public IReadOnlyList<string> Sent { get; init; } = [];
+
+    public Func<IReadOnlyList<string>, CancellationToken, Task>? Progress { get; init; }
+
+    public Task ReportAsync(IReadOnlyList<string> sent, CancellationToken cancellationToken) =>
+        Progress is { } progress ? progress(sent, cancellationToken) : Task.CompletedTask;
+}

@@ -64,20 +64,18 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
             return await DeliverTextAsync(chatId, delivery.Text ?? string.Empty, caption, markup, cancellationToken).ConfigureAwait(false);
         }
 
-        if (delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video)
+        var sent = new List<string>(delivery.Sent.Take(delivery.Urls.Count));
+        if (delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video && sent.Count == 0)
         {
             try
             {
                 var media = delivery.Urls.Take(10).Select((url, i) => delivery.Kind == OutputKind.Image
                     ? (IAlbumInputMedia)new InputMediaPhoto(InputFile.FromString(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html }
                     : new InputMediaVideo(InputFile.FromString(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html });
-                var sent = await bot.SendMediaGroup(chatId, media, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (markup is not null)
-                {
-                    await bot.SendMessage(chatId, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-
-                return sent.Select(FileId).OfType<string>().ToList();
+                var album = await bot.SendMediaGroup(chatId, media, cancellationToken: cancellationToken).ConfigureAwait(false);
+                sent.AddRange(album.Select(m => FileId(m) ?? string.Empty));
+                sent.AddRange(Enumerable.Repeat(string.Empty, Math.Max(0, delivery.Urls.Count - sent.Count)));
+                await delivery.ReportAsync(sent, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiRequestException e)
             {
@@ -85,18 +83,25 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
             }
         }
 
-        var delivered = new List<string>();
-        for (var i = 0; i < delivery.Urls.Count; i++)
+        if (sent.Count == delivery.Urls.Count && delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video)
         {
-            var last = i == delivery.Urls.Count - 1;
-            var id = await SendOneAsync(chatId, delivery.Kind, delivery.Urls[i], caption, last ? markup : null, cancellationToken).ConfigureAwait(false);
-            if (id is not null)
+            // The album went out (now or before a stop): its buttons follow in a message of their own.
+            if (markup is not null)
             {
-                delivered.Add(id);
+                await bot.SendMessage(chatId, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
+
+            return sent.Where(id => id.Length > 0).ToList();
         }
 
-        return delivered;
+        for (var i = sent.Count; i < delivery.Urls.Count; i++)
+        {
+            var last = i == delivery.Urls.Count - 1;
+            sent.Add(await SendOneAsync(chatId, delivery.Kind, delivery.Urls[i], caption, last ? markup : null, cancellationToken).ConfigureAwait(false) ?? string.Empty);
+            await delivery.ReportAsync(sent, cancellationToken).ConfigureAwait(false);
+        }
+
+        return sent.Where(id => id.Length > 0).ToList();
     }
 
     /// <summary>By URL (or file id) first; then downloaded and uploaded; then, beyond Telegram's limits, as a link.</summary>

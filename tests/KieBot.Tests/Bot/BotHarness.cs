@@ -117,6 +117,11 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public Task PressDataAsync(Updates user, string data) => PressAsync(user, b => b.Data == data);
 
+    /// <summary>Presses Generate on the user's last summary.</summary>
+    public Task ConfirmAsync(Updates user) => PressAsync(user, b => IsConfirm(b.Data));
+
+    public static bool IsConfirm(string data) => data.StartsWith(KieBot.Flows.BotCallbacks.ConfirmPrefix, StringComparison.Ordinal);
+
     public async Task SendAsync(JsonObject update) => Assert.Equal(HttpStatusCode.OK, await PostAsync(update));
 
     /// <summary>Stops this host only (as a crash or deploy would); its fakes keep running for another host.</summary>

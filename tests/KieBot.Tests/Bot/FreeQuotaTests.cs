@@ -33,11 +33,11 @@ public sealed class FreeQuotaTests(PostgresFixture postgres)
             && c.Buttons.Any(b => b.Data == mode.CallbackData && b.Text.EndsWith("· free", StringComparison.Ordinal)));
         await FormDriver.AnswerAllAsync(h, user, mode);
         Assert.Contains("Price: <b>free</b> (1 of 1 free generations left today)", h.Screen.Text, StringComparison.Ordinal);
-        Assert.Contains(h.ScreenOf(user).Buttons, b => b.Data == BotCallbacks.Confirm && b.Text == "✅ Generate for free");
+        Assert.Contains(h.ScreenOf(user).Buttons, b => BotHarness.IsConfirm(b.Data) && b.Text == "✅ Generate for free");
 
         // A failed free generation is not counted.
         h.Kie.FailNextTask("500", "Internal error");
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
         var failed = (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
         Assert.Null(failed.ReservationKey);
         await TrackingTests.WaitForAsync(h, failed.Id, GenerationState.Refunded);
@@ -87,7 +87,7 @@ public sealed class FreeQuotaTests(PostgresFixture postgres)
         };
         Assert.True(await h.Store.Generations.CreateFreeAsync(other, 1));
 
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
 
         Assert.Equal("Today's free generations are used up: the price is shown now.", h.Api.CallsOf("answerCallbackQuery").Last().Parameters["text"]!.GetValue<string>());
         Assert.Contains("Price: <b>", h.Screen.Text, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class FreeQuotaTests(PostgresFixture postgres)
 
     private static async Task<Generation> ConfirmAsync(BotHarness h, Updates user)
     {
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
         return (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
     }
 }

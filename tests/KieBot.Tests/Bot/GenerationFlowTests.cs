@@ -38,11 +38,11 @@ public sealed class GenerationFlowTests(PostgresFixture postgres)
         await FormDriver.OpenAsync(h, user, mode);
         await FormDriver.AnswerAllAsync(h, user, mode);
         Assert.Contains("Price:", h.Screen.Text, StringComparison.Ordinal);
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
 
+        var generation = await TrackingTests.WaitForCreateAsync(h, Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10)).Id);
         var created = Assert.Single(h.Kie.Tasks.Values);
         Assert.Equal(mode.KieModel, created.Mode.KieModel);
-        var generation = Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10));
         Assert.Equal(created.Id, generation.KieTaskId);
         Assert.False(generation.DryRun);
         var balance = await h.Store.Ledger.GetBalanceAsync(user.UserId);

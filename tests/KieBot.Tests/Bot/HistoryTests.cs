@@ -19,7 +19,7 @@ public sealed class HistoryTests(PostgresFixture postgres)
         var stranger = new Updates(9_502);
         await FormDriver.OpenAsync(h, user, mode);
         await FormDriver.AnswerAllAsync(h, user, mode, prompt: "A lighthouse in fog");
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
         var generation = (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
         for (var i = 0; i < 150 && (await h.Store.Generations.GetAsync(generation.Id))!.Delivered is null; i++)
         {

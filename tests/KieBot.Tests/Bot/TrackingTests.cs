@@ -128,7 +128,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
 
         await FormDriver.OpenAsync(h, user, Models.ZImage.TextToImage);
         await FormDriver.AnswerAllAsync(h, user, Models.ZImage.TextToImage);
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
 
         var alert = h.Api.CallsOf("answerCallbackQuery").Last();
         Assert.StartsWith("⚠️ You already have 1 generations running", alert.Parameters["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -145,10 +145,9 @@ public sealed class TrackingTests(PostgresFixture postgres)
 
         await FormDriver.OpenAsync(h, user, Models.ZImage.TextToImage);
         await FormDriver.AnswerAllAsync(h, user, Models.ZImage.TextToImage);
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
+        await h.ConfirmAsync(user);
 
-        var generation = Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10));
-        Assert.Equal(GenerationState.Refunded, generation.State);
+        var generation = await WaitForAsync(h, Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10)).Id, GenerationState.Refunded);
         Assert.Contains(h.Api.Calls, c => c.Text?.Contains("run out of its limit", StringComparison.Ordinal) == true);
         await AssertMoneyAsync(h, user, captured: Credits.Zero);
     }
@@ -290,8 +289,16 @@ public sealed class TrackingTests(PostgresFixture postgres)
     {
         await FormDriver.OpenAsync(h, user, mode);
         await FormDriver.AnswerAllAsync(h, user, mode);
-        await h.PressDataAsync(user, BotCallbacks.Confirm);
-        return (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0];
+        await h.ConfirmAsync(user);
+        return await WaitForCreateAsync(h, (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0].Id);
+    }
+
+    /// <summary>Waits until the KIE create that runs after the press was answered has ended (the task id is stored, or the row was settled).</summary>
+    internal static async Task<Generation> WaitForCreateAsync(BotHarness h, string id)
+    {
+        Generation? current = null;
+        await WaitUntilAsync(async () => (current = await h.Store.Generations.GetAsync(id))!.KieTaskId is not null || current.State != GenerationState.Created, TimeSpan.FromSeconds(30), () => $"generation {id} was never sent to KIE");
+        return current!;
     }
 
     internal static async Task<Generation> WaitForAsync(BotHarness h, string id, GenerationState state)

@@ -38,7 +38,7 @@ public sealed class PostgresStoreTests(PostgresFixture postgres) : StoreContract
         await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = url }, Time);
         await store.MigrateAsync();
 
-        Assert.Equal(6, await store.SchemaVersionAsync());
+        Assert.Equal(store.TargetSchemaVersion, await store.SchemaVersionAsync());
         Assert.Equal($"postgres 127.0.0.1:{builder.Port}/{builder.Database}", store.Description);
     }
 }

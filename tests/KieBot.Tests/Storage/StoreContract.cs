@@ -25,9 +25,11 @@ public abstract partial class StoreContract
         await using var store = Open(await NewDatabaseAsync());
         Assert.Equal(0, await store.SchemaVersionAsync());
 
-        Assert.Equal([1, 2, 3, 4, 5, 6], await store.MigrateAsync());
+        // Every script, in order, once (a new migration needs no edit here).
+        Assert.True(store.TargetSchemaVersion >= 7);
+        Assert.Equal(Enumerable.Range(1, store.TargetSchemaVersion), await store.MigrateAsync());
         Assert.Empty(await store.MigrateAsync());
-        Assert.Equal(6, await store.SchemaVersionAsync());
+        Assert.Equal(store.TargetSchemaVersion, await store.SchemaVersionAsync());
         Assert.True(await store.SizeAsync() > 0);
     }
 
@@ -39,8 +41,8 @@ public abstract partial class StoreContract
 
         var applied = await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
-        Assert.Equal([1, 2, 3, 4, 5, 6], applied.SelectMany(a => a).Order().ToList());
-        Assert.Equal(6, await stores[0].SchemaVersionAsync());
+        Assert.Equal(Enumerable.Range(1, stores[0].TargetSchemaVersion), applied.SelectMany(a => a).Order().ToList());
+        Assert.Equal(stores[0].TargetSchemaVersion, await stores[0].SchemaVersionAsync());
         foreach (var store in stores)
         {
             await store.DisposeAsync();
@@ -163,19 +165,69 @@ public abstract partial class StoreContract
     {
         await using var store = await NewStoreAsync();
 
-        var starts = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => store.Updates.StartAsync(2_000, 77, "ann", "ru", referrerId: 5))));
+        var starts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => store.Updates.StartAsync(Claim(2_000, "host" + i, "ann", "ru", referrerId: 5)))));
 
-        var first = Assert.Single(starts, s => s is not null)!;
+        var first = Assert.Single(starts, s => s.Claim == UpdateClaim.Claimed);
+        Assert.All(starts.Where(s => s != first), s => Assert.Equal(UpdateClaim.Busy, s.Claim));
         Assert.Equal((77L, "ann", "ru", (long?)5), (first.User.Id, first.User.Username, first.User.Language, first.User.ReferrerId));
         Assert.Null(first.Conversation);
         Assert.False(await store.Updates.TryMarkAsync(2_000));
 
         await store.Conversations.SaveAsync(77, """{"Step":"Menu"}""");
         Time.Advance(TimeSpan.FromMinutes(1));
-        var next = (await store.Updates.StartAsync(2_001, 77, "ann_new", "en"))!;
+        var next = await store.Updates.StartAsync(Claim(2_001, "host", "ann_new", "en"));
+        Assert.Equal(UpdateClaim.Claimed, next.Claim);
         Assert.Equal("""{"Step":"Menu"}""", next.Conversation!.State);
         Assert.Equal(("ann_new", "ru", Time.GetUtcNow()), (next.User.Username, next.User.Language, next.User.LastSeenAt));
         Assert.Equal(first.User.CreatedAt, next.User.CreatedAt);
-        Assert.Null(await store.Updates.StartAsync(2_001, 77, "ann_new", "en"));
+        await store.Updates.FinishAsync(2_001, 77, null);
+        Assert.Equal(UpdateClaim.Done, (await store.Updates.StartAsync(Claim(2_001, "host", "ann_new", "en"))).Claim);
+    }
+
+    private static UpdateClaimRequest Claim(long updateId, string holder, string? username = "ann", string? language = "ru", long? referrerId = null) =>
+        new(updateId, holder, TimeSpan.FromSeconds(60), 77, username, language, referrerId);
+
+    [Fact]
+    public async Task An_unfinished_update_is_claimed_again_by_its_holder_or_after_its_claim_expires_never_twice_at_once()
+    {
+        await using var store = await NewStoreAsync();
+
+        var first = await store.Updates.StartAsync(Claim(3_000, "a"));
+        Assert.Equal((UpdateClaim.Claimed, false), (first.Claim, first.Retried));
+        var retried = await store.Updates.StartAsync(Claim(3_000, "a"));
+        Assert.Equal((UpdateClaim.Claimed, true), (retried.Claim, retried.Retried));
+        Assert.Equal(UpdateClaim.Busy, (await store.Updates.StartAsync(Claim(3_000, "b"))).Claim);
+
+        // The holder died: after the claim's expiry another host takes it.
+        Time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(UpdateClaim.Claimed, (await store.Updates.StartAsync(Claim(3_000, "b"))).Claim);
+        Assert.Equal(UpdateClaim.Busy, (await store.Updates.StartAsync(Claim(3_000, "a"))).Claim);
+
+        // A released claim is anyone's at once; a finished one is nobody's.
+        await store.Updates.ReleaseAsync(3_000, "b");
+        Assert.Equal(UpdateClaim.Claimed, (await store.Updates.StartAsync(Claim(3_000, "c"))).Claim);
+        await store.Updates.ReleaseAsync(3_000, "someone else");
+        Assert.Equal(UpdateClaim.Busy, (await store.Updates.StartAsync(Claim(3_000, "d"))).Claim);
+        await store.Updates.FinishAsync(3_000, 77, """{"Step":"Menu"}""");
+        Assert.Equal(UpdateClaim.Done, (await store.Updates.StartAsync(Claim(3_000, "c"))).Claim);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(UpdateClaim.Done, (await store.Updates.StartAsync(Claim(3_000, "d"))).Claim);
+        Assert.False(await store.Updates.TryMarkAsync(3_000));
+    }
+
+    [Fact]
+    public async Task An_older_update_finishing_later_never_overwrites_the_conversation_a_newer_one_saved()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Updates.StartAsync(Claim(4_001, "a"));
+        await store.Updates.StartAsync(Claim(4_002, "b"));
+
+        await store.Updates.FinishAsync(4_002, 77, """{"Step":"Summary"}""");
+        await store.Updates.FinishAsync(4_001, 77, """{"Step":"Menu"}""");
+
+        Assert.Equal("""{"Step":"Summary"}""", (await store.Conversations.GetAsync(77))!.State);
+        await store.Updates.StartAsync(Claim(4_003, "a"));
+        await store.Updates.FinishAsync(4_003, 77, """{"Step":"Form"}""");
+        Assert.Equal("""{"Step":"Form"}""", (await store.Conversations.GetAsync(77))!.State);
     }
 }

@@ -6,6 +6,14 @@ internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
 {
     internal const string Select = "SELECT user_id, state, updated_at FROM conversations WHERE user_id = @userId";
 
+    /// <summary>Saves <c>@state</c> for <c>@userId</c> as of update <c>@updateId</c>, unless a newer update saved it already.</summary>
+    internal const string Upsert =
+        """
+        INSERT INTO conversations (user_id, state, updated_at, update_id) VALUES (@userId, @state, @now, @updateId)
+        ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, update_id = excluded.update_id
+        WHERE conversations.update_id <= excluded.update_id
+        """;
+
     internal Conversation? Map(Row? r) => r is null ? null : new Conversation(r.UserId, db.Load(r.State)!, Times.At(r.UpdatedAt));
 
     public Task<Conversation?> GetAsync(long userId, CancellationToken cancellationToken = default) =>

@@ -7,7 +7,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
 {
     private const string Columns =
         "id, user_id, chat_id, model_id, mode_id, kie_model, api, input_json, price, reservation_key, state, kie_task_id, " +
-        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered, free_day";
+        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered, free_day, summary_key, sent_parts";
 
     private static readonly string[] InFlight =
         [GenerationState.Created.Wire(), GenerationState.Submitted.Wire(), GenerationState.Running.Wire()];
@@ -16,16 +16,26 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
     private static readonly string[] Counted = [.. InFlight, GenerationState.Succeeded.Wire()];
 
     public Task CreateAsync(Generation g, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(w => InsertAsync(w, g), cancellationToken);
+        db.WriteAsync(
+            async w =>
+            {
+                await InsertAsync(w, g).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 
     public Task<LedgerResult> CreateReservedAsync(Generation g, CancellationToken cancellationToken = default) =>
         db.WriteAsync(
             async w =>
             {
-                var reserve = await ledger.ReserveInAsync(w, g.UserId, g.Price, g.ReservationKey ?? throw new ArgumentException("A reserved generation needs a reservation key.", nameof(g)), g.ModelId + "/" + g.ModeId, g.DryRun).ConfigureAwait(false);
-                if (reserve.Succeeded && !reserve.Replayed && !w.RolledBack)
+                var key = g.ReservationKey ?? throw new ArgumentException("A reserved generation needs a reservation key.", nameof(g));
+
+                // The row first: it claims the summary, so a second confirmation (on any host) waits here and finds it taken.
+                await InsertAsync(w, g).ConfigureAwait(false);
+                var reserve = await ledger.ReserveInAsync(w, g.UserId, g.Price, key, g.ModelId + "/" + g.ModeId, g.DryRun).ConfigureAwait(false);
+                if ((!reserve.Succeeded || reserve.Replayed) && !w.RolledBack)
                 {
-                    await InsertAsync(w, g).ConfigureAwait(false);
+                    await w.RollbackAsync().ConfigureAwait(false);
                 }
 
                 return reserve;
@@ -66,49 +76,86 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
 
     private string FreeCount => $"SELECT COUNT(*) FROM generations WHERE user_id = @userId AND free_day = @day AND {db.In("state", "@states")}";
 
-    public Task ScheduleAsync(string id, DateTimeOffset due, CancellationToken cancellationToken = default) =>
-        db.WriteAsync(
-            w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET locked_until = @due WHERE id = @id", new { id, due = Times.Ms(due) })),
-            cancellationToken);
+    public Task ScheduleAsync(string id, DateTimeOffset due, string holder = "", CancellationToken cancellationToken = default) =>
+        ScheduleManyAsync([KeyValuePair.Create(id, due)], holder, cancellationToken);
 
-    public Task ScheduleManyAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> due, CancellationToken cancellationToken = default) =>
-        due.Count == 0
-            ? Task.CompletedTask
-            : db.WriteAsync(
-                w => w.Connection.ExecuteAsync(w.Command(
-                    db.Dialect == "postgres"
-                        ? "UPDATE generations g SET locked_until = v.due FROM unnest(@ids, @dues) AS v(id, due) WHERE g.id = v.id"
-                        : "UPDATE generations SET locked_until = @due WHERE id = @id",
-                    db.Dialect == "postgres"
-                        ? new { ids = due.Select(d => d.Key).ToArray(), dues = due.Select(d => Times.Ms(d.Value)).ToArray() }
-                        : due.Select(d => new { id = d.Key, due = Times.Ms(d.Value) }).ToArray())),
-                cancellationToken);
+    public Task ScheduleManyAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> due, string holder = "", CancellationToken cancellationToken = default)
+    {
+        if (due.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // A callback that came while the row was held (hurried) makes it due at once instead of after its back-off.
+        const string Set = "locked_until = CASE WHEN hurried = 1 THEN @now ELSE {0} END, leased_by = NULL, hurried = 0";
+        var now = db.Now();
+        return db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                db.Dialect == "postgres"
+                    ? $"UPDATE generations g SET {string.Format(System.Globalization.CultureInfo.InvariantCulture, Set, "v.due")} FROM unnest(@ids, @dues) AS v(id, due) WHERE g.id = v.id AND g.leased_by = @holder"
+                    : $"UPDATE generations SET {string.Format(System.Globalization.CultureInfo.InvariantCulture, Set, "@due")} WHERE id = @id AND leased_by = @holder",
+                db.Dialect == "postgres"
+                    ? new { ids = due.Select(d => d.Key).ToArray(), dues = due.Select(d => Times.Ms(d.Value)).ToArray(), holder, now }
+                    : due.Select(d => new { id = d.Key, due = Times.Ms(d.Value), holder, now }).ToArray())),
+            cancellationToken);
+    }
+
+    public Task RenewAsync(IReadOnlyCollection<string> ids, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return db.WriteRelaxedAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                $"UPDATE generations SET locked_until = @until WHERE {db.In("id", "@ids")} AND leased_by = @holder",
+                new { ids = ids.ToArray(), holder, until = db.Now() + (long)lease.TotalMilliseconds })),
+            cancellationToken);
+    }
 
     public async Task<bool> HurryAsync(string id, TimeSpan notLeasedBeyond, CancellationToken cancellationToken = default)
     {
         var now = db.Now();
-        return await db.WriteAsync(
-            w => w.Connection.ExecuteAsync(w.Command(
-                "UPDATE generations SET locked_until = @now WHERE id = @id AND (locked_until IS NULL OR locked_until <= @limit)",
+
+        // Every right-hand side reads the row as it was: held by a live worker (a lease beyond the limit) → marked; else due now.
+        const string Held = "leased_by IS NOT NULL AND locked_until > @limit";
+        var madeDue = await db.WriteAsync(
+            w => w.Connection.ExecuteScalarAsync<long?>(w.Command(
+                $"""
+                UPDATE generations SET
+                    hurried = CASE WHEN {Held} THEN 1 ELSE 0 END,
+                    locked_until = CASE WHEN {Held} THEN locked_until ELSE @now END,
+                    leased_by = CASE WHEN {Held} THEN leased_by ELSE NULL END
+                WHERE id = @id
+                RETURNING CASE WHEN leased_by IS NULL THEN 1 ELSE 0 END
+                """,
                 new { id, now, limit = now + (long)notLeasedBeyond.TotalMilliseconds })),
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken).ConfigureAwait(false);
+        return madeDue == 1;
     }
 
-    private Task<int> InsertAsync(WriteScope w, Generation g)
+    /// <summary>Inserts the row; throws <see cref="SummaryTakenException"/> when its summary has a generation already.</summary>
+    private async Task InsertAsync(WriteScope w, Generation g)
     {
         var now = db.Now();
-        return w.Connection.ExecuteAsync(w.Command(
+        var inserted = await w.Connection.ExecuteAsync(w.Command(
                 $"""
                 INSERT INTO generations ({Columns})
                 VALUES (@Id, @UserId, @ChatId, @ModelId, @ModeId, @KieModel, @Api, @InputJson, @Price, @ReservationKey, @State, @KieTaskId,
-                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL, @FreeDay)
+                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL, @FreeDay, @SummaryKey, NULL)
+                ON CONFLICT (summary_key) WHERE summary_key IS NOT NULL DO NOTHING
                 """,
                 new
                 {
                     g.Id, g.UserId, g.ChatId, g.ModelId, g.ModeId, g.KieModel, g.Api, InputJson = db.Store(g.InputJson), Price = g.Price.Hundredths,
                     g.ReservationKey, State = g.State.Wire(), g.KieTaskId, ResultUrls = Urls(g.ResultUrls), ResultText = db.Store(g.ResultText),
-                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now, g.FreeDay,
-                }));
+                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now, g.FreeDay, g.SummaryKey,
+                })).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            throw new SummaryTakenException(g.SummaryKey!);
+        }
     }
 
     public Task<Generation?> GetAsync(string id, CancellationToken cancellationToken = default) => FindAsync("id = @value", id, cancellationToken);
@@ -154,6 +201,11 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET delivered = @delivered, updated_at = @now WHERE id = @id", new { id, delivered = Urls(fileIds), now = db.Now() })),
             cancellationToken);
 
+    public Task SetSentPartsAsync(string id, IReadOnlyList<string> sentParts, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET sent_parts = @parts, updated_at = @now WHERE id = @id", new { id, parts = Urls(sentParts), now = db.Now() })),
+            cancellationToken);
+
     public Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<Generation>>(
             async c => (await c.QueryAsync<Row>(new CommandDefinition(
@@ -168,13 +220,13 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                 $"SELECT COUNT(*) FROM generations WHERE user_id = @userId AND {db.In("state", "@states")}", new { userId, states = InFlight }, cancellationToken: cancellationToken)),
             cancellationToken);
 
-    public Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default)
     {
         var now = db.Now();
         return db.WriteAsync<IReadOnlyList<Generation>>(
             async w => (await w.Connection.QueryAsync<Row>(w.Command(
                     $"""
-                    UPDATE generations SET locked_until = @until, attempts = attempts + 1
+                    UPDATE generations SET locked_until = @until, leased_by = @holder, hurried = 0, attempts = attempts + 1
                     WHERE id IN (
                         SELECT id FROM generations
                         WHERE ({db.In("state", "@states")} OR state = 'failed' OR (state = 'succeeded' AND delivered IS NULL))
@@ -185,7 +237,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                     AND (locked_until IS NULL OR locked_until < @now)
                     RETURNING {Columns}
                     """,
-                    new { states = InFlight, now, until = now + (long)lease.TotalMilliseconds, max })).ConfigureAwait(false)).Select(Map).OrderBy(g => g.CreatedAt).ToList(),
+                    new { states = InFlight, now, until = now + (long)lease.TotalMilliseconds, max, holder })).ConfigureAwait(false)).Select(Map).OrderBy(g => g.CreatedAt).ToList(),
             cancellationToken);
     }
 
@@ -225,6 +277,8 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         UpdatedAt = Times.At(r.UpdatedAt),
         FinishedAt = Times.At(r.FinishedAt),
         FreeDay = r.FreeDay,
+        SummaryKey = r.SummaryKey,
+        SentParts = r.SentParts is null ? [] : JsonSerializer.Deserialize(r.SentParts, StorageJson.Default.IReadOnlyListString) ?? [],
     };
 
     private sealed class Row
@@ -278,5 +332,9 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         public string? Delivered { get; set; }
 
         public string? FreeDay { get; set; }
+
+        public string? SummaryKey { get; set; }
+
+        public string? SentParts { get; set; }
     }
 }
