@@ -68,11 +68,22 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor NotCollectable = Error(
         "KIE019", "Visible mode the bot cannot collect", "{0}: the bot cannot collect '{1}' (json): give the mode a 'hidden' reason");
 
+    public static readonly DiagnosticDescriptor InvalidFileDuration = Error(
+        "KIE020", "Invalid price by a file's duration", "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor UpperBoundPrice = Error(
+        "KIE021", "Visible mode priced at an upper bound of a file's duration",
+        "{0}: 'maxQuantity' charges {1} {2}s up front for the length of '{3}'; price it by the file's duration: \"quantity\": \"{3}\" with 'maxSeconds' on the parameter");
+
+    public static readonly DiagnosticDescriptor InvalidRequireOneOf = Error(
+        "KIE022", "Invalid requireOneOf parameter", "{0}: requireOneOf names '{1}', which {2}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
         DefaultNotInValues, MinAboveMax, DuplicateModelId, DuplicateModeId, DuplicateKieModel, IdentifierCollision,
         CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs, NotCollectable,
+        InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

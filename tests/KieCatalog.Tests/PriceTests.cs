@@ -48,16 +48,17 @@ public sealed class PriceTests
     [Fact]
     public void Per_second_video_is_rate_times_seconds()
     {
-        // InfiniTalk: 720p is 12 credits per second (kie-api.md §7), audio up to 15 s: reserved at the 15 s bound.
+        // InfiniTalk: 720p is 12 credits per second (kie-api.md §7) of the audio given, up to 15 s.
         var input = new InfinitalkFromAudioInput
         {
             Prompt = "talk",
             ImageUrl = "https://a/1.png",
             AudioUrl = "https://a/1.mp3",
+            AudioUrlSeconds = 6,
             Resolution = InfinitalkFromAudioResolution.V720p,
         };
 
-        Assert.Equal(Reference.Credits("infinitalk/from-audio", "up to 15 secondss-720p") * 15, input.Price());
+        Assert.Equal(Reference.Credits("infinitalk/from-audio", "up to 15 secondss-720p") * 6, input.Price());
         Assert.Equal(PriceUnit.Second, input.Descriptor().Price.Unit);
     }
 

@@ -45,7 +45,7 @@ internal static class InputEmitter
         w.Line($"    new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(mode.Label.En)}, {SourceWriter.Str(mode.Label.Ru)}),");
         w.Line($"    {SourceWriter.Str(mode.Hidden)},");
         w.Line($"    new string[] {{ {string.Join(", ", mode.SeedIds.Select(SourceWriter.Str))} }},");
-        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}),");
+        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}),");
         w.Line($"    {SourceWriter.Str(CallbackFormat.Mode(model.Id, mode.Id))},");
         w.Line("    static mode => new global::KieCatalog.Catalog.ParamDescriptor[]");
         w.Line("    {");
@@ -59,14 +59,26 @@ internal static class InputEmitter
             w.Line($"        new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
                    $"new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(p.Label.En)}, {SourceWriter.Str(p.Label.Ru)}), " +
                    $"{SourceWriter.Str(p.Default)}, {Dec(p.Min)}, {Dec(p.Max)}, {SourceWriter.Int(p.MaxLength)}, {SourceWriter.Int(p.MinItems)}, {SourceWriter.Int(p.MaxItems)}, " +
-                   $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}),");
+                   $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}{DurationArguments(p)}),");
         }
 
         w.Line("    },");
-        w.Line("    Read);");
+        if (mode.RequireOneOf.Count > 0)
+        {
+            var groups = string.Join(", ", mode.RequireOneOf.Select(g => "new string[] { " + string.Join(", ", g.Select(SourceWriter.Str)) + " }"));
+            w.Line("    Read,");
+            w.Line($"    requireOneOf: new string[][] {{ {groups} }});");
+        }
+        else
+        {
+            w.Line("    Read);");
+        }
     }
 
     private static string Dec(string? value) => value is null ? "null" : value + "m";
+
+    private static string DurationArguments(ParamSpec p) =>
+        (p.MaxSeconds is { } max ? $", maxSeconds: {max}" : "") + (p.DurationPriced ? ", durationPriced: true" : "");
 
     private static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)
     {
@@ -76,6 +88,16 @@ internal static class InputEmitter
         var init = ParamTypes.DefaultExpression(model.Id, mode.Id, p);
         var suffix = init is null ? "" : $" = {init};";
         w.Line($"public {required}{ParamTypes.PropertyType(model.Id, mode.Id, p)} {name} {{ get; init; }}{suffix}");
+        if (p.DurationPriced)
+        {
+            w.Line();
+            w.Line($"/// <summary>");
+            w.Line($"/// Length in seconds of the file given for <c>{SourceWriter.Doc(p.Name)}</c>: the price is {(mode.Price.Unit == "minute" ? "per started minute" : "per second")} of it (fractions of a second round up).");
+            w.Line($"/// Never sent to KIE. Required when <see cref=\"{name}\"/> is given{(p.MaxSeconds is { } max ? $"; at most {max}" : "")}. Generic code sets it through");
+            w.Line($"/// <see cref=\"global::KieCatalog.Catalog.ModeDescriptor.ReadInput\"/> with the key <c>{SourceWriter.Doc(p.Name + Vocabulary.SecondsKeySuffix)}</c> (<see cref=\"global::KieCatalog.Catalog.ParamDescriptor.SecondsKey\"/>).");
+            w.Line($"/// </summary>");
+            w.Line($"public decimal? {Naming.SecondsProperty(p.Name)} {{ get; init; }}");
+        }
     }
 
     private static void EmitValidate(SourceWriter w, ModeSpec mode)
@@ -123,6 +145,18 @@ internal static class InputEmitter
             }
         }
 
+        foreach (var p in mode.Params.Where(p => p.DurationPriced))
+        {
+            w.Line($"global::KieCatalog.Catalog.InputRules.Duration(v, {SourceWriter.Str(p.Name)}, {Naming.Pascal(p.Name)}, {Naming.SecondsProperty(p.Name)}, {SourceWriter.Int(p.MaxSeconds)});");
+        }
+
+        foreach (var group in mode.RequireOneOf)
+        {
+            var names = string.Join(", ", group.Select(SourceWriter.Str));
+            var given = string.Join(" || ", group.Select(n => Given(mode.Params.First(p => p.Name == n))));
+            w.Line($"global::KieCatalog.Catalog.InputRules.OneOf(v, new[] {{ {names} }}, {given});");
+        }
+
         if (mode.Price.By.Count > 0)
         {
             var combination = string.Join(" + \", \" + ", mode.Price.By.Select(b => $"\"{b}=\" + {WireOf(mode, b)}"));
@@ -133,6 +167,18 @@ internal static class InputEmitter
 
         w.Line("return v;");
         w.Close();
+    }
+
+    /// <summary>A C# test that an optional parameter without a default has a value (what WriteInput would send).</summary>
+    private static string Given(ParamSpec p)
+    {
+        var name = Naming.Pascal(p.Name);
+        if (Vocabulary.UrlListKinds.Contains(p.Kind))
+        {
+            return $"{name} is {{ Count: > 0 }}";
+        }
+
+        return ParamTypes.IsReference(p) ? $"!string.IsNullOrWhiteSpace({name})" : $"{name} is not null";
     }
 
     internal static string WireOf(ModeSpec mode, string paramName)
@@ -202,7 +248,8 @@ internal static class InputEmitter
 
     private static void EmitRead(SourceWriter w, ModelSpec model, ModeSpec mode, string type)
     {
-        var known = string.Join(", ", mode.Params.Select(p => SourceWriter.Str(p.Name)));
+        var known = string.Join(", ", mode.Params.Select(p => SourceWriter.Str(p.Name))
+            .Concat(mode.Params.Where(p => p.DurationPriced).Select(p => SourceWriter.Str(p.Name + Vocabulary.SecondsKeySuffix))));
         w.Line("private static readonly string[] KnownParams = { " + known + " };");
         w.Line();
         w.Line("/// <summary>Reads a KIE <c>input</c> object; see <see cref=\"global::KieCatalog.Catalog.ModeDescriptor.ReadInput\"/>.</summary>");
@@ -238,6 +285,12 @@ internal static class InputEmitter
             }
 
             assignments.Add($"{Naming.Pascal(p.Name)} = {local}{(fallback is null ? "" : " ?? " + fallback)},");
+            if (p.DurationPriced)
+            {
+                var seconds = local + "s";
+                w.Line($"var {seconds} = isObject ? global::KieCatalog.Catalog.InputReader.Number(input, {SourceWriter.Str(p.Name + Vocabulary.SecondsKeySuffix)}, violations) : null;");
+                assignments.Add($"{Naming.SecondsProperty(p.Name)} = {seconds},");
+            }
         }
 
         w.Line($"return new {type}");

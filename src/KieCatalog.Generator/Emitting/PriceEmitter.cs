@@ -74,6 +74,12 @@ internal static class PriceEmitter
 
         var param = mode.Params.First(p => p.Name == price.Quantity);
         var name = Naming.Pascal(param.Name);
+        if (price.ByFileDuration)
+        {
+            var billed = price.Unit == "minute" ? "BilledMinutes" : "BilledSeconds";
+            return $"global::KieCatalog.Catalog.InputRules.{billed}({Naming.SecondsProperty(param.Name)}) ?? throw new global::KieCatalog.Catalog.InvalidInputException(Descriptor, Validate())";
+        }
+
         return param.Kind switch
         {
             "text" or "string" => $"global::System.Math.Max(1m, global::System.Math.Ceiling((({name} ?? \"\").Length) / 1000m))",

@@ -6,7 +6,10 @@ internal sealed record LocalizedSpec(string En, string Ru);
 /// <summary>One allowed value of an enum parameter: its wire token (string, or raw number) and C# name.</summary>
 internal sealed record EnumValueSpec(string Wire, bool IsNumber, string Identifier);
 
-/// <summary>One input parameter of a mode, with its constraints. Default is the decoded text of the JSON value.</summary>
+/// <summary>
+/// One input parameter of a mode, with its constraints. Default is the decoded text of the JSON value. MaxSeconds is the
+/// longest audio/video file KIE takes; DurationPriced marks the upload whose length in seconds the price is multiplied by.
+/// </summary>
 internal sealed record ParamSpec(
     string Name,
     string Kind,
@@ -19,12 +22,17 @@ internal sealed record ParamSpec(
     int? MinItems,
     int? MaxItems,
     EquatableArray<EnumValueSpec> Values,
-    bool AffectsPrice);
+    bool AffectsPrice,
+    int? MaxSeconds = null,
+    bool DurationPriced = false);
 
 /// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
 internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);
 
-/// <summary>How a mode is priced. Credits are decimal literals kept as text.</summary>
+/// <summary>
+/// How a mode is priced. Credits are decimal literals kept as text. ByFileDuration: Quantity names an audio/video upload
+/// and the rate is multiplied by that file's length (whole seconds, or started minutes), not by a parameter's value.
+/// </summary>
 internal sealed record PriceSpec(
     string? Credits,
     EquatableArray<string> By,
@@ -33,9 +41,10 @@ internal sealed record PriceSpec(
     string? Quantity,
     string? MaxQuantity,
     string MinCredits,
-    string MaxCredits);
+    string MaxCredits,
+    bool ByFileDuration = false);
 
-/// <summary>A mode: one KIE model id with its parameters and price.</summary>
+/// <summary>A mode: one KIE model id with its parameters and price. RequireOneOf: groups of parameters of which at least one must be given.</summary>
 internal sealed record ModeSpec(
     string Id,
     string KieModel,
@@ -46,7 +55,8 @@ internal sealed record ModeSpec(
     string? Hidden,
     EquatableArray<string> SeedIds,
     PriceSpec Price,
-    EquatableArray<ParamSpec> Params);
+    EquatableArray<ParamSpec> Params,
+    EquatableArray<EquatableArray<string>> RequireOneOf = default);
 
 /// <summary>A model: a family of modes shown together.</summary>
 internal sealed record ModelSpec(

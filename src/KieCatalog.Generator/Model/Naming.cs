@@ -26,6 +26,9 @@ internal static class Naming
     /// <summary>Enum member names: "16:9" → "V16_9", "square_hd" → "SquareHd", "1K" → "V1K".</summary>
     public static string EnumMember(string wire) => Convert(wire, "V");
 
+    /// <summary>The non-wire property carrying the length in seconds of a duration-priced file: "audio_url" → "AudioUrlSeconds".</summary>
+    public static string SecondsProperty(string param) => Pascal(param) + "Seconds";
+
     public static string ModelClass(string modelId) => Pascal(modelId) + "Model";
 
     public static string InputType(string modelId, string modeId) => Pascal(modelId) + Pascal(modeId) + "Input";

@@ -25,6 +25,15 @@ internal static class Vocabulary
 
     public static readonly HashSet<string> UrlListKinds = new() { "image[]", "video[]", "audio[]" };
 
+    /// <summary>Uploads: the value is a URL (or a list of them).</summary>
+    public static readonly HashSet<string> UploadKinds = new() { "image", "image[]", "video", "video[]", "audio", "audio[]", "file" };
+
+    /// <summary>Single-file uploads with a length in seconds: a price may be per second (or minute) of the file given.</summary>
+    public static readonly HashSet<string> DurationKinds = new() { "audio", "video" };
+
+    /// <summary>Appended to a duration-priced parameter's name: the key of its file length in an input object read by Read().</summary>
+    public const string SecondsKeySuffix = "#seconds";
+
     /// <summary>The C# identifier part used for a kind (in ParamKind and in the handler interface).</summary>
     public static string KindIdentifier(string kind) => kind switch
     {

@@ -11,7 +11,7 @@ internal static class CatalogParser
 {
     private static readonly string[] TopKnown = { "version", "creditUsd", "models" };
     private static readonly string[] ModelKnown = { "id", "name", "vendor", "category", "description", "seedIds", "modes" };
-    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "seedIds", "price", "params" };
+    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "seedIds", "price", "params", "requireOneOf" };
 
     public static CatalogResult Parse(string path, SourceText text)
     {
@@ -153,14 +153,17 @@ internal static class CatalogParser
         if (price is not null)
         {
             parameters = parameters
-                .Select(p => price.By.Contains(p.Name) || price.Quantity == p.Name ? p with { AffectsPrice = true } : p)
+                .Select(p => price.By.Contains(p.Name) || price.Quantity == p.Name
+                    ? p with { AffectsPrice = true, DurationPriced = price.ByFileDuration && price.Quantity == p.Name }
+                    : p)
                 .ToList();
         }
 
+        var requireOneOf = RequireOneOfParser.Parse(ctx, subject, node, parameters);
         var spec = new ModeSpec(
             id, kieModel, api, path, output, label, hidden, seedIds,
             price ?? new PriceSpec("0", default, default, "task", null, null, "0", "0"),
-            parameters.ToEquatableArray());
+            parameters.ToEquatableArray(), requireOneOf);
         return new ParsedMode(spec, node, paramsNode);
     }
 

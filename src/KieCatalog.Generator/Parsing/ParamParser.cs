@@ -9,7 +9,7 @@ internal static class ParamParser
 {
     private static readonly string[] Known =
     {
-        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values",
+        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds",
     };
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
@@ -66,8 +66,15 @@ internal static class ParamParser
             ctx.Report(Diagnostics.MinAboveMax, node["maxItems"]!, subject, name, minItems.Value.ToString(), maxItems.Value.ToString());
         }
 
+        var maxSeconds = WholeNumber(ctx, subject, node, "maxSeconds", Vocabulary.DurationKinds.Contains(kind), name, kind);
+        if (maxSeconds == 0)
+        {
+            ctx.Invalid(subject, node["maxSeconds"]!, $"'maxSeconds' of '{name}' must be above 0");
+            maxSeconds = null;
+        }
+
         var defaultValue = ReadDefault(ctx, subject, name, kind, node, values, min, max, maxLength);
-        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false);
+        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds);
     }
 
     private static string? Fmt(decimal? value) => value is null ? null : Decimals.Format(value.Value);

@@ -99,7 +99,7 @@ internal static class PriceParser
         return new PriceSpec(
             credits is null ? null : Decimals.Format(credits.Value), by, table.ToEquatableArray(), unit,
             quantity.Param, quantity.Fixed is null ? null : Decimals.Format(quantity.Fixed.Value),
-            Decimals.Format(min), Decimals.Format(max));
+            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration);
     }
 
     private static List<ParamSpec>? ReadBy(ParseContext ctx, string subject, JsonNode price, IReadOnlyList<ParamSpec> parameters)

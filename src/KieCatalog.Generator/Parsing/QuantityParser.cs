@@ -4,8 +4,11 @@ using KieCatalog.Generator.Model;
 
 namespace KieCatalog.Generator.Parsing;
 
-/// <summary>What a per-unit price is multiplied by: a parameter's value, or a fixed upper bound.</summary>
-internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max);
+/// <summary>
+/// What a per-unit price is multiplied by: a parameter's value, the length of the file given for an audio/video
+/// parameter (<paramref name="ByFileDuration"/>), or a fixed upper bound.
+/// </summary>
+internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false);
 
 internal static class QuantityParser
 {
@@ -54,6 +57,11 @@ internal static class QuantityParser
             return null;
         }
 
+        if (Vocabulary.UploadKinds.Contains(param.Kind))
+        {
+            return FileDuration(ctx, subject, paramNode, unit, param);
+        }
+
         if (!param.Required && param.Default is null)
         {
             ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, $"quantity '{param.Name}' is optional without a default; it needs a value");
@@ -70,6 +78,41 @@ internal static class QuantityParser
         }
 
         return new Quantity(param.Name, null, range.Value.Min, range.Value.Max);
+    }
+
+    /// <summary>A quantity naming an upload: the price is per second (or started minute) of that file's length.</summary>
+    private static Quantity? FileDuration(ParseContext ctx, string subject, JsonNode paramNode, string unit, ParamSpec param)
+    {
+        if (!Vocabulary.DurationKinds.Contains(param.Kind))
+        {
+            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject,
+                $"quantity '{param.Name}' is {param.Kind}, which has no length: only an audio or video parameter can price by its file's duration");
+            return null;
+        }
+
+        if (unit is not ("second" or "minute"))
+        {
+            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject,
+                $"quantity '{param.Name}' is a file's duration: the price must be per second or per minute, not per {unit}");
+            return null;
+        }
+
+        if (!param.Required)
+        {
+            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject,
+                $"quantity '{param.Name}' is optional: a price by a file's duration needs the file to be required");
+            return null;
+        }
+
+        if (param.MaxSeconds is not { } maxSeconds)
+        {
+            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject,
+                $"quantity '{param.Name}' is a file's duration: give the parameter 'maxSeconds' (the longest file KIE takes)");
+            return null;
+        }
+
+        var max = unit == "second" ? maxSeconds : System.Math.Ceiling(maxSeconds / 60m);
+        return new Quantity(param.Name, null, 1, max, ByFileDuration: true);
     }
 
     private static (decimal Min, decimal Max)? Range(ParamSpec param, string unit)

@@ -54,6 +54,7 @@ internal static class CrossChecks
                     ctx.Report(Diagnostics.NotCollectable, mode.ParamsNode!.Property(raw.Name)!.Value, subject, raw.Name);
                 }
 
+                CheckUpperBound(ctx, subject, mode);
                 Collide(ctx, modeMembers, Naming.Pascal(mode.Spec.Id), mode.Spec.Id, subject, idNode);
                 Collide(ctx, typeNames, Naming.InputType(model.Spec.Id, mode.Spec.Id), mode.Spec.Id, subject, idNode);
                 CheckCallback(ctx, subject, idNode, CallbackFormat.Mode(model.Spec.Id, mode.Spec.Id));
@@ -71,6 +72,11 @@ internal static class CrossChecks
             var node = mode.ParamsNode!.Property(param.Name)!;
             var at = new JsonNode(JsonKind.String, node.NameStart) { End = node.NameEnd };
             Collide(ctx, members, Naming.Pascal(param.Name), param.Name, subject, at);
+            if (param.DurationPriced)
+            {
+                Collide(ctx, members, Naming.SecondsProperty(param.Name), param.Name + Vocabulary.SecondsKeySuffix, subject, at);
+            }
+
             if (param.Kind == "boolean" && buttons)
             {
                 CheckCallback(ctx, subject, at, CallbackFormat.Toggle(modelId, mode.Spec.Id, param.Name));
@@ -95,6 +101,28 @@ internal static class CrossChecks
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// No visible mode is priced at an upper bound: a per-second (or per-minute) price with a fixed 'maxQuantity' on a mode
+    /// that takes an audio or video file charges the longest file for every file. Hidden modes may keep it until priced.
+    /// </summary>
+    private static void CheckUpperBound(ParseContext ctx, string subject, ParsedMode mode)
+    {
+        var price = mode.Spec.Price;
+        if (mode.Spec.Hidden is not null || price.MaxQuantity is null || price.Unit is not ("second" or "minute"))
+        {
+            return;
+        }
+
+        var media = mode.Spec.Params.FirstOrDefault(p => Vocabulary.DurationKinds.Contains(p.Kind));
+        if (media is null)
+        {
+            return;
+        }
+
+        var at = mode.Node["price"]?["maxQuantity"] ?? mode.Node;
+        ctx.Report(Diagnostics.UpperBoundPrice, at, subject, price.MaxQuantity, price.Unit, media.Name);
     }
 
     private static void Collide(ParseContext ctx, Dictionary<string, string> seen, string identifier, string id, string subject, JsonNode at)

@@ -97,6 +97,44 @@ public static class InputRules
         }
     }
 
+    /// <summary>
+    /// A file whose length prices the mode: when the file is given, its length in seconds must be known and above 0
+    /// (and at most <paramref name="maxSeconds"/>).
+    /// </summary>
+    public static void Duration(List<InputViolation> v, string param, string? file, decimal? seconds, int? maxSeconds)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return;
+        }
+
+        if (seconds is not > 0)
+        {
+            v.Add(new InputViolation(param, ViolationCode.DurationMissing));
+            return;
+        }
+
+        if (maxSeconds is { } max && seconds > max)
+        {
+            v.Add(new InputViolation(param, ViolationCode.DurationAboveMax, max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Whole seconds billed for a file's length: fractions round up; null when the length is unknown or not above 0.</summary>
+    public static decimal? BilledSeconds(decimal? seconds) => seconds is > 0 ? decimal.Ceiling(seconds.Value) : null;
+
+    /// <summary>Started minutes billed for a file's length (61 s is 2 minutes); null when the length is unknown or not above 0.</summary>
+    public static decimal? BilledMinutes(decimal? seconds) => BilledSeconds(seconds) is { } whole ? decimal.Ceiling(whole / 60m) : null;
+
+    /// <summary>At least one of <paramref name="params"/> must be given; the violation names the first.</summary>
+    public static void OneOf(List<InputViolation> v, string[] @params, bool anyGiven)
+    {
+        if (!anyGiven)
+        {
+            v.Add(new InputViolation(@params[0], ViolationCode.NoneOf, string.Join(", ", @params)));
+        }
+    }
+
     public static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

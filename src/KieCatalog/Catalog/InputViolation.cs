@@ -16,6 +16,15 @@ public enum ViolationCode
     TooManyItems,
     NotAValue,
     NotOffered,
+
+    /// <summary>A file that prices the mode by its length was given without its length in seconds (or with one not above 0).</summary>
+    DurationMissing,
+
+    /// <summary>A file is longer than the parameter's <see cref="ParamDescriptor.MaxSeconds"/>; Limit is that maximum.</summary>
+    DurationAboveMax,
+
+    /// <summary>None of a <see cref="ModeDescriptor.RequireOneOf"/> group is given; Param is the first, Limit lists the group.</summary>
+    NoneOf,
 }
 
 /// <summary>One violated constraint of one parameter, with a message in English or Russian.</summary>
@@ -36,6 +45,9 @@ public sealed record InputViolation(string Param, ViolationCode Code, string? Li
             ViolationCode.TooFewItems => ru ? $"«{Param}»: нужно не меньше {Limit} файлов" : $"'{Param}' needs at least {Limit} items",
             ViolationCode.TooManyItems => ru ? $"«{Param}»: не больше {Limit} файлов" : $"'{Param}' takes at most {Limit} items",
             ViolationCode.NotAValue => ru ? $"«{Param}»: недопустимое значение" : $"'{Param}' is not one of the allowed values",
+            ViolationCode.DurationMissing => ru ? $"«{Param}»: нужна длительность файла в секундах, от неё зависит цена" : $"'{Param}': the file's length in seconds is needed to price it",
+            ViolationCode.DurationAboveMax => ru ? $"«{Param}»: файл не длиннее {Limit} с" : $"'{Param}' must be at most {Limit} seconds long",
+            ViolationCode.NoneOf => ru ? $"Нужно хотя бы одно из: {Limit}" : $"At least one of {Limit} is required",
             _ => ru ? $"Такое сочетание ({Limit}) KIE не предлагает" : $"KIE does not offer this combination ({Limit})",
         };
     }

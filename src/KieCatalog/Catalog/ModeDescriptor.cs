@@ -6,6 +6,8 @@ namespace KieCatalog.Catalog;
 public abstract class ModeDescriptor
 {
     private readonly Func<ModelDescriptor> model;
+    private readonly IReadOnlyList<IReadOnlyList<string>> requireOneOfNames;
+    private IReadOnlyList<IReadOnlyList<ParamDescriptor>>? requireOneOf;
 
     protected ModeDescriptor(
         Func<ModelDescriptor> model,
@@ -18,8 +20,10 @@ public abstract class ModeDescriptor
         string? hiddenReason,
         IReadOnlyList<string> seedIds,
         PriceDescriptor price,
-        string callbackData)
+        string callbackData,
+        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null)
     {
+        requireOneOfNames = requireOneOf ?? Array.Empty<IReadOnlyList<string>>();
         this.model = model;
         Id = id;
         KieModel = kieModel;
@@ -65,6 +69,17 @@ public abstract class ModeDescriptor
 
     public abstract Type InputType { get; }
 
+    /// <summary>
+    /// Groups of optional parameters of which at least one must be given (catalog <c>requireOneOf</c>; e.g. GPT-4o Image
+    /// takes a prompt, images, or both). <c>Validate()</c> reports <see cref="ViolationCode.NoneOf"/> when a group is
+    /// empty; a form can ask the first parameter of each group as a required step. Empty for most modes.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ParamDescriptor>> RequireOneOf =>
+        requireOneOf ??= requireOneOfNames.Select(g => (IReadOnlyList<ParamDescriptor>)g.Select(n => FindParam(n)!).ToArray()).ToArray();
+
+    /// <summary>The upload whose length in seconds prices this mode (<see cref="PriceDescriptor.ByFileDuration"/>), or null.</summary>
+    public ParamDescriptor? DurationParam => Price.ByFileDuration ? FindParam(Price.QuantityParam!) : null;
+
     /// <summary>"modelId/modeId".</summary>
     public string Key => Model.Id + "/" + Id;
 
@@ -73,7 +88,10 @@ public abstract class ModeDescriptor
     /// <summary>
     /// Reads a KIE <c>input</c> object (the shape <see cref="IModeInput.WriteInput"/> writes) into the typed input.
     /// Missing required values, wrong types and unknown names are listed in <paramref name="violations"/>;
-    /// call <see cref="IModeInput.Validate"/> on the result for the constraints.
+    /// call <see cref="IModeInput.Validate"/> on the result for the constraints. Besides KIE's parameters it reads the
+    /// length in seconds of a <see cref="ParamDescriptor.DurationPriced"/> file under its
+    /// <see cref="ParamDescriptor.SecondsKey"/> (<c>{"audio_url": "https://…", "audio_url#seconds": 3}</c>), which
+    /// <see cref="IModeInput.WriteInput"/> never writes.
     /// </summary>
     public abstract IModeInput ReadInput(JsonElement input, out IReadOnlyList<InputViolation> violations);
 
@@ -101,8 +119,9 @@ public sealed class ModeDescriptor<TInput> : ModeDescriptor
         PriceDescriptor price,
         string callbackData,
         Func<ModeDescriptor, IReadOnlyList<ParamDescriptor>> parameters,
-        Func<JsonElement, List<InputViolation>, TInput> reader)
-        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData)
+        Func<JsonElement, List<InputViolation>, TInput> reader,
+        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null)
+        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData, requireOneOf)
     {
         this.parameters = parameters;
         this.reader = reader;

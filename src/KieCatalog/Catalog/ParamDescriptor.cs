@@ -40,7 +40,9 @@ public sealed class ParamDescriptor
         int? maxItems = null,
         IReadOnlyList<EnumValueDescriptor>? values = null,
         bool affectsPrice = false,
-        string? toggleCallbackData = null)
+        string? toggleCallbackData = null,
+        int? maxSeconds = null,
+        bool durationPriced = false)
     {
         this.mode = mode;
         Name = name;
@@ -56,7 +58,13 @@ public sealed class ParamDescriptor
         Values = values ?? Array.Empty<EnumValueDescriptor>();
         AffectsPrice = affectsPrice;
         ToggleCallbackData = toggleCallbackData;
+        MaxSeconds = maxSeconds;
+        DurationPriced = durationPriced;
+        SecondsKey = durationPriced ? name + SecondsKeySuffix : null;
     }
+
+    /// <summary>Appended to a parameter's name, the key of the file's length in an input object (see <see cref="SecondsKey"/>).</summary>
+    public const string SecondsKeySuffix = "#seconds";
 
     public ModeDescriptor Mode => mode();
 
@@ -89,6 +97,24 @@ public sealed class ParamDescriptor
 
     /// <summary>The callback data of the toggle button of a boolean parameter.</summary>
     public string? ToggleCallbackData { get; }
+
+    /// <summary>The longest audio or video file KIE takes for this parameter, in seconds (null: no limit in the catalog).</summary>
+    public int? MaxSeconds { get; }
+
+    /// <summary>
+    /// True for the audio or video upload whose length prices the mode (<see cref="PriceDescriptor.ByFileDuration"/>):
+    /// a form that collects this file must also collect its length in seconds, or the input does not validate and
+    /// <c>Price()</c> throws.
+    /// </summary>
+    public bool DurationPriced { get; }
+
+    /// <summary>
+    /// For a <see cref="DurationPriced"/> parameter, <c>name + "#seconds"</c> (e.g. <c>audio_url#seconds</c>): the key under
+    /// which <see cref="ModeDescriptor.ReadInput"/> reads the file's length as a JSON number, so generic code that keeps
+    /// form values as wire JSON per key sets it like any other value. The typed record carries it in its
+    /// <c>&lt;Param&gt;Seconds</c> property (e.g. <c>AudioUrlSeconds</c>); it is never written to KIE's input. Null otherwise.
+    /// </summary>
+    public string? SecondsKey { get; }
 
     /// <summary>True for uploads (image, video, audio, file and their lists): the value is a URL.</summary>
     public bool IsUpload => Kind is ParamKind.Image or ParamKind.ImageList or ParamKind.Video or ParamKind.VideoList

@@ -3,8 +3,9 @@ namespace KieCatalog.Catalog;
 /// <summary>A mode's price range in KIE credits, for display before the inputs are known.</summary>
 public sealed class PriceDescriptor
 {
-    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity)
+    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false)
     {
+        ByFileDuration = byFileDuration;
         Unit = unit;
         MinCredits = minCredits;
         MaxCredits = maxCredits;
@@ -18,10 +19,21 @@ public sealed class PriceDescriptor
 
     public decimal MaxCredits { get; }
 
-    /// <summary>The parameter a per-unit price is multiplied by (e.g. <c>duration</c>), if any.</summary>
+    /// <summary>
+    /// The parameter a per-unit price is multiplied by: its value (e.g. <c>duration</c>), or, when
+    /// <see cref="ByFileDuration"/>, the length of the file given for it (e.g. <c>audio_url</c>). Null for other prices.
+    /// </summary>
     public string? QuantityParam { get; }
 
-    /// <summary>For per-unit prices whose quantity is only known after the task (audio length): the upper bound charged up front.</summary>
+    /// <summary>
+    /// True when the price is the rate times the length of the file given for <see cref="QuantityParam"/> (an audio or
+    /// video upload; <see cref="ParamDescriptor.DurationPriced"/>): per whole second (fractions round up), or per started
+    /// minute for <see cref="PriceUnit.Minute"/>. <see cref="MinCredits"/> is one unit, <see cref="MaxCredits"/> the
+    /// longest file the parameter takes (<see cref="ParamDescriptor.MaxSeconds"/>).
+    /// </summary>
+    public bool ByFileDuration { get; }
+
+    /// <summary>For per-unit prices whose quantity is only known after the task (e.g. a generated sound's length): the upper bound charged up front.</summary>
     public decimal? MaxQuantity { get; }
 
     public bool IsFixed => MinCredits == MaxCredits;

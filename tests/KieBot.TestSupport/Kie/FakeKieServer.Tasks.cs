@@ -39,7 +39,11 @@ public sealed partial class FakeKieServer
             return (200, FakeKieWire.Envelope(500, "This field is required", null));
         }
 
-        using var document = JsonDocument.Parse(input.ToJsonString());
+        // A file whose length prices the mode is never sent with its length: KIE measures it. The fake "measures" every file as FileSeconds.
+        var measured = mode.DurationParam is { SecondsKey: { } secondsKey } && input[mode.DurationParam.Name] is not null
+            ? new JsonObject(input.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { [secondsKey] = FileSeconds }
+            : input;
+        using var document = JsonDocument.Parse(measured.ToJsonString());
         var typed = mode.ReadInput(document.RootElement, out var violations);
         var all = violations.Concat(typed.Validate()).ToList();
         if (all.Count > 0)

@@ -56,6 +56,9 @@ public sealed partial class FakeKieServer : IAsyncDisposable
     /// <summary>Result files of each successful media task.</summary>
     public int ResultsPerTask { get; set; } = 1;
 
+    /// <summary>The length in seconds KIE "measures" of any uploaded file that prices a mode (see ParamDescriptor.DurationPriced).</summary>
+    public int FileSeconds { get; set; } = 5;
+
     /// <summary>Status reads needed before a task ends (at most 3).</summary>
     public int ReadsToFinish { get; set; } = 3;
 

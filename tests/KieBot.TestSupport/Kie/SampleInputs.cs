@@ -5,15 +5,25 @@ using KieCatalog.Catalog;
 
 namespace KieBot.TestSupport.Kie;
 
-/// <summary>A valid input for any catalog mode: required values filled from the mode's own descriptors.</summary>
+/// <summary>
+/// A valid input for any catalog mode, filled from the mode's own descriptors: the required values, the first
+/// parameter of each requireOneOf group, and the length of a file that prices the mode (under its seconds key).
+/// </summary>
 public static class SampleInputs
 {
+    public const int FileSeconds = 5;
+
     public static IModeInput For(ModeDescriptor mode, string prompt = "A lighthouse at dusk")
     {
         var input = new JsonObject();
-        foreach (var param in mode.Params.Where(p => p.Required))
+        foreach (var param in mode.Params.Where(p => p.Required).Concat(mode.RequireOneOf.Select(g => g[0])))
         {
             input[param.Name] = Value(param, prompt);
+        }
+
+        if (mode.DurationParam is { SecondsKey: { } secondsKey } file)
+        {
+            input[secondsKey] = Math.Min(FileSeconds, file.MaxSeconds ?? FileSeconds);
         }
 
         using var document = JsonDocument.Parse(input.ToJsonString());
