@@ -21,8 +21,19 @@ public sealed partial class FlowEngine
     private static bool InForm(Turn turn) =>
         CurrentMode(turn) is not null && turn.State.Step is FlowStep.Form or FlowStep.Summary or FlowStep.Settings;
 
+    /// <summary>
+    /// The next question of the first pass: a required parameter without a value, or the first of a "one of these is
+    /// required" group none of which has a value yet (the others stay under the settings button).
+    /// </summary>
     private static ParamDescriptor? NextToAsk(ModeDescriptor mode, FlowState state) =>
-        mode.Params.FirstOrDefault(p => p.IsAskedFirst && !state.Values.ContainsKey(p.Name));
+        mode.Params.FirstOrDefault(p => !state.Values.ContainsKey(p.Name) && (p.IsAskedFirst || LeadsUnansweredGroup(mode, p, state)));
+
+    /// <summary>Asked in the first pass: required, or the first of a "one of these is required" group.</summary>
+    private static bool IsAskedInFirstPass(ModeDescriptor mode, ParamDescriptor param) =>
+        param.IsAskedFirst || mode.RequireOneOf.Any(g => ReferenceEquals(g[0], param));
+
+    private static bool LeadsUnansweredGroup(ModeDescriptor mode, ParamDescriptor param, FlowState state) =>
+        mode.RequireOneOf.Any(g => ReferenceEquals(g[0], param) && !g.Any(member => state.Values.ContainsKey(member.Name)));
 
     private Task StartFormAsync(Turn turn, ModeDescriptor mode, CancellationToken ct)
     {
@@ -136,9 +147,33 @@ public sealed partial class FlowEngine
         }
 
         string url;
+        int? seconds = null;
         try
         {
-            await using var content = await chat.OpenFileAsync(file, ct).ConfigureAwait(false);
+            await using var opened = await chat.OpenFileAsync(file, ct).ConfigureAwait(false);
+            var content = opened;
+            if (param.DurationPriced)
+            {
+                // The price follows the file's length: Telegram's word for media, the file's header for a document.
+                var buffer = new MemoryStream();
+                await opened.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                buffer.Position = 0;
+                seconds = file.Seconds is > 0 ? file.Seconds : MediaDuration.WholeSeconds(buffer);
+                buffer.Position = 0;
+                content = buffer;
+                if (seconds is null)
+                {
+                    await RefuseAsync(turn, param, turn.T("error.duration_unknown", ("label", label)), ct).ConfigureAwait(false);
+                    return;
+                }
+
+                if (param.MaxSeconds is { } maxSeconds && seconds > maxSeconds)
+                {
+                    await RefuseAsync(turn, param, turn.T("error.duration_long", ("seconds", seconds), ("max", maxSeconds)), ct).ConfigureAwait(false);
+                    return;
+                }
+            }
+
             url = (await kie.UploadAsync(content, FileName(file), "kiebot", ct).ConfigureAwait(false)).Url;
         }
         catch (Exception e) when (e is KieException or IOException or HttpRequestException)
@@ -149,7 +184,13 @@ public sealed partial class FlowEngine
 
         if (!param.IsList)
         {
-            turn.State = turn.State with { Values = With(turn.State.Values, param.Name, ParamValues.Text(url)) };
+            var values = With(turn.State.Values, param.Name, ParamValues.Text(url));
+            if (param.SecondsKey is { } secondsKey)
+            {
+                values = With(values, secondsKey, seconds is { } length ? ParamValues.Number(length) : null);
+            }
+
+            turn.State = turn.State with { Values = values };
             await ContinueAsync(turn, ct).ConfigureAwait(false);
             return;
         }
@@ -203,7 +244,7 @@ public sealed partial class FlowEngine
 
         switch (data)
         {
-            case BotCallbacks.Skip when !param.Required || param.DefaultValue is not null:
+            case BotCallbacks.Skip when (!param.Required || param.DefaultValue is not null) && !LeadsUnansweredGroup(CurrentMode(turn)!, param, turn.State):
                 turn.State = turn.State with { Values = With(turn.State.Values, param.Name, null) };
                 break;
             case BotCallbacks.Next when param.Kind == ParamKind.Boolean:
@@ -237,7 +278,7 @@ public sealed partial class FlowEngine
                 await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
                 return;
             case FlowStep.Form or FlowStep.Summary when mode is not null:
-                var asked = mode.Params.Where(p => p.IsAskedFirst).ToList();
+                var asked = mode.Params.Where(p => IsAskedInFirstPass(mode, p)).ToList();
                 var at = state.Step == FlowStep.Form && state.Asking is { } name ? asked.FindIndex(p => p.Name == name) : asked.Count;
                 if (at > 0)
                 {

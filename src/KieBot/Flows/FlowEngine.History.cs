@@ -140,6 +140,12 @@ public sealed partial class FlowEngine
             }
         }
 
+        if (mode.DurationParam is { } priced)
+        {
+            // The stored input is KIE's, without the file's length that priced it: the file is asked again.
+            values.Remove(priced.Name);
+        }
+
         turn.State = new FlowState { Step = FlowStep.Summary, Category = mode.Model.Category.ToString(), Model = mode.Model.Id, Mode = mode.Id, Values = values };
         if (changePrompt && PromptOf(mode) is { } prompt)
         {

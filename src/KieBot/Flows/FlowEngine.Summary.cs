@@ -40,7 +40,7 @@ public sealed partial class FlowEngine
         turn.State = turn.State with { Free = freeLeft > 0, Summary = summary };
         var lines = mode.Params
             .Where(p => turn.State.Values.ContainsKey(p.Name) || p.DefaultValue is not null)
-            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, turn.State.Values.GetValueOrDefault(p.Name), turn)}");
+            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, turn.State.Values.GetValueOrDefault(p.Name), turn)}{Length(turn, p)}");
         var text = turn.T(
             freeLeft > 0 ? "summary.free" : "summary",
             ("model", mode.Model.Name),
@@ -77,6 +77,10 @@ public sealed partial class FlowEngine
         await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>" · 3 s" after a file whose length sets the price.</summary>
+    private static string Length(Turn turn, ParamDescriptor param) =>
+        param.SecondsKey is { } key && turn.State.Values.TryGetValue(key, out var seconds) ? " · " + turn.T("value.seconds", ("seconds", seconds)) : string.Empty;
 
     /// <summary>Every parameter with its value; pressing one asks it again, then returns to the summary.</summary>
     private async Task<string?> ShowSettingsAsync(Turn turn, string? notice, CancellationToken ct)

@@ -71,6 +71,14 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
     {
         rows ??= [];
         var text = question;
+        if (UnansweredGroup(param) is { } group)
+        {
+            // One of these is required: this one, or another from the settings screen; skipping would leave none.
+            text += "\n\n" + turn.T("form.one_of", ("others", string.Join(", ", group.Skip(1).Select(Label))));
+            rows.Add([new Button(turn.T("btn.settings"), BotCallbacks.Settings)]);
+            withSkip = false;
+        }
+
         if (param.DefaultValue is { } fallback)
         {
             text += turn.T("form.default", ("value", ParamValues.Display(param, null, turn)));
@@ -87,6 +95,12 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
         rows.Add(turn.State.FromSettings ? [new Button(turn.T("btn.summary"), BotCallbacks.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)] : Keyboards.BackCancel(turn));
         return new Screen(text, rows);
     }
+
+    /// <summary>The "one of these is required" group <paramref name="param"/> leads, when none of it has a value yet.</summary>
+    private IReadOnlyList<ParamDescriptor>? UnansweredGroup(ParamDescriptor param) =>
+        turn.State.Model is { } model && turn.State.Mode is { } mode && KieCatalog.Models.FindModel(model)?.FindMode(mode) is { } descriptor
+            ? descriptor.RequireOneOf.FirstOrDefault(g => ReferenceEquals(g[0], param) && !g.Any(m => turn.State.Values.ContainsKey(m.Name)))
+            : null;
 
     private string? Current(ParamDescriptor param) => turn.State.Values.TryGetValue(param.Name, out var json) ? json : null;
 

@@ -351,8 +351,15 @@ public sealed partial class GenerationTracker(
 
         var mode = Mode(generation);
         var elapsed = (int)(time.GetUtcNow() - generation.CreatedAt).TotalSeconds;
-        var key = task.State == KieTaskState.Generating ? "gen.running" : "gen.queued";
-        var text = Texts.Get(language, key, ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId), ("elapsed", elapsed));
+        var key = task.State switch
+        {
+            KieTaskState.Generating => "gen.running",
+            KieTaskState.Other => "gen.other",
+            _ => "gen.queued",
+        };
+
+        // A state the client does not know is shown as KIE named it, not guessed as generating.
+        var text = Texts.Get(language, key, ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId), ("elapsed", elapsed), ("state", task.RawState));
         if (generation.StatusMessageId is { } status)
         {
             await chat.EditAsync(generation.ChatId, (int)status, new Screen(text), ct).ConfigureAwait(false);

@@ -30,11 +30,11 @@ public static class BotRunner
             return await TelegramHost.RunAsync(options, ct).ConfigureAwait(false);
         }
 
-        // The try-out: fake KIE, the embedded store, enough dry-run credits to try a video, logs only for problems
-        // (the chat owns the terminal).
+        // The try-out: the embedded store, enough credits to try a video, logs only for problems (the chat owns the
+        // terminal); the fake KIE unless real generation is configured (ALLOW_REAL_GENERATION=1 and KIE_API_KEY), so an
+        // operator can try one real generation from the console.
         var console = options with
         {
-            DryRun = true,
             Storage = options.Storage with { DatabaseUrl = null },
             WelcomeCredits = options.WelcomeCredits > TryOutCredits ? options.WelcomeCredits : TryOutCredits,
         };

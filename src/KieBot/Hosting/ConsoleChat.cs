@@ -6,11 +6,12 @@ using KieBot.Telegram;
 namespace KieBot.Hosting;
 
 /// <summary>
-/// The whole product in a terminal, with no secrets: the real flows, the fake KIE gateway and the embedded store.
+/// The whole product in a terminal, with no secrets: the real flows, the fake KIE gateway (or the real one when real
+/// generation is configured, said in the first line) and the embedded store.
 /// A number presses a button of the latest keyboard, <c>/photo PATH</c> (or /video, /audio, /file) sends a local
 /// file, anything else is a message. At the end of input it waits for running generations, then stops.
 /// </summary>
-public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface, GenerationTracker tracker, IBotStore store)
+public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface, GenerationTracker tracker, IBotStore store, BotOptions options)
 {
     private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -18,7 +19,9 @@ public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface,
 
     public async Task<int> RunAsync(TextReader input, CancellationToken ct)
     {
-        surface.Note($"KieBot console chat · dry run: fake KIE, nothing charged · store: {store.Description}");
+        surface.Note(options.DryRun
+            ? $"KieBot console chat · dry run: fake KIE, nothing charged · store: {store.Description}"
+            : $"KieBot console chat · REAL generation: KIE at {options.KieApiUrl}, each generation spends KIE credits · store: {store.Description}");
         surface.Note("Type a message; a number presses a button; /photo PATH, /video PATH, /audio PATH, /file PATH send a file; /quit leaves.");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var tracking = tracker.RunAsync(stop.Token);

@@ -10,8 +10,11 @@ public enum FileKind
     Document,
 }
 
-/// <summary>A file in a user's message: Telegram's file id (or a local path in the console chat) and what is known of it.</summary>
-public sealed record IncomingFile(string FileId, FileKind Kind, string? FileName, string? MimeType, long? Size);
+/// <summary>
+/// A file in a user's message: Telegram's file id (or a local path in the console chat) and what is known of it;
+/// <paramref name="Seconds"/> is the playing length Telegram reports for a video, an audio or a voice message.
+/// </summary>
+public sealed record IncomingFile(string FileId, FileKind Kind, string? FileName, string? MimeType, long? Size, int? Seconds = null);
 
 /// <summary>Telegram asks whether a Stars payment may go ahead (answer within 10 s).</summary>
 public sealed record PreCheckout(string Id, string Payload, string Currency, long TotalAmount);

@@ -63,9 +63,9 @@ public static class UpdateMapper
         { Photo: { Length: > 0 } sizes } => sizes.MaxBy(s => (long)s.Width * s.Height) is { } largest
             ? new IncomingFile(largest.FileId, FileKind.Photo, "photo.jpg", "image/jpeg", largest.FileSize)
             : null,
-        { Video: { } video } => new IncomingFile(video.FileId, FileKind.Video, video.FileName ?? "video.mp4", video.MimeType ?? "video/mp4", video.FileSize),
-        { Audio: { } audio } => new IncomingFile(audio.FileId, FileKind.Audio, audio.FileName ?? "audio.mp3", audio.MimeType ?? "audio/mpeg", audio.FileSize),
-        { Voice: { } voice } => new IncomingFile(voice.FileId, FileKind.Voice, "voice.ogg", voice.MimeType ?? "audio/ogg", voice.FileSize),
+        { Video: { } video } => new IncomingFile(video.FileId, FileKind.Video, video.FileName ?? "video.mp4", video.MimeType ?? "video/mp4", video.FileSize, video.Duration),
+        { Audio: { } audio } => new IncomingFile(audio.FileId, FileKind.Audio, audio.FileName ?? "audio.mp3", audio.MimeType ?? "audio/mpeg", audio.FileSize, audio.Duration),
+        { Voice: { } voice } => new IncomingFile(voice.FileId, FileKind.Voice, "voice.ogg", voice.MimeType ?? "audio/ogg", voice.FileSize, voice.Duration),
         { Document: { } document } => new IncomingFile(document.FileId, FileKind.Document, document.FileName, document.MimeType, document.FileSize),
         _ => null,
     };

@@ -11,6 +11,9 @@ public enum KieTaskState
     Generating,
     Success,
     Fail,
+
+    /// <summary>A state this client does not know (say, <c>pending_review</c>): not terminal; <see cref="KieTask.RawState"/> names it.</summary>
+    Other,
 }
 
 /// <summary>A created task: its id and the API family that answers for it.</summary>
@@ -28,7 +31,7 @@ public sealed record KieTask
 
     public required KieTaskState State { get; init; }
 
-    /// <summary>The state string as KIE sent it (an unknown one maps to <see cref="KieTaskState.Generating"/>).</summary>
+    /// <summary>The state string as KIE sent it (an unknown one maps to <see cref="KieTaskState.Other"/>).</summary>
     public string? RawState { get; init; }
 
     /// <summary>The KIE model id, when the answer names it.</summary>

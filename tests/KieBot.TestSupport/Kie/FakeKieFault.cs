@@ -12,6 +12,9 @@ public abstract record FakeKieFault
     /// <summary>The request is handled normally (a task is created) but the answer comes after <paramref name="delay"/>.</summary>
     public static FakeKieFault Slow(TimeSpan delay) => new SlowFault(delay);
 
+    /// <summary>The request is handled normally (a task is created) but the answer waits until <paramref name="release"/> completes.</summary>
+    public static FakeKieFault Held(Task release) => new HeldFault(release);
+
     /// <summary>The request is handled, then the connection is dropped without an answer.</summary>
     public static FakeKieFault Drop() => new DropFault();
 
@@ -29,6 +32,8 @@ internal sealed record CodeFault(int Code, string? Message) : FakeKieFault;
 internal sealed record SlowFault(TimeSpan Delay) : FakeKieFault;
 
 internal sealed record DropFault : FakeKieFault;
+
+internal sealed record HeldFault(Task Release) : FakeKieFault;
 
 internal sealed record MalformedFault : FakeKieFault;
 

@@ -232,6 +232,18 @@ public sealed partial class FakeKieServer : IAsyncDisposable
             }
         }
 
+        if (fault is HeldFault held)
+        {
+            try
+            {
+                await held.Release.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (fault is DropFault)
         {
             context.Abort();

@@ -25,6 +25,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    private string settings = string.Empty;
+
     /// <summary>Starts a server. <paramref name="durable"/> false turns fsync off (tests); true keeps PostgreSQL's defaults (benchmarks).</summary>
     public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
@@ -43,6 +45,7 @@ public sealed class PostgresServer : IAsyncDisposable
         server.RunServerTool("initdb", $"-D {data} -U postgres --auth=trust -E UTF8 --no-locale --no-sync");
         var settings = $"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c max_connections=300 -c shared_buffers=128MB" +
             (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        server.settings = settings;
         server.RunServerTool("pg_ctl", $"-D {data} -l {Path.Combine(root, "server.log")} -o \"{settings}\" -w -t 60 start");
         await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
         await connection.OpenAsync().ConfigureAwait(false);
@@ -62,6 +65,12 @@ public sealed class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return ConnectionString(name);
     }
+
+    /// <summary>Stops the server as a crash would (<c>pg_ctl stop -m immediate</c>): every connection is cut at once.</summary>
+    public void Crash() => RunServerTool("pg_ctl", $"-D {Path.Combine(root, "data")} -m immediate -w stop");
+
+    /// <summary>Starts the server again after <see cref="Crash"/> (recovery from the WAL), on the same port.</summary>
+    public void Restart() => RunServerTool("pg_ctl", $"-D {Path.Combine(root, "data")} -l {Path.Combine(root, "server.log")} -o \"{settings}\" -w -t 60 start");
 
     public ValueTask DisposeAsync()
     {

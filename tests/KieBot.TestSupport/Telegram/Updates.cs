@@ -49,14 +49,20 @@ public sealed class Updates(long userId, string languageCode = "en", string user
         ["caption"] = caption,
     }, 0));
 
-    public JsonObject Video(string fileId, int size = 500_000) => Envelope("message", Message(new JsonObject
+    public JsonObject Video(string fileId, int size = 500_000, int seconds = 4) => Envelope("message", Message(new JsonObject
     {
-        ["video"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["width"] = 1280, ["height"] = 720, ["duration"] = 4, ["mime_type"] = "video/mp4", ["file_size"] = size },
+        ["video"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["width"] = 1280, ["height"] = 720, ["duration"] = seconds, ["mime_type"] = "video/mp4", ["file_size"] = size },
     }, 0));
 
-    public JsonObject Audio(string fileId, int size = 200_000) => Envelope("message", Message(new JsonObject
+    public JsonObject Audio(string fileId, int size = 200_000, int seconds = 12) => Envelope("message", Message(new JsonObject
     {
-        ["audio"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["duration"] = 12, ["mime_type"] = "audio/mpeg", ["file_name"] = "voice.mp3", ["file_size"] = size },
+        ["audio"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["duration"] = seconds, ["mime_type"] = "audio/mpeg", ["file_name"] = "voice.mp3", ["file_size"] = size },
+    }, 0));
+
+    /// <summary>A voice message (OGG/Opus) of <paramref name="seconds"/>, as Telegram reports it.</summary>
+    public JsonObject Voice(string fileId, int seconds, int size = 20_000) => Envelope("message", Message(new JsonObject
+    {
+        ["voice"] = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["duration"] = seconds, ["mime_type"] = "audio/ogg", ["file_size"] = size },
     }, 0));
 
     public JsonObject PreCheckout(string payload, long stars, string currency = "XTR") => Envelope("pre_checkout_query", new JsonObject

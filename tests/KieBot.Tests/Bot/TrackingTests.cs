@@ -366,7 +366,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
         Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
     }
 
-    private static async Task<HttpStatusCode> PostCallbackAsync(BotHarness h, string url, string body)
+    internal static async Task<HttpStatusCode> PostCallbackAsync(BotHarness h, string url, string body)
     {
         using var http = new HttpClient();
         using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));

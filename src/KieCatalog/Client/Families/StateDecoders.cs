@@ -3,7 +3,7 @@ using KieCatalog.Client.Wire;
 
 namespace KieCatalog.Client.Families;
 
-/// <summary>Each family's status encoding, mapped onto <see cref="KieTaskState"/>. Unknown values stay non-terminal.</summary>
+/// <summary>Each family's status encoding, mapped onto <see cref="KieTaskState"/>. Unknown values stay non-terminal (<see cref="KieTaskState.Other"/>, or generating where a family names its stages freely).</summary>
 internal static class StateDecoders
 {
     /// <summary>Market jobs (<c>waiting|queuing|generating|success|fail</c>) and Runway (<c>wait|queueing|…</c>).</summary>
@@ -14,9 +14,10 @@ internal static class StateDecoders
         {
             "waiting" or "wait" => KieTaskState.Waiting,
             "queuing" or "queueing" => KieTaskState.Queuing,
+            "generating" or "running" or "processing" or null => KieTaskState.Generating,
             "success" => KieTaskState.Success,
             "fail" or "failed" => KieTaskState.Fail,
-            _ => KieTaskState.Generating,
+            _ => KieTaskState.Other,
         };
         return new(state, raw, data.Text("failCode"), data.Text("failMsg", "failMessage"));
     }
@@ -29,7 +30,8 @@ internal static class StateDecoders
         {
             "1" or "4" or "SUCCESS" => KieTaskState.Success,
             "2" or "3" or "CREATE_TASK_FAILED" or "GENERATE_FAILED" => KieTaskState.Fail,
-            _ => KieTaskState.Generating,
+            "0" or "GENERATING" or null => KieTaskState.Generating,
+            _ => KieTaskState.Other,
         };
         return new(state, raw, data.Text("errorCode"), data.Text("errorMessage"));
     }
