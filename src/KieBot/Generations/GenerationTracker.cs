@@ -115,7 +115,7 @@ public sealed partial class GenerationTracker(
     /// <summary>One pass over the due generations; returns how many were looked at.</summary>
     public async Task<int> PollOnceAsync(CancellationToken ct)
     {
-        var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, host.Id, ct).ConfigureAwait(false);
+        var due = await store.Generations.ClaimInFlightAsync(BatchSize, WorkLease, host.Id, ct, LiveLease).ConfigureAwait(false);
         if (due.Count == 0)
         {
             return 0;

@@ -188,7 +188,9 @@ public interface IGenerationStore
     /// counting an attempt: in-flight ones, failed ones whose refund is not finished, succeeded ones not yet delivered.
     /// Concurrent callers never get the same row.
     /// </summary>
-    Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default);
+    /// A row a KIE callback marked (<see cref="HurryAsync"/>) whose lease reaches less than <paramref name="liveLease"/>
+    /// ahead is taken too: its holder stopped renewing (it died), and the result KIE has finished need not wait the lease out.
+    Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default, TimeSpan liveLease = default);
 }
 
 /// <summary>A summary that already has its generation was confirmed again (a second press, on any host).</summary>

@@ -126,4 +126,74 @@ public abstract partial class StoreContract
         Assert.Equal(1, finished.Generations);
         Assert.NotNull(await store.Generations.GetAsync("p3"));
     }
+
+    [Fact]
+    public async Task Leases_belong_to_their_holder_renewals_keep_them_and_a_callback_frees_a_dead_holders_row()
+    {
+        await using var store = await NewStoreAsync();
+        var lease = TimeSpan.FromSeconds(15);
+        var live = TimeSpan.FromSeconds(9);
+        foreach (var id in new[] { "g1", "g2", "g3" })
+        {
+            await store.Generations.CreateAsync(NewGeneration(id));
+            Assert.True(await store.Generations.MoveAsync(id, GenerationState.Submitted));
+        }
+
+        Assert.Equal(3, (await store.Generations.ClaimInFlightAsync(10, lease, "a")).Count);
+
+        // Another holder's schedule of a row it does not hold changes nothing; a's renewals keep all three.
+        Time.Advance(TimeSpan.FromSeconds(2));
+        await store.Generations.ScheduleAsync("g1", Time.GetUtcNow(), "b");
+        await store.Generations.RenewAsync(["g1", "g2", "g3"], lease, "a");
+        Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Empty(await store.Generations.ClaimInFlightAsync(10, lease, "b", liveLease: live));
+
+        // A callback for a row its live holder renews only marks it: the holder's schedule then makes it due at once.
+        Assert.False(await store.Generations.HurryAsync("g1", live));
+        await store.Generations.ScheduleAsync("g1", Time.GetUtcNow().AddMinutes(1), "a");
+        Assert.Equal(["g1"], (await store.Generations.ClaimInFlightAsync(10, lease, "b", liveLease: live)).Select(g => g.Id));
+
+        // a dies: no more renewals. A callback after two missed renewals frees its row at once; the other waits out the lease.
+        Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(await store.Generations.HurryAsync("g2", live));
+        Assert.Equal(["g2"], (await store.Generations.ClaimInFlightAsync(10, lease, "c", liveLease: live)).Select(g => g.Id));
+        Time.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(["g3"], (await store.Generations.ClaimInFlightAsync(10, lease, "c", liveLease: live)).Select(g => g.Id));
+    }
+
+    [Fact]
+    public async Task A_callback_marked_row_of_a_holder_that_stopped_renewing_is_taken_before_its_lease_ends()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Generations.CreateAsync(NewGeneration("g"));
+        Assert.True(await store.Generations.MoveAsync("g", GenerationState.Submitted));
+        Assert.Single(await store.Generations.ClaimInFlightAsync(10, TimeSpan.FromSeconds(15), "dead"));
+
+        // The callback came while the holder still looked alive: marked only.
+        Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await store.Generations.HurryAsync("g", TimeSpan.FromSeconds(9)));
+        Assert.Empty(await store.Generations.ClaimInFlightAsync(10, TimeSpan.FromSeconds(15), "live", liveLease: TimeSpan.FromSeconds(9)));
+
+        // Two renewals later it has none: the marked row is taken, 9 s before the lease would have let it go.
+        Time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Single(await store.Generations.ClaimInFlightAsync(10, TimeSpan.FromSeconds(15), "live", liveLease: TimeSpan.FromSeconds(9)));
+    }
+
+    [Fact]
+    public async Task A_summary_has_at_most_one_generation_and_a_second_reserves_nothing()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Ledger.GrantAsync(42, Credits.Whole(100), "seed", GrantReason.Admin);
+        var first = NewGeneration("s1") with { Price = Credits.Whole(10), ReservationKey = "gen:s1", SummaryKey = "42:abc" };
+        var second = NewGeneration("s2") with { Price = Credits.Whole(10), ReservationKey = "gen:s2", SummaryKey = "42:abc" };
+
+        var results = await Task.WhenAll(
+            Task.Run(async () => { try { return (await store.Generations.CreateReservedAsync(first)).Succeeded; } catch (SummaryTakenException) { return false; } }),
+            Task.Run(async () => { try { return (await store.Generations.CreateReservedAsync(second)).Succeeded; } catch (SummaryTakenException) { return false; } }));
+
+        Assert.Single(results, r => r);
+        Assert.Equal(new Balance(42, Credits.Whole(90), Credits.Whole(10)), await store.Ledger.GetBalanceAsync(42));
+        await Assert.ThrowsAsync<SummaryTakenException>(() => store.Generations.CreateReservedAsync(NewGeneration("s3") with { Price = Credits.Whole(10), ReservationKey = "gen:s3", SummaryKey = "42:abc" }));
+        Assert.Single(await store.Generations.ListByUserAsync(42, 10));
+    }
 }

@@ -220,7 +220,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                 $"SELECT COUNT(*) FROM generations WHERE user_id = @userId AND {db.In("state", "@states")}", new { userId, states = InFlight }, cancellationToken: cancellationToken)),
             cancellationToken);
 
-    public Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Generation>> ClaimInFlightAsync(int max, TimeSpan lease, string holder = "", CancellationToken cancellationToken = default, TimeSpan liveLease = default)
     {
         var now = db.Now();
         return db.WriteAsync<IReadOnlyList<Generation>>(
@@ -230,14 +230,14 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
                     WHERE id IN (
                         SELECT id FROM generations
                         WHERE ({db.In("state", "@states")} OR state = 'failed' OR (state = 'succeeded' AND delivered IS NULL))
-                          AND (locked_until IS NULL OR locked_until < @now)
+                          AND (locked_until IS NULL OR locked_until <= @now OR (hurried = 1 AND locked_until < @stale))
                         ORDER BY created_at
                         LIMIT @max
                         {db.SkipLocked})
-                    AND (locked_until IS NULL OR locked_until < @now)
+                    AND (locked_until IS NULL OR locked_until <= @now OR (hurried = 1 AND locked_until < @stale))
                     RETURNING {Columns}
                     """,
-                    new { states = InFlight, now, until = now + (long)lease.TotalMilliseconds, max, holder })).ConfigureAwait(false)).Select(Map).OrderBy(g => g.CreatedAt).ToList(),
+                    new { states = InFlight, now, until = now + (long)lease.TotalMilliseconds, max, holder, stale = now + (long)liveLease.TotalMilliseconds })).ConfigureAwait(false)).Select(Map).OrderBy(g => g.CreatedAt).ToList(),
             cancellationToken);
     }
 
