@@ -137,38 +137,4 @@ internal static class TrackingBench
         url = new Uri(process.StandardOutput.ReadLine()!);
         return process;
     }
-
-    /// <summary>A chat that only counts deliveries.</summary>
-    private sealed class CountingSurface : IChatSurface
-    {
-        private int delivered;
-
-        public int Delivered => Volatile.Read(ref delivered);
-
-        public Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken) => Task.FromResult(1);
-
-        public Task<int> EditAsync(long chatId, int messageId, Screen screen, CancellationToken cancellationToken) => Task.FromResult(messageId);
-
-        public Task AnswerAsync(string callbackId, string? alert, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<string>> DeliverAsync(long chatId, Delivery delivery, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref delivered);
-            return Task.FromResult(delivery.Urls);
-        }
-
-        public Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken) => throw new NotSupportedException("The benchmark sends no files.");
-
-        public Task<string> BotUsernameAsync(CancellationToken cancellationToken) => Task.FromResult("bench");
-
-        public Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task AnswerPreCheckoutAsync(string queryId, string? error, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<int> ForwardFileAsync(long chatId, IncomingFile file, Screen screen, CancellationToken cancellationToken) => Task.FromResult(1);
-    }
 }

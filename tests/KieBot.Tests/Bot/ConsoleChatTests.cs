@@ -31,6 +31,33 @@ public sealed class ConsoleChatTests : IDisposable
     }
 
     [Fact]
+    public async Task With_real_generation_configured_the_console_says_so_and_calls_kie()
+    {
+        await using var kie = await KieBot.TestSupport.Kie.FakeKieServer.StartAsync();
+        kie.ReadsToFinish = 1;
+        var script = string.Join('\n', "1", "1", "1", "A red fox in the snow", "1"); // Images → Z-Image → text to image → prompt → generate
+        var output = new StringWriter();
+        var env = new Dictionary<string, string>
+        {
+            ["SQLITE_PATH"] = Path.Combine(folder, "real.db"),
+            ["LANG"] = "en_US.UTF-8",
+            ["ALLOW_REAL_GENERATION"] = "1",
+            ["KIE_API_KEY"] = kie.ApiKey,
+            ["KIE_API_URL"] = kie.BaseUrl.AbsoluteUri,
+            ["KIE_UPLOAD_URL"] = kie.BaseUrl.AbsoluteUri,
+        };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(script), output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.StartsWith($"KieBot console chat · REAL generation: KIE at {kie.BaseUrl.AbsoluteUri}", text.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("dry run", text, StringComparison.Ordinal);
+        var task = Assert.Single(kie.Tasks.Values);
+        Assert.Contains($"🖼 image: {task.ResultUrls[0]}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_variable()
     {
         var errors = new StringWriter();
