@@ -13,6 +13,7 @@ using KieCatalog;
 using KieCatalog.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using KieBot.Conversation;
 
 namespace KieBot.Bench;
 

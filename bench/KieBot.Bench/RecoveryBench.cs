@@ -9,6 +9,7 @@ using KieCatalog.Catalog;
 using KieCatalog.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using KieBot.Conversation;
 
 namespace KieBot.Bench;
 
@@ -40,8 +41,8 @@ internal static class RecoveryBench
         {
             await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("recovery") });
             await store.MigrateAsync();
-            var surface = new CountingSurface();
-            var tracker = new GenerationTracker(store, kie, surface, new BotSettings(), TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
+            var surface = new CountingReporter();
+            var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
             var ids = await CreateAsync(store, kie, count);
 
             // The crash: every row leased by a host that will never renew, and KIE done with all of them right then.

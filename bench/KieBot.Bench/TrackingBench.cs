@@ -11,6 +11,7 @@ using KieCatalog.Catalog;
 using KieCatalog.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using KieBot.Conversation;
 
 namespace KieBot.Bench;
 
@@ -70,8 +71,8 @@ internal static class TrackingBench
             await store.Generations.MoveAsync(id, GenerationState.Submitted, new GenerationChange { KieTaskId = task.TaskId }, ct);
         });
 
-        var surface = new CountingSurface();
-        var tracker = new GenerationTracker(store, kie, surface, new BotSettings(), TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
+        var surface = new CountingReporter();
+        var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();

@@ -1,6 +1,7 @@
 using KieBot.Storage;
 using KieBot.Telegram;
 using Microsoft.Extensions.Logging;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 

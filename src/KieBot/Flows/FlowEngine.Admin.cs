@@ -4,6 +4,7 @@ using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Errors;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 
@@ -11,20 +12,10 @@ public sealed partial class FlowEngine
 {
     private const string AdminPrefix = BotCallbacks.AdminPrefix;
     private const string MaintenanceKey = "maintenance";
-    private const string AdminsKey = "admins";
 
     private (bool On, DateTimeOffset ReadAt) maintenance = (false, DateTimeOffset.MinValue);
 
-    private async Task<bool> IsAdminAsync(long userId, CancellationToken ct)
-    {
-        if (settings.AdminId == userId)
-        {
-            return true;
-        }
-
-        var added = await store.Settings.GetAsync(AdminsKey, ct).ConfigureAwait(false);
-        return added is not null && added.Split(',').Contains(userId.ToString(CultureInfo.InvariantCulture));
-    }
+    private Task<bool> IsAdminAsync(long userId, CancellationToken ct) => Admins.IsAdminAsync(store, settings, userId, ct);
 
     /// <summary>The maintenance switch, read from the store at most every few seconds (it is checked on every update).</summary>
     private async Task<bool> InMaintenanceAsync(CancellationToken ct)
@@ -60,7 +51,7 @@ public sealed partial class FlowEngine
                 await BlockAsync(turn, id, command == "/block", ct).ConfigureAwait(false),
             "/addadmin" when parts.Length == 2 && settings.AdminId == turn.User.Id && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var added) =>
                 await AddAdminAsync(turn, added, ct).ConfigureAwait(false),
-            "/refund" when parts.Length == 2 => await RefundStarsAsync(turn, parts[1], ct).ConfigureAwait(false),
+            "/refund" when parts.Length == 2 => await stars.RefundAsync(turn.User.Id, turn.Language, parts[1], ct).ConfigureAwait(false),
             "/promo_create" when parts.Length >= 4 => await CreatePromoAsync(turn, text.Split(' ', StringSplitOptions.RemoveEmptyEntries), ct).ConfigureAwait(false),
             "/broadcast" when text.Length > "/broadcast ".Length =>
                 await ConfirmBroadcastAsync(turn, text["/broadcast ".Length..].Trim(), ct).ConfigureAwait(false),
@@ -89,11 +80,6 @@ public sealed partial class FlowEngine
         if (!await IsAdminAsync(turn.User.Id, ct).ConfigureAwait(false))
         {
             return await StaleAsync(turn, ct).ConfigureAwait(false);
-        }
-
-        if (await DecideTransferAsync(turn, data[AdminPrefix.Length..], ct).ConfigureAwait(false) is { } decided)
-        {
-            return decided;
         }
 
         string text;
@@ -218,9 +204,9 @@ public sealed partial class FlowEngine
 
     private async Task<string> AddAdminAsync(Turn turn, long id, CancellationToken ct)
     {
-        var current = (await store.Settings.GetAsync(AdminsKey, ct).ConfigureAwait(false) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var current = (await store.Settings.GetAsync(Admins.SettingsKey, ct).ConfigureAwait(false) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         var updated = current.Append(id.ToString(CultureInfo.InvariantCulture)).Distinct().ToArray();
-        await store.Settings.SetAsync(AdminsKey, string.Join(',', updated), ct).ConfigureAwait(false);
+        await store.Settings.SetAsync(Admins.SettingsKey, string.Join(',', updated), ct).ConfigureAwait(false);
         return turn.T("admin.added", ("id", id));
     }
 
@@ -230,41 +216,6 @@ public sealed partial class FlowEngine
         var rows = new List<IReadOnlyList<Button>> { new[] { new Button(turn.T("btn.admin_send"), AdminPrefix + "send") }, new[] { new Button(turn.T("btn.cancel"), BotCallbacks.Cancel) } };
         await SendAsync(turn, new Screen(turn.T("admin.broadcast_confirm", ("text", text)), rows), ct).ConfigureAwait(false);
         return string.Empty;
-    }
-
-    /// <summary>/refund CHARGE: debit the credits first (never below zero), then ask Telegram; if Telegram refuses, give them back.</summary>
-    private async Task<string> RefundStarsAsync(Turn turn, string chargeId, CancellationToken ct)
-    {
-        var payment = await store.Payments.FindByChargeAsync(KieBot.Payments.StarsPayments.Provider, chargeId, ct).ConfigureAwait(false);
-        if (payment is null)
-        {
-            return turn.T("admin.refund_missing");
-        }
-
-        if (payment.Status == PaymentStatus.Refunded)
-        {
-            return turn.T("admin.refund_done");
-        }
-
-        var debit = await store.Ledger.AdjustAsync(payment.UserId, -payment.Credits, "refund:stars:" + chargeId, $"admin {turn.User.Id}: Stars refund", ct).ConfigureAwait(false);
-        if (!debit.Succeeded)
-        {
-            var balance = await store.Ledger.GetBalanceAsync(payment.UserId, ct).ConfigureAwait(false);
-            return turn.T("admin.refund_insufficient", ("id", payment.UserId), ("balance", balance.Available), ("credits", payment.Credits));
-        }
-
-        try
-        {
-            await chat.RefundStarsAsync(payment.UserId, chargeId, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is global::Telegram.Bot.Exceptions.ApiRequestException or HttpRequestException or InvalidOperationException)
-        {
-            await store.Ledger.AdjustAsync(payment.UserId, payment.Credits, "refund-undo:stars:" + chargeId, $"admin {turn.User.Id}: Stars refund refused", ct).ConfigureAwait(false);
-            return turn.T("admin.refund_failed", ("reason", e.Message));
-        }
-
-        await store.Payments.MoveAsync(payment.Id, PaymentStatus.Credited, PaymentStatus.Refunded, ct).ConfigureAwait(false);
-        return turn.T("admin.refunded", ("stars", payment.Amount), ("id", payment.UserId), ("credits", payment.Credits));
     }
 
     /// <summary>/promo_create CODE credits uses [days].</summary>

@@ -3,6 +3,7 @@ using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
 using KieCatalog.Errors;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 

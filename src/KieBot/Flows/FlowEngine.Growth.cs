@@ -1,5 +1,6 @@
 using KieBot.Storage;
 using KieBot.Telegram;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 
@@ -22,7 +23,7 @@ public sealed partial class FlowEngine
 
     private async Task ShowReferralAsync(Turn turn, CancellationToken ct)
     {
-        var link = $"https://t.me/{await chat.BotUsernameAsync(ct).ConfigureAwait(false)}?start=ref_{turn.User.Id}";
+        var link = $"https://t.me/{await profile.BotUsernameAsync(ct).ConfigureAwait(false)}?start=ref_{turn.User.Id}";
         var count = await store.Users.CountReferredAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
         await ShowAsync(turn, new Screen(turn.T("referral", ("link", link), ("bonus", settings.ReferralBonus), ("when", turn.T("referral." + settings.ReferralTrigger.ToString().ToLowerInvariant())), ("count", count)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);

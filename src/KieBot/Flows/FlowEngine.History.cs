@@ -4,6 +4,7 @@ using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 

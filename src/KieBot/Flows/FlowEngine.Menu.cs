@@ -2,6 +2,7 @@ using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 
@@ -122,11 +123,7 @@ public sealed partial class FlowEngine
         }
 
         rows.Add([new Button(turn.T("btn.promo"), BotCallbacks.Promo)]);
-        if (bank.Enabled)
-        {
-            rows.Add([new Button(turn.T("btn.bank"), BotCallbacks.Bank)]);
-        }
-
+        rows.AddRange(features.Features.SelectMany(f => f.BalanceButtons(turn)).Select(b => (IReadOnlyList<Button>)[b]));
         rows.Add(Keyboards.MenuOnly(turn));
         await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), rows), ct).ConfigureAwait(false);
     }

@@ -2,6 +2,7 @@ using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 
@@ -126,7 +127,17 @@ public sealed partial class FlowEngine
             return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
         }
 
-        var request = new SubmitRequest(turn.User.Id, turn.ChatId, turn.Language, input, turn.Update.CallbackMessageId, turn.State.Free, $"{turn.User.Id}:{summaryId}");
+        Credits price;
+        try
+        {
+            price = pricing.UserPrice(input.Price());
+        }
+        catch (InvalidInputException e)
+        {
+            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", e.Violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
+        }
+
+        var request = new SubmitRequest(turn.User.Id, turn.ChatId, input, price, turn.Update.CallbackMessageId, turn.State.Free, $"{turn.User.Id}:{summaryId}");
         var result = await submitter.SubmitAsync(request, ct).ConfigureAwait(false);
         switch (result)
         {
@@ -143,10 +154,6 @@ public sealed partial class FlowEngine
             case SubmitResult.FreeUsedUp:
                 await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
                 return turn.T("free.used_up");
-            case SubmitResult.Failed r:
-                await chat.SendAsync(turn.ChatId, new Screen(r.Message), ct).ConfigureAwait(false);
-                await ShowSummaryAsync(turn, ct).ConfigureAwait(false);
-                return null;
             default:
                 return null;
         }

@@ -4,6 +4,7 @@ using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
 using KieCatalog.Client;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 
@@ -21,7 +22,8 @@ public sealed partial class FlowEngine(
     FreeQuota freeQuota,
     Broadcaster broadcaster,
     KieBot.Payments.StarsPayments stars,
-    KieBot.Payments.BankTransfers bank)
+    IBotProfile profile,
+    FeatureRouter features)
 {
     /// <summary>How long an update's claim protects it from a second handler (one whose handler died is taken over after it).</summary>
     public static readonly TimeSpan ClaimExpiry = TimeSpan.FromSeconds(60);
@@ -55,7 +57,7 @@ public sealed partial class FlowEngine(
         if (update.PreCheckout is { } checkout)
         {
             var refusal = user.Blocked ? Texts.Plain(Texts.Get(language, "checkout.unknown")) : await stars.CheckAsync(user.Id, language, checkout, cancellationToken).ConfigureAwait(false);
-            await chat.AnswerPreCheckoutAsync(checkout.Id, refusal, cancellationToken).ConfigureAwait(false);
+            await stars.AnswerCheckoutAsync(checkout.Id, refusal, cancellationToken).ConfigureAwait(false);
             await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
             return UpdateOutcome.Handled;
         }
@@ -108,6 +110,12 @@ public sealed partial class FlowEngine(
 
     private async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken ct)
     {
+        if (features.Find(data) is { } feature)
+        {
+            var alert = feature.Enabled ? await feature.OnButtonAsync(turn, data, ct).ConfigureAwait(false) : IFeature.Stale;
+            return alert == IFeature.Stale ? await StaleAsync(turn, ct).ConfigureAwait(false) : alert;
+        }
+
         switch (data)
         {
             case BotCallbacks.Menu:
@@ -144,9 +152,6 @@ public sealed partial class FlowEngine(
             case BotCallbacks.Promo:
                 turn.State = new FlowState { Step = FlowStep.PromoCode };
                 await ShowAsync(turn, new Screen(turn.T("promo.ask"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
-                return null;
-            case BotCallbacks.Bank when bank.Enabled:
-                await ShowBankAsync(turn, ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.Help:
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
@@ -296,15 +301,20 @@ public sealed partial class FlowEngine(
             return;
         }
 
-        var hint = turn.State.Step == FlowStep.Receipt ? "bank.need_file" : "error.expect_buttons";
-        await chat.SendAsync(turn.ChatId, new Screen(turn.T(hint), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+        if (features.Named(turn.State.Feature) is { Enabled: true } waiting)
+        {
+            await waiting.OnMessageAsync(turn, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await chat.SendAsync(turn.ChatId, new Screen(turn.T("error.expect_buttons"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
     }
 
     private async Task OnFileAsync(Turn turn, IncomingFile file, CancellationToken ct)
     {
-        if (turn.State.Step == FlowStep.Receipt && bank.Enabled)
+        if (features.Named(turn.State.Feature) is { Enabled: true } waiting)
         {
-            await AcceptReceiptAsync(turn, file, ct).ConfigureAwait(false);
+            await waiting.OnMessageAsync(turn, ct).ConfigureAwait(false);
             return;
         }
 

@@ -1,6 +1,7 @@
 using KieCatalog;
 using KieCatalog.Catalog;
 using KieBot.Telegram;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 

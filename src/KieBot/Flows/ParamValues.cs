@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Flows;
 

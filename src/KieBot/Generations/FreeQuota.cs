@@ -1,16 +1,15 @@
 using System.Globalization;
-using KieBot.Flows;
 using KieBot.Storage;
 using KieCatalog.Catalog;
 
 namespace KieBot.Generations;
 
 /// <summary>
-/// Free daily generations: the modes in <see cref="BotSettings.FreeModes"/> cost nothing for the first
-/// <see cref="BotSettings.FreeDaily"/> generations of each user per day, the day taken in <see cref="BotSettings.FreeTimeZone"/>.
+/// Free daily generations: the modes in <see cref="GenerationOptions.FreeModes"/> cost nothing for the first
+/// <see cref="GenerationOptions.FreeDaily"/> generations of each user per day, the day taken in <see cref="GenerationOptions.FreeTimeZone"/>.
 /// A free generation uses the quota while it runs and when it succeeds; a failed one gives it back.
 /// </summary>
-public sealed class FreeQuota(IBotStore store, BotSettings settings, TimeProvider time)
+public sealed class FreeQuota(IBotStore store, GenerationOptions settings, TimeProvider time)
 {
     public bool Enabled => settings.FreeDaily > 0 && settings.FreeModes.Count > 0;
 

@@ -1,5 +1,3 @@
-using KieBot.Flows;
-using KieBot.Payments;
 using KieBot.Storage;
 using KieCatalog.Errors;
 
@@ -36,10 +34,10 @@ public static class GenerationOutcome
     }
 
     /// <summary>
-    /// Charges the reservation of a generation that succeeded (idempotent by key); the first real charge of an invited
-    /// user rewards the inviter when referrals pay on generations.
+    /// Charges the reservation of a generation that succeeded (idempotent by key); the first real charge is reported
+    /// (a referral may pay out on it).
     /// </summary>
-    public static async Task CaptureAsync(IBotStore store, BotSettings settings, Generation generation, CancellationToken ct)
+    public static async Task CaptureAsync(IBotStore store, IGenerationReporter reporter, Generation generation, CancellationToken ct)
     {
         if (generation.ReservationKey is not { } key)
         {
@@ -49,7 +47,7 @@ public static class GenerationOutcome
         var capture = await store.Ledger.CaptureAsync(key, key + ":capture", ct).ConfigureAwait(false);
         if (capture.Succeeded && !capture.Replayed && !generation.DryRun && generation.Price > Credits.Zero)
         {
-            await Referrals.RewardAsync(store, settings, generation.UserId, ReferralTrigger.Generation, ct).ConfigureAwait(false);
+            await reporter.CapturedAsync(generation, ct).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,4 @@
-using KieBot.Flows;
 using KieBot.Storage;
-using KieBot.Telegram;
 using KieCatalog.Catalog;
 using KieCatalog.Client;
 using KieCatalog.Errors;
@@ -10,18 +8,17 @@ namespace KieBot.Generations;
 
 /// <summary>
 /// Confirm → a free generation when the mode has free ones left today (counted and recorded in one transaction), else
-/// one transaction reserves the price (key = the generation id) and records the generation, unique per summary → the
-/// status message → the press is answered. The KIE task is created after that, off the user's update (a create can
+/// one transaction reserves the price the summary quoted (key = the generation id) and records the generation, unique
+/// per summary → the status message (through <see cref="IGenerationReporter"/>) → the press is answered. The KIE task is created after that, off the user's update (a create can
 /// wait out KIE's rate limit for seconds): a refused create releases the reservation at once and says why in the
 /// status message; the row is committed before the KIE call, so a stop in between leaves a row the tracker settles.
 /// </summary>
 public sealed partial class GenerationSubmitter(
     IBotStore store,
     IKieGateway kie,
-    IChatSurface chat,
-    Pricing pricing,
+    IGenerationReporter reporter,
     FreeQuota freeQuota,
-    BotSettings settings,
+    GenerationOptions settings,
     BackgroundCreates creates,
     ILogger<GenerationSubmitter> logger)
 {
@@ -61,13 +58,12 @@ public sealed partial class GenerationSubmitter(
                     return new SubmitResult.FreeUsedUp();
                 }
 
-                var price = pricing.UserPrice(request.Input.Price());
-                generation = generation with { Price = price, ReservationKey = ReservationKey(id) };
+                generation = generation with { Price = request.Price, ReservationKey = ReservationKey(id) };
                 var reserve = await store.Generations.CreateReservedAsync(generation, ct).ConfigureAwait(false);
                 if (!reserve.Succeeded)
                 {
                     var balance = await store.Ledger.GetBalanceAsync(request.UserId, ct).ConfigureAwait(false);
-                    return new SubmitResult.Insufficient(price, balance.Available);
+                    return new SubmitResult.Insufficient(request.Price, balance.Available);
                 }
             }
         }
@@ -77,18 +73,15 @@ public sealed partial class GenerationSubmitter(
             return new SubmitResult.AlreadySubmitted();
         }
 
-        var started = Texts.Get(request.Language, "gen.started", ("model", mode.Model.Name), ("mode", mode.Label.Get(request.Language)));
-        var statusMessage = request.StatusMessageId is { } pressed
-            ? await chat.EditAsync(request.ChatId, pressed, new Screen(started), ct).ConfigureAwait(false)
-            : await chat.SendAsync(request.ChatId, new Screen(started), ct).ConfigureAwait(false);
+        var statusMessage = await reporter.StartedAsync(generation, request.StatusMessageId, ct).ConfigureAwait(false);
         await store.Generations.SetStatusMessageAsync(id, statusMessage, ct).ConfigureAwait(false);
         var sent = generation with { StatusMessageId = statusMessage };
-        creates.Run(token => CreateAsync(sent, request.Input, request.Language, token));
+        creates.Run(token => CreateAsync(sent, request.Input, token));
         return new SubmitResult.Started(id);
     }
 
     /// <summary>Creates the KIE task of a recorded generation; a refusal releases its reservation and is told in its status message.</summary>
-    private async Task CreateAsync(Generation generation, IModeInput input, string language, CancellationToken ct)
+    private async Task CreateAsync(Generation generation, IModeInput input, CancellationToken ct)
     {
         var mode = input.Mode;
         if (await store.Generations.GetAsync(generation.Id, ct).ConfigureAwait(false) is not { State: GenerationState.Created })
@@ -105,11 +98,10 @@ public sealed partial class GenerationSubmitter(
         catch (KieException e)
         {
             LogCreateFailed(generation.Id, mode.Key, e.Error.Kind, e.Error.Detail);
-            await store.Errors.AddAsync(ErrorSources.Kie, e.Error.Kind.ToString(), e.Error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Error.Detail, $"generation {generation.Id} {mode.Key}", ct).ConfigureAwait(false);
+            await store.Errors.AddAsync(ErrorSource.Kie, e.Error.Kind.ToString(), e.Error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Error.Detail, $"generation {generation.Id} {mode.Key}", ct).ConfigureAwait(false);
             if (await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey, e.Error, ct).ConfigureAwait(false))
             {
-                var message = FailureText(language, e.Error.UserMessage(language), generation.Price, generation.ReservationKey is null);
-                await chat.EditAsync(generation.ChatId, (int)generation.StatusMessageId!.Value, new Screen(message, FailureButtons(language, generation)), ct).ConfigureAwait(false);
+                await reporter.FailedAsync(generation, e.Error, ct).ConfigureAwait(false);
             }
 
             return;
@@ -133,20 +125,12 @@ public sealed partial class GenerationSubmitter(
             {
                 return await store.Generations.MoveAsync(id, GenerationState.Submitted, new GenerationChange { KieTaskId = taskId }, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (attempt < 5 && TransientFailure.Is(e))
+            catch (Exception e) when (attempt < 5 && StorageFailure.IsTransient(e))
             {
                 await Task.Delay(TimeSpan.FromSeconds(attempt), ct).ConfigureAwait(false);
             }
         }
     }
-
-    /// <summary>What a user reads when a generation failed: the paid price is back, or the free one was not counted.</summary>
-    public static string FailureText(string language, string message, Credits price, bool free) =>
-        free ? Texts.Get(language, "gen.failed_free", ("message", message)) : Texts.Get(language, "gen.failed", ("message", message), ("price", price));
-
-    /// <summary>Under a failure: try the same settings again (the summary, with its price), or the menu.</summary>
-    public static IReadOnlyList<IReadOnlyList<Button>> FailureButtons(string language, Generation generation) =>
-        [[new Button(Texts.Get(language, "btn.repeat"), BotCallbacks.RepeatPrefix + generation.Id)], [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} ({Mode}) submitted as KIE task {TaskId}, dry run {DryRun}")]
     private partial void LogSubmitted(string generationId, string mode, string taskId, bool dryRun);

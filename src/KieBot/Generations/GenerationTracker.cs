@@ -1,6 +1,4 @@
-using KieBot.Flows;
 using KieBot.Storage;
-using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
 using KieCatalog.Client;
@@ -20,15 +18,13 @@ namespace KieBot.Generations;
 public sealed partial class GenerationTracker(
     IBotStore store,
     IKieGateway kie,
-    IChatSurface chat,
-    BotSettings settings,
+    IGenerationReporter reporter,
     TimeProvider time,
     KieBot.Hosting.HostIdentity host,
     ILogger<GenerationTracker> logger)
 {
     private readonly SemaphoreSlim wake = new(0, 1);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Language, DateTimeOffset At)> languages = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> schedule = new(StringComparer.Ordinal);
 
     /// <summary>First pause before a task is read again; it grows by half each read up to <see cref="MaxPollInterval"/>.</summary>
@@ -179,7 +175,7 @@ public sealed partial class GenerationTracker(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTrackFailed(generation.Id, e);
-                await store.Errors.AddAsync(ErrorSources.Of(e), e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
+                await store.Errors.AddAsync(ErrorSource.Of(e), e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
 
                 // Not lost: the row comes back after a back-off, and its next read decides again.
                 schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
@@ -188,7 +184,6 @@ public sealed partial class GenerationTracker(
 
     private async Task TrackAsync(Generation generation, CancellationToken ct)
     {
-        var language = await LanguageAsync(generation.UserId, ct).ConfigureAwait(false);
         switch (generation.State)
         {
             case GenerationState.Failed:
@@ -197,7 +192,7 @@ public sealed partial class GenerationTracker(
                 return;
             case GenerationState.Succeeded:
                 // Moved to succeeded but not delivered before a stop: deliver now.
-                await FinishSuccessAsync(generation, language, ct).ConfigureAwait(false);
+                await FinishSuccessAsync(generation, ct).ConfigureAwait(false);
                 return;
         }
 
@@ -206,7 +201,7 @@ public sealed partial class GenerationTracker(
             if (time.GetUtcNow() - generation.CreatedAt > UnsentGrace)
             {
                 var unsent = new KieError(KieErrorKind.Unknown, KieOperation.CreateTask, "the task was never sent to KIE");
-                await FailAsync(generation, unsent, language, ct).ConfigureAwait(false);
+                await FailAsync(generation, unsent, ct).ConfigureAwait(false);
             }
             else
             {
@@ -220,7 +215,7 @@ public sealed partial class GenerationTracker(
         if (time.GetUtcNow() - generation.CreatedAt > Deadline(Mode(generation)?.Output ?? OutputKind.Video))
         {
             var late = new KieError(KieErrorKind.Timeout, KieOperation.Task, $"task {generation.KieTaskId} gave no result within {Deadline(Mode(generation)?.Output ?? OutputKind.Video).TotalMinutes:0} min");
-            await FailAsync(generation, late, language, ct).ConfigureAwait(false);
+            await FailAsync(generation, late, ct).ConfigureAwait(false);
             return;
         }
 
@@ -231,7 +226,7 @@ public sealed partial class GenerationTracker(
         }
         catch (KieException e) when (e.Error.ShouldRefund)
         {
-            await FailAsync(generation, e.Error, language, ct).ConfigureAwait(false);
+            await FailAsync(generation, e.Error, ct).ConfigureAwait(false);
             return;
         }
         catch (KieException e)
@@ -244,30 +239,16 @@ public sealed partial class GenerationTracker(
         switch (task.State)
         {
             case KieTaskState.Success:
-                await SucceedAsync(generation, task, language, ct).ConfigureAwait(false);
+                await SucceedAsync(generation, task, ct).ConfigureAwait(false);
                 break;
             case KieTaskState.Fail:
-                await FailAsync(generation, task.Error!, language, ct).ConfigureAwait(false);
+                await FailAsync(generation, task.Error!, ct).ConfigureAwait(false);
                 break;
             default:
-                await ProgressAsync(generation, task, language, ct).ConfigureAwait(false);
+                await ProgressAsync(generation, task, ct).ConfigureAwait(false);
                 schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
                 break;
         }
-    }
-
-    /// <summary>The user's language, remembered for a few minutes (a pass reads many rows of the same users).</summary>
-    private async Task<string> LanguageAsync(long userId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        if (languages.TryGetValue(userId, out var known) && now - known.At < TimeSpan.FromMinutes(5))
-        {
-            return known.Language;
-        }
-
-        var language = Texts.Normalize((await store.Users.GetAsync(userId, ct).ConfigureAwait(false))?.Language);
-        languages[userId] = (language, now);
-        return language;
     }
 
     /// <summary>The pause after the <paramref name="attempts"/>-th read: 3 s, 4.5 s, 6.75 s, … up to a minute.</summary>
@@ -285,7 +266,7 @@ public sealed partial class GenerationTracker(
         _ => TimeSpan.FromMinutes(10),
     };
 
-    private async Task SucceedAsync(Generation generation, KieTask task, string language, CancellationToken ct)
+    private async Task SucceedAsync(Generation generation, KieTask task, CancellationToken ct)
     {
         var change = new GenerationChange { ResultUrls = task.ResultUrls, ResultText = task.ResultText };
         if (!await store.Generations.MoveAsync(generation.Id, GenerationState.Succeeded, change, ct).ConfigureAwait(false))
@@ -293,79 +274,38 @@ public sealed partial class GenerationTracker(
             return;
         }
 
-        await FinishSuccessAsync(generation with { State = GenerationState.Succeeded, ResultUrls = task.ResultUrls, ResultText = task.ResultText }, language, ct).ConfigureAwait(false);
+        await FinishSuccessAsync(generation with { State = GenerationState.Succeeded, ResultUrls = task.ResultUrls, ResultText = task.ResultText }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Charges the reservation (idempotent by key), delivers, and records what was delivered.</summary>
-    private async Task FinishSuccessAsync(Generation generation, string language, CancellationToken ct)
+    /// <summary>Charges the reservation (idempotent by key), delivers (each accepted part recorded at once), and records what was delivered.</summary>
+    private async Task FinishSuccessAsync(Generation generation, CancellationToken ct)
     {
-        await GenerationOutcome.CaptureAsync(store, settings, generation, ct).ConfigureAwait(false);
-        var mode = Mode(generation);
-        var caption = Texts.Get(language, "gen.done", ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId));
-        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
-        var delivery = new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons)
-        {
-            // A delivery a stop interrupted goes on after what Telegram accepted; each accepted part is recorded at once.
-            Sent = generation.SentParts,
-            Progress = (sent, token) => store.Generations.SetSentPartsAsync(generation.Id, sent, token),
-        };
-        var delivered = await chat.DeliverAsync(generation.ChatId, delivery, ct).ConfigureAwait(false);
+        await GenerationOutcome.CaptureAsync(store, reporter, generation, ct).ConfigureAwait(false);
+        var delivered = await reporter.DeliverAsync(generation, (sent, token) => store.Generations.SetSentPartsAsync(generation.Id, sent, token), ct).ConfigureAwait(false);
         await store.Generations.SetDeliveredAsync(generation.Id, delivered, ct).ConfigureAwait(false);
-        if (generation.StatusMessageId is { } status)
-        {
-            // The result carries the caption: the status message says only that it is done.
-            await chat.EditAsync(generation.ChatId, (int)status, new Screen(Texts.Get(language, "gen.delivered")), ct).ConfigureAwait(false);
-        }
-
         LogSucceeded(generation.Id, generation.ResultUrls.Count);
     }
 
-    private async Task FailAsync(Generation generation, KieError error, string language, CancellationToken ct)
+    private async Task FailAsync(Generation generation, KieError error, CancellationToken ct)
     {
         if (!await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey, error, ct).ConfigureAwait(false))
         {
             return;
         }
 
-        await store.Errors.AddAsync(error.Operation == KieOperation.Task ? ErrorSources.Provider : ErrorSources.Kie, error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
-        var text = GenerationSubmitter.FailureText(language, error.UserMessage(language), generation.Price, generation.ReservationKey is null);
-        var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
-        if (generation.StatusMessageId is { } status)
-        {
-            await chat.EditAsync(generation.ChatId, (int)status, screen, ct).ConfigureAwait(false);
-        }
-        else
-        {
-            await chat.SendAsync(generation.ChatId, screen, ct).ConfigureAwait(false);
-        }
-
+        await store.Errors.AddAsync(error.Operation == KieOperation.Task ? ErrorSource.Provider : ErrorSource.Kie, error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
+        await reporter.FailedAsync(generation, error, ct).ConfigureAwait(false);
         LogFailed(generation.Id, error.Kind);
     }
 
-    private async Task ProgressAsync(Generation generation, KieTask task, string language, CancellationToken ct)
+    private async Task ProgressAsync(Generation generation, KieTask task, CancellationToken ct)
     {
         if (generation.State == GenerationState.Submitted && task.State == KieTaskState.Generating)
         {
             await store.Generations.MoveAsync(generation.Id, GenerationState.Running, cancellationToken: ct).ConfigureAwait(false);
         }
 
-        var mode = Mode(generation);
-        var elapsed = (int)(time.GetUtcNow() - generation.CreatedAt).TotalSeconds;
-        var key = task.State switch
-        {
-            KieTaskState.Generating => "gen.running",
-            KieTaskState.Other => "gen.other",
-            _ => "gen.queued",
-        };
-
-        // A state the client does not know is shown as KIE named it, not guessed as generating.
-        var text = Texts.Get(language, key, ("model", mode?.Model.Name ?? generation.ModelId), ("mode", mode?.Label.Get(language) ?? generation.ModeId), ("elapsed", elapsed), ("state", task.RawState));
-        if (generation.StatusMessageId is { } status)
-        {
-            await chat.EditAsync(generation.ChatId, (int)status, new Screen(text), ct).ConfigureAwait(false);
-        }
-
-        await chat.ShowActivityAsync(generation.ChatId, mode?.Output ?? OutputKind.Image, ct).ConfigureAwait(false);
+        await reporter.ProgressAsync(generation, task, time.GetUtcNow() - generation.CreatedAt, ct).ConfigureAwait(false);
     }
 
     private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);

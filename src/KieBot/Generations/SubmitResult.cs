@@ -4,11 +4,11 @@ using KieCatalog.Catalog;
 namespace KieBot.Generations;
 
 /// <summary>
-/// A confirmed form: who, where, in which language, the typed input, the message to turn into the status message, and
-/// whether the summary the user confirmed said it is free (then it must not silently cost credits).
+/// A confirmed form: who, where, the typed input, the price the summary quoted (charged unless the generation is free),
+/// the message to turn into the status message, whether the summary said it is free (then it must not silently cost
+/// credits), and the summary confirmed (<paramref name="SummaryKey"/>: user and summary id; one generation per summary).
 /// </summary>
-/// <paramref name="SummaryKey"/> names the summary confirmed (user and summary id): one generation per summary.
-public sealed record SubmitRequest(long UserId, long ChatId, string Language, IModeInput Input, int? StatusMessageId, bool ExpectFree = false, string? SummaryKey = null);
+public sealed record SubmitRequest(long UserId, long ChatId, IModeInput Input, Credits Price, int? StatusMessageId, bool ExpectFree = false, string? SummaryKey = null);
 
 /// <summary>How a submission ended.</summary>
 public abstract record SubmitResult
@@ -25,7 +25,4 @@ public abstract record SubmitResult
 
     /// <summary>The summary promised a free generation, but today's are used up; nothing was recorded or charged.</summary>
     public sealed record FreeUsedUp : SubmitResult;
-
-    /// <summary>KIE refused the task; the reservation is already released. <see cref="Message"/> is for the user.</summary>
-    public sealed record Failed(string Message) : SubmitResult;
 }

@@ -1,10 +1,12 @@
 using KieBot.Flows;
+using KieBot.Features.Payments.Bank;
 using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog.Client;
 using KieCatalog.Fake;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using KieBot.Conversation;
 
 namespace KieBot.Hosting;
 
@@ -35,10 +37,22 @@ public static class BotComposition
             AdminId = options.AdminId,
             CallbackUrl = options.KieCallbackUrl,
         });
-        services.AddSingleton<KieBot.Payments.BankTransfers>();
+        services.AddSingleton<Admins>();
+        services.AddSingleton<FeatureRouter>();
+        services.AddBankTransfers(options.Env);
         services.AddSingleton<FreeQuota>();
         services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new GenerationOptions
+        {
+            MaxConcurrentGenerations = options.MaxConcurrentGenerations,
+            DryRun = options.DryRun,
+            CallbackUrl = options.KieCallbackUrl,
+            FreeModes = options.Growth.FreeModes,
+            FreeDaily = options.Growth.FreeDaily,
+            FreeTimeZone = options.Growth.FreeTimeZone,
+        });
+        services.AddSingleton<IGenerationReporter, GenerationScreens>();
         services.AddSingleton<BackgroundCreates>();
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KieBot.Storage;
+using KieBot.Conversation;
 
 namespace KieBot.Hosting;
 
@@ -50,11 +51,14 @@ public sealed record BotOptions
 
     public int Port { get; init; } = 8080;
 
+    /// <summary>The environment the options were read from: a feature reads its own settings from it when it is registered.</summary>
+    public Func<string, string?> Env { get; init; } = _ => null;
+
     /// <summary>
-    /// Payments and growth as the flows take them (REFERRAL_*, FREE_*, STARS_*, BANK_TRANSFER_*); the host adds the
+    /// Payments and growth as the flows take them (REFERRAL_*, FREE_*, STARS_*); the host adds the
     /// fields it owns (welcome credits, limits, dry run, admin, callback URL) when it registers them.
     /// </summary>
-    public KieBot.Flows.BotSettings Growth { get; init; } = new();
+    public KieBot.Conversation.BotSettings Growth { get; init; } = new();
 
     /// <summary>How often the host runs cleanup itself (CLEANUP_EVERY_HOURS; 0 turns it off).</summary>
     public TimeSpan CleanupEvery { get; init; } = TimeSpan.FromHours(24);
@@ -168,11 +172,6 @@ public sealed record BotOptions
             }
         }
 
-        if (Text("BANK_TRANSFER_DETAILS") is not null && admin is null)
-        {
-            problems.Add("BANK_TRANSFER_DETAILS needs ADMIN_ID: the admin approves every transfer");
-        }
-
         var storage = new StorageOptions { DatabaseUrl = Text("DATABASE_URL") };
         if (Text("SQLITE_PATH") is { } path)
         {
@@ -193,6 +192,7 @@ public sealed record BotOptions
 
         var options = new BotOptions
         {
+            Env = env,
             TelegramToken = token,
             TelegramApiUrl = Url("TELEGRAM_API_URL", httpsOnly: false)?.AbsoluteUri.TrimEnd('/'),
             KieApiKey = kieKey,
@@ -212,7 +212,7 @@ public sealed record BotOptions
             MaxConcurrentGenerations = (int)Number("MAX_CONCURRENT_GENERATIONS", 5m, 1m, 100m),
             Port = (int)Number("PORT", 8080m, 1m, 65535m),
             CleanupEvery = TimeSpan.FromHours((double)Number("CLEANUP_EVERY_HOURS", 24m, 0m, 24m * 30)),
-            Growth = new KieBot.Flows.BotSettings
+            Growth = new KieBot.Conversation.BotSettings
             {
                 ReferralBonus = Credits.Ceiling(Number("REFERRAL_BONUS", 20m, 0m, 1_000_000m)),
                 ReferralTrigger = KieBot.Payments.Referrals.ParseTrigger(Text("REFERRAL_TRIGGER"), problems),
@@ -223,8 +223,6 @@ public sealed record BotOptions
                 StarsPerCredit = Number("STARS_PER_CREDIT", 0.5m, 0.001m, 1000m),
                 StarsCustomMin = (long)Number("STARS_CUSTOM_MIN", 50m, 1m, 1_000_000m),
                 StarsCustomMax = (long)Number("STARS_CUSTOM_MAX", 10_000m, 0m, 1_000_000m),
-                BankDetails = Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal),
-                BankMaxRubles = Number("BANK_TRANSFER_MAX_RUB", 100_000m, 1m, 10_000_000m),
             },
         };
         errors = problems;

@@ -14,6 +14,24 @@ public static class BotRunner
 
     public static async Task<int> RunAsync(Func<string, string?> env, TextReader input, TextWriter output, TextWriter errors, CancellationToken ct = default)
     {
+        try
+        {
+            return await RunModeAsync(env, input, output, errors, ct).ConfigureAwait(false);
+        }
+        catch (KieBot.Conversation.FeatureConfigurationException e)
+        {
+            // A feature's own settings are checked when it is registered: reported like the host's.
+            foreach (var problem in e.Problems)
+            {
+                await errors.WriteLineAsync("configuration: " + problem).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunModeAsync(Func<string, string?> env, TextReader input, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
         var options = BotOptions.Read(env, out var problems);
         if (problems.Count > 0)
         {
@@ -47,6 +65,8 @@ public static class BotRunner
             .AddBot(console)
             .AddSingleton(new ConsoleSurface(output))
             .AddSingleton<IChatSurface>(sp => sp.GetRequiredService<ConsoleSurface>())
+            .AddSingleton<IPaymentSurface>(sp => sp.GetRequiredService<ConsoleSurface>())
+            .AddSingleton<IBotProfile>(sp => sp.GetRequiredService<ConsoleSurface>())
             .AddSingleton<ConsoleChat>();
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IBotStore>().MigrateAsync(ct).ConfigureAwait(false);

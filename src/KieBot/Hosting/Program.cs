@@ -1,4 +1,5 @@
 using KieBot.Ops;
+using KieBot.Conversation;
 
 namespace KieBot.Hosting;
 
@@ -25,7 +26,7 @@ public static class Program
             args =>
             {
                 var options = BotOptions.Read(Environment.GetEnvironmentVariable, out _);
-                Console.Out.Write(CatalogReport.Render(OpsArguments.Flag(args, "--json"), new KieBot.Flows.Pricing(options.PriceMarkup, options.CreditToRubRate)));
+                Console.Out.Write(CatalogReport.Render(OpsArguments.Flag(args, "--json"), new KieBot.Conversation.Pricing(options.PriceMarkup, options.CreditToRubRate)));
                 return Task.FromResult(0);
             }),
     ];

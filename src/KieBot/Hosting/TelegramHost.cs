@@ -43,7 +43,10 @@ public static class TelegramHost
             .AddHttpMessageHandler<BotApiRetryHandler>()
             .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(new TelegramBotClientOptions(options.TelegramToken!, options.TelegramApiUrl), http));
         builder.Services.AddHttpClient<ResultFiles>(http => http.Timeout = TimeSpan.FromMinutes(2));
-        builder.Services.AddSingleton<IChatSurface, TelegramSurface>();
+        builder.Services.AddSingleton<TelegramSurface>();
+        builder.Services.AddSingleton<IChatSurface>(sp => sp.GetRequiredService<TelegramSurface>());
+        builder.Services.AddSingleton<IPaymentSurface>(sp => sp.GetRequiredService<TelegramSurface>());
+        builder.Services.AddSingleton<IBotProfile>(sp => sp.GetRequiredService<TelegramSurface>());
         builder.Services.AddHostedService<TrackerService>();
         builder.Services.AddHostedService<CreatesDrain>();
         if (options.CleanupEvery > TimeSpan.Zero)

@@ -3,19 +3,20 @@ using System.Text;
 using System.Text.Json;
 using KieCatalog;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Ops;
 
 /// <summary>The typed catalog as a table or JSON: models, modes, KIE ids, KIE prices, users' prices in credits and roubles, hidden flags.</summary>
 public static class CatalogReport
 {
-    public static string Render(bool json, KieBot.Flows.Pricing? pricing = null)
+    public static string Render(bool json, KieBot.Conversation.Pricing? pricing = null)
     {
-        var p = pricing ?? new KieBot.Flows.Pricing(1.5m, 0.4m);
+        var p = pricing ?? new KieBot.Conversation.Pricing(1.5m, 0.4m);
         return json ? Json(p) : Table(p);
     }
 
-    private static string UserPrice(PriceDescriptor price, KieBot.Flows.Pricing pricing)
+    private static string UserPrice(PriceDescriptor price, KieBot.Conversation.Pricing pricing)
     {
         var min = pricing.UserPrice(price.MinCredits);
         var max = pricing.UserPrice(price.MaxCredits);
@@ -24,7 +25,7 @@ public static class CatalogReport
             : $"{min}–{max} cr ≈ {pricing.Rubles(min)}–{pricing.Rubles(max)} ₽";
     }
 
-    private static string Table(KieBot.Flows.Pricing pricing)
+    private static string Table(KieBot.Conversation.Pricing pricing)
     {
         var sb = new StringBuilder();
         var modes = Models.AllModes;
@@ -57,7 +58,7 @@ public static class CatalogReport
         return range + " cr";
     }
 
-    private static string Json(KieBot.Flows.Pricing pricing)
+    private static string Json(KieBot.Conversation.Pricing pricing)
     {
         var models = Models.All.Select(model => new
         {

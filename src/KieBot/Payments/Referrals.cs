@@ -1,5 +1,6 @@
 using KieBot.Flows;
 using KieBot.Storage;
+using KieBot.Conversation;
 
 namespace KieBot.Payments;
 

@@ -2,6 +2,7 @@ using KieBot.Flows;
 using KieBot.Storage;
 using KieBot.Telegram;
 using Microsoft.Extensions.Logging;
+using KieBot.Conversation;
 
 namespace KieBot.Payments;
 
@@ -14,7 +15,7 @@ public sealed record StarsPackage(Credits Credits, long Stars);
 /// payment is recorded under its unique <c>telegram_payment_charge_id</c> and credited with the ledger key
 /// <c>topup:stars:&lt;charge id&gt;</c>, so a repeated update or a restart in between credits once.
 /// </summary>
-public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, BotSettings settings, TimeProvider time, ILogger<StarsPayments> logger)
+public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat, BotSettings settings, TimeProvider time, ILogger<StarsPayments> logger)
 {
     public const string Provider = "telegram-stars";
 
@@ -32,6 +33,48 @@ public sealed partial class StarsPayments(IBotStore store, IChatSurface chat, Bo
             invoice.Id,
             package.Stars,
             ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a pre-checkout: ok when <paramref name="refusal"/> is null.</summary>
+    public Task AnswerCheckoutAsync(string queryId, string? refusal, CancellationToken ct) => chat.AnswerPreCheckoutAsync(queryId, refusal, ct);
+
+    /// <summary>
+    /// The admin's refund of a Stars payment: debits the credits first (never below zero), then asks Telegram; if
+    /// Telegram refuses, gives them back. A refunded payment is refunded once. Returns the text for the admin.
+    /// </summary>
+    public async Task<string> RefundAsync(long adminId, string language, string chargeId, CancellationToken ct)
+    {
+        string T(string key, params ReadOnlySpan<(string, object?)> values) => Texts.Get(language, key, values);
+        var payment = await store.Payments.FindByChargeAsync(Provider, chargeId, ct).ConfigureAwait(false);
+        if (payment is null)
+        {
+            return T("admin.refund_missing");
+        }
+
+        if (payment.Status == PaymentStatus.Refunded)
+        {
+            return T("admin.refund_done");
+        }
+
+        var debit = await store.Ledger.AdjustAsync(payment.UserId, -payment.Credits, "refund:stars:" + chargeId, $"admin {adminId}: Stars refund", ct).ConfigureAwait(false);
+        if (!debit.Succeeded)
+        {
+            var balance = await store.Ledger.GetBalanceAsync(payment.UserId, ct).ConfigureAwait(false);
+            return T("admin.refund_insufficient", ("id", payment.UserId), ("balance", balance.Available), ("credits", payment.Credits));
+        }
+
+        try
+        {
+            await chat.RefundStarsAsync(payment.UserId, chargeId, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is global::Telegram.Bot.Exceptions.ApiRequestException or HttpRequestException or InvalidOperationException)
+        {
+            await store.Ledger.AdjustAsync(payment.UserId, payment.Credits, "refund-undo:stars:" + chargeId, $"admin {adminId}: Stars refund refused", ct).ConfigureAwait(false);
+            return T("admin.refund_failed", ("reason", e.Message));
+        }
+
+        await store.Payments.MoveAsync(payment.Id, PaymentStatus.Credited, PaymentStatus.Refunded, ct).ConfigureAwait(false);
+        return T("admin.refunded", ("stars", payment.Amount), ("id", payment.UserId), ("credits", payment.Credits));
     }
 
     /// <summary>The refusal text for a pre-checkout, or null to let it go ahead.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Telegram;
 
@@ -7,7 +8,7 @@ namespace KieBot.Telegram;
 /// The chat in a terminal: messages print as text, inline buttons as numbered choices (the latest keyboard's numbers
 /// are live), results as their URLs or text. Files "sent" by the user are local paths.
 /// </summary>
-public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
+public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface, IPaymentSurface, IBotProfile
 {
     private readonly Lock gate = new();
     private readonly List<(string Data, int MessageId)> buttons = [];
@@ -153,7 +154,7 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface
         }
     }
 
-    private static string Plain(string html) => KieBot.Flows.Texts.Plain(Tags().Replace(html, string.Empty));
+    private static string Plain(string html) => KieBot.Conversation.Texts.Plain(Tags().Replace(html, string.Empty));
 
     [GeneratedRegex("</?b>")]
     private static partial Regex Tags();

@@ -1,25 +1,16 @@
-using System.Data.Common;
-using KieCatalog.Errors;
+using KieBot.Storage;
 
 namespace KieBot.Telegram;
 
-/// <summary>The source an error event is filed under in the report: kie, provider, telegram, network, storage or bot.</summary>
+/// <summary>The error-event sources as the Telegram side names them (see <see cref="ErrorSource"/>).</summary>
 public static class ErrorSources
 {
-    public const string Kie = "kie";
-    public const string Provider = "provider";
-    public const string Telegram = "telegram";
-    public const string Network = "network";
-    public const string Storage = "storage";
-    public const string Bot = "bot";
+    public const string Kie = ErrorSource.Kie;
+    public const string Provider = ErrorSource.Provider;
+    public const string Telegram = ErrorSource.Telegram;
+    public const string Network = ErrorSource.Network;
+    public const string Storage = ErrorSource.Storage;
+    public const string Bot = ErrorSource.Bot;
 
-    public static string Of(Exception exception) => exception switch
-    {
-        KieException { Kind: KieErrorKind.ProviderFailed or KieErrorKind.ContentPolicy } => Provider,
-        KieException => Kie,
-        global::Telegram.Bot.Exceptions.ApiRequestException or ChatUnavailableException => Telegram,
-        DbException => Storage,
-        HttpRequestException or IOException or TimeoutException => Network,
-        _ => Bot,
-    };
+    public static string Of(Exception exception) => ErrorSource.Of(exception);
 }

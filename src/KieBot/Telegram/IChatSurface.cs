@@ -18,6 +18,13 @@ public interface IChatSurface
     /// <summary>Shows "uploading a photo…" and the like while a generation runs.</summary>
     Task ShowActivityAsync(long chatId, KieCatalog.Catalog.OutputKind kind, CancellationToken cancellationToken);
 
+    /// <summary>Opens a file the user sent.</summary>
+    Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken);
+}
+
+/// <summary>What only the payment features need of the chat: Stars invoices, pre-checkout answers, refunds, a receipt forwarded to the admin.</summary>
+public interface IPaymentSurface
+{
     /// <summary>Sends a Telegram Stars invoice (currency XTR) whose payload names the stored invoice.</summary>
     Task SendInvoiceAsync(long chatId, string title, string description, string payload, long stars, CancellationToken cancellationToken);
 
@@ -27,12 +34,14 @@ public interface IChatSurface
     /// <summary>Returns a Stars payment to the user (Telegram's refundStarPayment).</summary>
     Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken);
 
-    /// <summary>The bot's @username (for referral links).</summary>
-    Task<string> BotUsernameAsync(CancellationToken cancellationToken);
-
     /// <summary>Sends on a file a user sent (a receipt to the admin) with the screen's text as its caption and its buttons; returns its message id.</summary>
     Task<int> ForwardFileAsync(long chatId, IncomingFile file, Screen screen, CancellationToken cancellationToken);
 
-    /// <summary>Opens a file the user sent.</summary>
-    Task<Stream> OpenFileAsync(IncomingFile file, CancellationToken cancellationToken);
+}
+
+/// <summary>Who the bot is on Telegram (for referral links).</summary>
+public interface IBotProfile
+{
+    /// <summary>The bot's @username.</summary>
+    Task<string> BotUsernameAsync(CancellationToken cancellationToken);
 }

@@ -5,11 +5,12 @@ using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
 using KieCatalog.Catalog;
 using Microsoft.Extensions.Logging;
+using KieBot.Conversation;
 
 namespace KieBot.Telegram;
 
 /// <summary>The chat through the Bot API (HTML texts within Telegram's limits, inline keyboards, results by URL with fallbacks).</summary>
-public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles files, ILogger<TelegramSurface> logger) : IChatSurface
+public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles files, ILogger<TelegramSurface> logger) : IChatSurface, IPaymentSurface, IBotProfile
 {
     public async Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken)
     {
@@ -134,7 +135,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
             }
         }
 
-        await bot.SendMessage(chatId, caption + "\n" + KieBot.Flows.Texts.Html(url), ParseMode.Html, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
+        await bot.SendMessage(chatId, caption + "\n" + KieBot.Conversation.Texts.Html(url), ParseMode.Html, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
         return null;
     }
 
@@ -167,7 +168,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
     /// <summary>A text result: messages of at most 4096 characters, or a .txt file when it would take more than three.</summary>
     private async Task<IReadOnlyList<string>> DeliverTextAsync(long chatId, string text, string caption, InlineKeyboardMarkup? markup, CancellationToken ct)
     {
-        var parts = TelegramLimits.Split(KieBot.Flows.Texts.Html(text)).ToList();
+        var parts = TelegramLimits.Split(KieBot.Conversation.Texts.Html(text)).ToList();
         if (parts.Count > 3)
         {
             using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
@@ -253,7 +254,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
     private static InlineKeyboardMarkup? Markup(Screen screen) =>
         screen.Keyboard.Count == 0
             ? null
-            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(TelegramLimits.Fit(KieBot.Flows.Texts.Plain(b.Text), TelegramLimits.ButtonText), b.Data))));
+            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(TelegramLimits.Fit(KieBot.Conversation.Texts.Plain(b.Text), TelegramLimits.ButtonText), b.Data))));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Editing message {MessageId} failed ({Code}: {Reason}); sent a new one")]
     private partial void LogEditFailed(int messageId, int code, string reason);

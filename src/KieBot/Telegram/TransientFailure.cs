@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Net.Sockets;
+using KieBot.Storage;
 using global::Telegram.Bot.Exceptions;
 
 namespace KieBot.Telegram;
@@ -18,9 +18,7 @@ public static class TransientFailure
             {
                 case ChatUnavailableException:
                     return false;
-                case Npgsql.NpgsqlException npgsql when npgsql is not Npgsql.PostgresException || npgsql.IsTransient:
-                case DbException { IsTransient: true }:
-                case TimeoutException:
+                case Exception when StorageFailure.IsTransient(e):
                 case SocketException:
                 case HttpRequestException:
                 case IOException:

@@ -1,6 +1,7 @@
 using KieBot.Flows;
 using KieBot.Storage;
 using Microsoft.Extensions.Logging;
+using KieBot.Conversation;
 
 namespace KieBot.Telegram;
 

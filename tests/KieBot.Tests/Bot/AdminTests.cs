@@ -2,6 +2,7 @@ using KieBot.Flows;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 

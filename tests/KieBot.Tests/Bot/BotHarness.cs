@@ -7,6 +7,7 @@ using KieBot.TestSupport.Postgres;
 using KieBot.TestSupport.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 
@@ -120,7 +121,7 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <summary>Presses Generate on the user's last summary.</summary>
     public Task ConfirmAsync(Updates user) => PressAsync(user, b => IsConfirm(b.Data));
 
-    public static bool IsConfirm(string data) => data.StartsWith(KieBot.Flows.BotCallbacks.ConfirmPrefix, StringComparison.Ordinal);
+    public static bool IsConfirm(string data) => data.StartsWith(KieBot.Conversation.BotCallbacks.ConfirmPrefix, StringComparison.Ordinal);
 
     public async Task SendAsync(JsonObject update) => Assert.Equal(HttpStatusCode.OK, await PostAsync(update));
 

@@ -2,6 +2,7 @@ using KieBot.Flows;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 

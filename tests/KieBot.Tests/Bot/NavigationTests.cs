@@ -3,6 +3,7 @@ using KieBot.Flows;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 

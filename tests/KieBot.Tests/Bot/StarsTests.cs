@@ -1,6 +1,7 @@
 using KieBot.Flows;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 

@@ -1,4 +1,5 @@
 using KieBot.Flows;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 

@@ -5,6 +5,7 @@ using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Bot;
 

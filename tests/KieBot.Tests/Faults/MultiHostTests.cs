@@ -6,6 +6,7 @@ using KieBot.Tests.Storage;
 using KieBot.TestSupport.Hosting;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Faults;
 

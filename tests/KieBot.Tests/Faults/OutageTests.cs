@@ -5,6 +5,7 @@ using KieBot.Storage;
 using KieBot.Tests.Bot;
 using KieBot.TestSupport.Postgres;
 using KieBot.TestSupport.Telegram;
+using KieBot.Conversation;
 
 namespace KieBot.Tests.Faults;
 

@@ -1,7 +1,7 @@
 using KieBot.Storage;
 using KieBot.Telegram;
 
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
 /// <summary>One update being handled: who, in which language, and the conversation state it started from.</summary>
 public sealed class Turn(BotUpdate update, BotUser user, string language, FlowState state)

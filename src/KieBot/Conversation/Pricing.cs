@@ -1,7 +1,8 @@
 using System.Globalization;
 using KieBot.Storage;
+using KieBot.Conversation;
 
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
 /// <summary>Turns KIE's cost into the user's price (markup, rounded up to the hundredth) and credits into roubles for display.</summary>
 public sealed class Pricing(decimal markup, decimal rublesPerCredit)

@@ -1,4 +1,4 @@
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
 /// <summary>
 /// The bot's own buttons (navigation). Catalog buttons (categories, models, modes, enum values, toggles) use the
@@ -22,9 +22,14 @@ public static class BotCallbacks
     public const string Done = "done";
     public const string TopUp = "topup";
     public const string Invite = "invite";
-    public const string Bank = "bank";
     public const string Promo = "promo";
     public const string TopUpCustom = "topup_custom";
+
+    /// <summary>The exact values above: no feature may claim them.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Settings, Summary, Skip, Next, Done, TopUp, Invite, Promo, TopUpCustom,
+    };
 
     /// <summary>Buttons only the admin may press (checked on every press).</summary>
     public const string AdminPrefix = "adm:";

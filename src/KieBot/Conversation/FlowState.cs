@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
 /// <summary>Where a user is in the bot.</summary>
 public enum FlowStep
@@ -19,9 +19,6 @@ public enum FlowStep
 
     /// <summary>Waiting for a promo code.</summary>
     PromoCode,
-
-    /// <summary>Waiting for a bank transfer's receipt.</summary>
-    Receipt,
 }
 
 /// <summary>
@@ -31,6 +28,12 @@ public enum FlowStep
 public sealed record FlowState
 {
     public FlowStep Step { get; init; } = FlowStep.Menu;
+
+    /// <summary>The feature (<see cref="IFeature.Name"/>) the conversation waits on, with its own step; null for the built-in screens.</summary>
+    public string? Feature { get; init; }
+
+    /// <summary>The waiting feature's own step, as it names it.</summary>
+    public string? FeatureStep { get; init; }
 
     public string? Category { get; init; }
 
@@ -74,6 +77,9 @@ public sealed record FlowState
         }
     });
 
+    /// <summary>The conversation waits on <paramref name="feature"/> at its <paramref name="step"/>.</summary>
+    public static FlowState WaitingOn(string feature, string step) => new() { Feature = feature, FeatureStep = step };
+
     public string Serialize() => JsonSerializer.Serialize(this, FlowJson.Default.FlowState);
 
     public static FlowState Parse(string? json)
@@ -83,6 +89,8 @@ public sealed record FlowState
             return new FlowState();
         }
 
+        // A conversation saved before bank transfers became a feature of their own waited on a receipt as a step.
+        json = json.Replace("\"Step\":\"Receipt\"", "\"Feature\":\"bank\",\"FeatureStep\":\"receipt\"", StringComparison.Ordinal);
         try
         {
             var state = JsonSerializer.Deserialize(json, FlowJson.Default.FlowState) ?? new FlowState();

@@ -1,6 +1,6 @@
 using KieBot.Telegram;
 
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
 /// <summary>Common button rows.</summary>
 internal static class Keyboards

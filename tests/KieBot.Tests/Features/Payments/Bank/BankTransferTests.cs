@@ -1,9 +1,12 @@
+using KieBot.Features.Payments.Bank;
+using KieBot.Tests.Bot;
 using System.Globalization;
 using KieBot.Flows;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
+using KieBot.Conversation;
 
-namespace KieBot.Tests.Bot;
+namespace KieBot.Tests.Features.Payments.Bank;
 
 /// <summary>Manual bank transfers: off by default; a receipt goes to the admin; only the admin's approval credits, once.</summary>
 [Collection("postgres")]
@@ -24,9 +27,9 @@ public sealed class BankTransferTests(PostgresFixture postgres)
         var user = new Updates(8_801);
         await h.SendAsync(user.Text("/start"));
         await h.PressDataAsync(user, BotCallbacks.Balance);
-        Assert.DoesNotContain(h.ScreenOf(user).Buttons, b => b.Data == BotCallbacks.Bank);
+        Assert.DoesNotContain(h.ScreenOf(user).Buttons, b => b.Data == BankFeature.Open);
 
-        await h.SendAsync(user.Press(BotCallbacks.Bank, h.ScreenOf(user).MessageId));
+        await h.SendAsync(user.Press(BankFeature.Open, h.ScreenOf(user).MessageId));
         Assert.DoesNotContain(h.Api.Calls, c => c.Text?.Contains("2200", StringComparison.Ordinal) == true);
     }
 
@@ -41,7 +44,7 @@ public sealed class BankTransferTests(PostgresFixture postgres)
         await h.SendAsync(intruder.Text("/start"));
         await h.SendAsync(user.Text("/start"));
         await h.PressDataAsync(user, BotCallbacks.Balance);
-        await h.PressDataAsync(user, BotCallbacks.Bank);
+        await h.PressDataAsync(user, BankFeature.Open);
         Assert.True(h.ScreenOf(user).Text!.Contains("Card 2200 0000 0000 0004\nI. Ivanov &lt;Bank&gt;", StringComparison.Ordinal), h.ScreenOf(user).Text);
 
         // No amount, or a text instead of a file: asked again, nothing recorded, nothing sent to the admin.
@@ -93,7 +96,7 @@ public sealed class BankTransferTests(PostgresFixture postgres)
         foreach (var (file, approve) in new[] { ("receipt-a", true), ("receipt-b", false) })
         {
             await h.SendAsync(user.Text("/balance"));
-            await h.PressDataAsync(user, BotCallbacks.Bank);
+            await h.PressDataAsync(user, BankFeature.Open);
             await h.SendAsync(user.Document(file, "receipt.pdf", "application/pdf", "400"));
             var forwarded = h.Api.CallsOf("sendDocument").Last();
             Assert.Equal(file, forwarded.Parameters["document"]!.GetValue<string>());

@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
-/// <summary>Every text the bot shows, in Russian and English, from <c>Flows/Texts/{ru,en}.json</c>.</summary>
+/// <summary>
+/// Every text the bot shows, in Russian and English: the shared ones from <c>Conversation/Texts/{ru,en}.json</c> and each
+/// feature's own from <c>Features/&lt;Name&gt;/Texts/{ru,en}.json</c> (a key defined twice fails at start-up).
+/// </summary>
 public static class Texts
 {
     public static readonly IReadOnlyList<string> Languages = ["ru", "en"];
@@ -46,8 +49,29 @@ public static class Texts
 
     private static IReadOnlyDictionary<string, string> Load(string language)
     {
-        using var stream = typeof(Texts).Assembly.GetManifestResourceStream($"texts/{language}.json")
-            ?? throw new InvalidOperationException($"Texts for '{language}' are not embedded.");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? throw new InvalidOperationException($"Texts for '{language}' are empty.");
+        var assembly = typeof(Texts).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("texts/", StringComparison.Ordinal) && (n == $"texts/{language}.json" || n.EndsWith($"/Texts/{language}.json", StringComparison.Ordinal) || n.EndsWith($"\\Texts\\{language}.json", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (!names.Contains($"texts/{language}.json"))
+        {
+            throw new InvalidOperationException($"Texts for '{language}' are not embedded.");
+        }
+
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (!all.TryAdd(key, text))
+                {
+                    throw new InvalidOperationException($"The text '{key}' is defined twice ({name}).");
+                }
+            }
+        }
+
+        return all;
     }
 }

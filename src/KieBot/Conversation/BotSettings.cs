@@ -1,6 +1,7 @@
 using KieBot.Storage;
+using KieBot.Conversation;
 
-namespace KieBot.Flows;
+namespace KieBot.Conversation;
 
 /// <summary>What the flows need to know of the configuration.</summary>
 public sealed record BotSettings
@@ -36,12 +37,6 @@ public sealed record BotSettings
 
     /// <summary>Where the free quota's day begins and ends.</summary>
     public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
-
-    /// <summary>Where to send a bank transfer, shown to the user (null: bank transfers are off).</summary>
-    public string? BankDetails { get; init; }
-
-    /// <summary>The largest bank transfer a receipt may claim, in roubles.</summary>
-    public decimal BankMaxRubles { get; init; } = 100_000m;
 
     /// <summary>Stars per credit of a custom top-up (rounded up to whole stars).</summary>
     public decimal StarsPerCredit { get; init; } = 0.5m;

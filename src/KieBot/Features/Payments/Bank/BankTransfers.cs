@@ -1,28 +1,29 @@
 using System.Globalization;
-using KieBot.Flows;
+using KieBot.Payments;
 using KieBot.Storage;
 using KieBot.Telegram;
 using Microsoft.Extensions.Logging;
+using KieBot.Conversation;
 
-namespace KieBot.Payments;
+namespace KieBot.Features.Payments.Bank;
 
 /// <summary>
 /// Manual bank transfers (on when <c>BANK_TRANSFER_DETAILS</c> and <c>ADMIN_ID</c> are set): the user sends a receipt
 /// with the amount; the admin gets the receipt with approve / reject buttons; only an approval credits, once. Nothing is
 /// ever credited from a picture by itself.
 /// </summary>
-public sealed partial class BankTransfers(IBotStore store, IChatSurface chat, BotSettings settings, Pricing pricing, ILogger<BankTransfers> logger)
+public sealed partial class BankTransfers(IBotStore store, IChatSurface chat, IPaymentSurface payments, BankOptions options, BotSettings settings, Pricing pricing, ILogger<BankTransfers> logger)
 {
-    /// <summary>Admin button data after the admin prefix: approve / reject and the transfer id.</summary>
-    public const string ApprovePrefix = "tr+:";
+    /// <summary>The admin's approve / reject buttons (under the admin prefix, as receipts already sent carry them) and the transfer id.</summary>
+    public const string ApprovePrefix = BotCallbacks.AdminPrefix + "tr+:";
 
-    public const string RejectPrefix = "tr-:";
+    public const string RejectPrefix = BotCallbacks.AdminPrefix + "tr-:";
 
-    public bool Enabled => settings.BankDetails is not null && settings.AdminId is not null;
+    public bool Enabled => options.Details is not null && settings.AdminId is not null;
 
-    public string? Details => settings.BankDetails;
+    public string? Details => options.Details;
 
-    public decimal MaxRubles => settings.BankMaxRubles;
+    public decimal MaxRubles => options.MaxRubles;
 
     /// <summary>The credits a transfer of <paramref name="rubles"/> buys, rounded down to the hundredth.</summary>
     public Credits CreditsFor(decimal rubles) => new((long)decimal.Floor(rubles / pricing.RublesPerCredit * 100m));
@@ -39,7 +40,7 @@ public sealed partial class BankTransfers(IBotStore store, IChatSurface chat, Bo
             .Replace("₽", string.Empty, StringComparison.Ordinal).Replace("руб.", string.Empty, StringComparison.Ordinal).Replace("руб", string.Empty, StringComparison.Ordinal)
             .Replace("rub", string.Empty, StringComparison.Ordinal).Replace("р.", string.Empty, StringComparison.Ordinal).Replace(',', '.');
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rubles)
-            && rubles >= 1m && rubles <= settings.BankMaxRubles && decimal.Round(rubles, 2) == rubles
+            && rubles >= 1m && rubles <= options.MaxRubles && decimal.Round(rubles, 2) == rubles
             ? rubles
             : null;
     }
@@ -56,8 +57,8 @@ public sealed partial class BankTransfers(IBotStore store, IChatSurface chat, Bo
         var who = user.Username is { } name ? "@" + name : user.Id.ToString(CultureInfo.InvariantCulture);
         var screen = new Screen(
             Texts.Get(language, "bank.admin", ("id", transfer.Id), ("user", who), ("userId", user.Id), ("rub", rubles.ToString("0.##", CultureInfo.InvariantCulture)), ("credits", transfer.Credits)),
-            [[new Button(Texts.Get(language, "btn.bank_approve"), BotCallbacks.AdminPrefix + ApprovePrefix + transfer.Id), new Button(Texts.Get(language, "btn.bank_reject"), BotCallbacks.AdminPrefix + RejectPrefix + transfer.Id)]]);
-        await chat.ForwardFileAsync(admin, receipt, screen, ct).ConfigureAwait(false);
+            [[new Button(Texts.Get(language, "btn.bank_approve"), ApprovePrefix + transfer.Id), new Button(Texts.Get(language, "btn.bank_reject"), RejectPrefix + transfer.Id)]]);
+        await payments.ForwardFileAsync(admin, receipt, screen, ct).ConfigureAwait(false);
         LogReceived(transfer.Id, user.Id, rubles);
         return transfer;
     }

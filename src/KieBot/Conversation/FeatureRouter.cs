@@ -1,0 +1,53 @@
+namespace KieBot.Conversation;
+
+/// <summary>
+/// Button data and waiting conversations to the feature that owns them. Built once at start-up from every registered
+/// <see cref="IFeature"/>: two features claiming the same data, or one claiming data a built-in screen uses, stop it.
+/// </summary>
+public sealed class FeatureRouter
+{
+    private readonly Dictionary<string, IFeature> exact = new(StringComparer.Ordinal);
+    private readonly List<(string Prefix, IFeature Feature)> prefixes = [];
+    private readonly Dictionary<string, IFeature> byName = new(StringComparer.Ordinal);
+
+    public FeatureRouter(IEnumerable<IFeature> features)
+    {
+        foreach (var feature in features)
+        {
+            if (!byName.TryAdd(feature.Name, feature))
+            {
+                throw new InvalidOperationException($"Two features are named '{feature.Name}'.");
+            }
+
+            foreach (var data in feature.Buttons)
+            {
+                if (BotCallbacks.Reserved.Contains(data) || Find(data) is not null || prefixes.Any(p => p.Prefix.StartsWith(data, StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException($"Feature '{feature.Name}' claims button data '{data}', which is already taken.");
+                }
+
+                if (data.EndsWith(':'))
+                {
+                    prefixes.Add((data, feature));
+                }
+                else
+                {
+                    exact.Add(data, feature);
+                }
+            }
+        }
+
+        Features = [.. byName.Values];
+    }
+
+    public IReadOnlyList<IFeature> Features { get; }
+
+    /// <summary>The feature that owns <paramref name="data"/> (the longest prefix wins), or null.</summary>
+    public IFeature? Find(string data) =>
+        exact.TryGetValue(data, out var feature)
+            ? feature
+            : prefixes.Where(p => data.StartsWith(p.Prefix, StringComparison.Ordinal)).OrderByDescending(p => p.Prefix.Length).Select(p => p.Feature).FirstOrDefault();
+
+    /// <summary>The feature a waiting conversation belongs to, or null.</summary>
+    public IFeature? Named(string? name) => name is not null && byName.TryGetValue(name, out var feature) ? feature : null;
+}

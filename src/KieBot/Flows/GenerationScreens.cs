@@ -1,0 +1,115 @@
+using KieBot.Generations;
+using KieBot.Payments;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog;
+using KieCatalog.Catalog;
+using KieCatalog.Client;
+using KieCatalog.Errors;
+using KieBot.Conversation;
+
+namespace KieBot.Flows;
+
+/// <summary>
+/// What a user sees of a generation's life (<see cref="IGenerationReporter"/>): one status message that says it
+/// started, how KIE is doing, then the result with its buttons, or why it failed and that the credits are back.
+/// </summary>
+public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSettings settings, TimeProvider time) : IGenerationReporter
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Language, DateTimeOffset At)> languages = new();
+
+    public async Task<long> StartedAsync(Generation generation, int? confirmedMessageId, CancellationToken cancellationToken)
+    {
+        var language = await LanguageAsync(generation.UserId, cancellationToken).ConfigureAwait(false);
+        var (model, mode) = Names(generation, language);
+        var started = new Screen(Texts.Get(language, "gen.started", model, mode));
+        return confirmedMessageId is { } pressed
+            ? await chat.EditAsync(generation.ChatId, pressed, started, cancellationToken).ConfigureAwait(false)
+            : await chat.SendAsync(generation.ChatId, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var language = await LanguageAsync(generation.UserId, cancellationToken).ConfigureAwait(false);
+        var key = task.State switch
+        {
+            KieTaskState.Generating => "gen.running",
+            KieTaskState.Other => "gen.other",
+            _ => "gen.queued",
+        };
+
+        // A state the client does not know is shown as KIE named it, not guessed as generating.
+        var (model, mode) = Names(generation, language);
+        var text = Texts.Get(language, key, model, mode, ("elapsed", (int)elapsed.TotalSeconds), ("state", task.RawState));
+        if (generation.StatusMessageId is { } status)
+        {
+            await chat.EditAsync(generation.ChatId, (int)status, new Screen(text), cancellationToken).ConfigureAwait(false);
+        }
+
+        await chat.ShowActivityAsync(generation.ChatId, Mode(generation)?.Output ?? OutputKind.Image, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> DeliverAsync(Generation generation, Func<IReadOnlyList<string>, CancellationToken, Task> accepted, CancellationToken cancellationToken)
+    {
+        var language = await LanguageAsync(generation.UserId, cancellationToken).ConfigureAwait(false);
+        var mode = Mode(generation);
+        var (modelName, modeName) = Names(generation, language);
+        var caption = Texts.Get(language, "gen.done", modelName, modeName);
+        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
+        var delivery = new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons)
+        {
+            Sent = generation.SentParts,
+            Progress = accepted,
+        };
+        var delivered = await chat.DeliverAsync(generation.ChatId, delivery, cancellationToken).ConfigureAwait(false);
+        if (generation.StatusMessageId is { } status)
+        {
+            // The result carries the caption: the status message says only that it is done.
+            await chat.EditAsync(generation.ChatId, (int)status, new Screen(Texts.Get(language, "gen.delivered")), cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered;
+    }
+
+    public async Task FailedAsync(Generation generation, KieError error, CancellationToken cancellationToken)
+    {
+        var language = await LanguageAsync(generation.UserId, cancellationToken).ConfigureAwait(false);
+        var message = error.UserMessage(language);
+        var text = generation.ReservationKey is null
+            ? Texts.Get(language, "gen.failed_free", ("message", message))
+            : Texts.Get(language, "gen.failed", ("message", message), ("price", generation.Price));
+
+        // Try the same settings again (the summary, with its price), or the menu.
+        var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.repeat"), BotCallbacks.RepeatPrefix + generation.Id)], [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
+        if (generation.StatusMessageId is { } status)
+        {
+            await chat.EditAsync(generation.ChatId, (int)status, screen, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await chat.SendAsync(generation.ChatId, screen, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task CapturedAsync(Generation generation, CancellationToken cancellationToken) =>
+        Referrals.RewardAsync(store, settings, generation.UserId, ReferralTrigger.Generation, cancellationToken);
+
+    /// <summary>The user's language, remembered for a few minutes (a tracking pass reads many rows of the same users).</summary>
+    private async Task<string> LanguageAsync(long userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (languages.TryGetValue(userId, out var known) && now - known.At < TimeSpan.FromMinutes(5))
+        {
+            return known.Language;
+        }
+
+        var language = Texts.Normalize((await store.Users.GetAsync(userId, ct).ConfigureAwait(false))?.Language);
+        languages[userId] = (language, now);
+        return language;
+    }
+
+    private static ((string, object?) Model, (string, object?) Mode) Names(Generation generation, string language) =>
+        (("model", Mode(generation)?.Model.Name ?? generation.ModelId), ("mode", Mode(generation)?.Label.Get(language) ?? generation.ModeId));
+
+    private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+}
