@@ -42,7 +42,7 @@ internal static class RecoveryBench
             await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("recovery") });
             await store.MigrateAsync();
             var surface = new CountingReporter();
-            var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
+            var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, KieBot.Storage.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
             var ids = await CreateAsync(store, kie, count);
 
             // The crash: every row leased by a host that will never renew, and KIE done with all of them right then.

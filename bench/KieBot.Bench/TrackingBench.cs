@@ -72,7 +72,7 @@ internal static class TrackingBench
         });
 
         var surface = new CountingReporter();
-        var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, KieBot.Hosting.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
+        var tracker = new GenerationTracker(store, kie, surface, TimeProvider.System, KieBot.Storage.HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();

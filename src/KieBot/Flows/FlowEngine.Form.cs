@@ -70,49 +70,12 @@ public sealed partial class FlowEngine
 
     private async Task AcceptTextAsync(Turn turn, ParamDescriptor param, string text, CancellationToken ct)
     {
-        var label = param.Label.Get(turn.Language);
-        string? error = null;
-        string? json = null;
-        switch (param.Kind)
+        var (json, error) = param.Accept(new AnswerReader(turn)) switch
         {
-            case ParamKind.Text or ParamKind.String:
-                if (text.Length == 0)
-                {
-                    error = turn.T("error.empty", ("label", label));
-                }
-                else if (param.MaxLength is { } max && text.Length > max)
-                {
-                    error = turn.T("error.too_long", ("max", max), ("length", text.Length));
-                }
-                else
-                {
-                    json = ParamValues.Text(text);
-                }
-
-                break;
-            case ParamKind.Integer or ParamKind.Number:
-                var ok = decimal.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    && (param.Kind == ParamKind.Number || number == decimal.Truncate(number))
-                    && (param.Min is not { } min || number >= min)
-                    && (param.Max is not { } top || number <= top);
-                if (ok)
-                {
-                    json = ParamValues.Number(number);
-                }
-                else
-                {
-                    error = turn.T("error.number", ("min", param.Min?.ToString(CultureInfo.InvariantCulture) ?? "−∞"), ("max", param.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"));
-                }
-
-                break;
-            case ParamKind.Boolean or ParamKind.Enum:
-                error = turn.T("error.expect_buttons");
-                break;
-            default:
-                error = turn.T("error.expect_file");
-                break;
-        }
-
+            Answer.Typed typed => typed.Read(text),
+            Answer.Pressed => (null, turn.T("error.expect_buttons")),
+            _ => (null, turn.T("error.expect_file")),
+        };
         if (error is not null)
         {
             await chat.SendAsync(turn.ChatId, new Screen(error), ct).ConfigureAwait(false);
@@ -127,10 +90,10 @@ public sealed partial class FlowEngine
     private async Task AcceptFileAsync(Turn turn, ParamDescriptor param, IncomingFile file, CancellationToken ct)
     {
         var label = param.Label.Get(turn.Language);
-        var (expected, kindKey) = Expected(param.Kind);
-        if (!expected(file))
+        if (param.Accept(new AnswerReader(turn)) is not Answer.Sent { } expected || !expected.Accepts(file))
         {
-            await RefuseAsync(turn, param, turn.T("error.file_kind", ("label", label), ("kind", turn.T(kindKey))), ct).ConfigureAwait(false);
+            var kind = param.Accept(new AnswerReader(turn)) is Answer.Sent sent ? sent.KindKey : "kind.file";
+            await RefuseAsync(turn, param, turn.T("error.file_kind", ("label", label), ("kind", turn.T(kind))), ct).ConfigureAwait(false);
             return;
         }
 
@@ -212,16 +175,6 @@ public sealed partial class FlowEngine
         await chat.SendAsync(turn.ChatId, new Screen(message), ct).ConfigureAwait(false);
         await AskAsync(turn, param, turn.State.FromSettings, ct).ConfigureAwait(false);
     }
-
-    private static (Func<IncomingFile, bool> Accepts, string KindKey) Expected(ParamKind kind) => kind switch
-    {
-        ParamKind.Image or ParamKind.ImageList => (f => f.Kind == FileKind.Photo || (f.Kind == FileKind.Document && Mime(f, "image/")), "kind.photo"),
-        ParamKind.Video or ParamKind.VideoList => (f => f.Kind == FileKind.Video || (f.Kind == FileKind.Document && Mime(f, "video/")), "kind.video"),
-        ParamKind.Audio or ParamKind.AudioList => (f => f.Kind is FileKind.Audio or FileKind.Voice || (f.Kind == FileKind.Document && Mime(f, "audio/")), "kind.audio"),
-        _ => (_ => true, "kind.file"),
-    };
-
-    private static bool Mime(IncomingFile file, string prefix) => file.MimeType?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ?? false;
 
     private static string FileName(IncomingFile file)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KieCatalog;
 using KieCatalog.Catalog;
 using KieBot.Conversation;
 
@@ -45,13 +46,6 @@ public static class ParamValues
                 : param.Kind == ParamKind.Boolean ? turn.T(fallback == "true" ? "value.yes" : "value.no") : fallback;
         }
 
-        return param.Kind switch
-        {
-            ParamKind.Boolean => turn.T(json == "true" ? "value.yes" : "value.no"),
-            ParamKind.ImageList or ParamKind.VideoList or ParamKind.AudioList => turn.T("value.files", ("count", ReadUrls(json).Count)),
-            ParamKind.Image or ParamKind.Video or ParamKind.Audio or ParamKind.File => turn.T("value.files", ("count", 1)),
-            _ when json.StartsWith('"') => Telegram.TelegramLimits.Fit(JsonSerializer.Deserialize(json, FlowJson.Default.String) ?? string.Empty, 60),
-            _ => json,
-        };
+        return param.Accept(new ValueDisplay(turn, json));
     }
 }

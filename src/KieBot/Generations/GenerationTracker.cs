@@ -20,7 +20,7 @@ public sealed partial class GenerationTracker(
     IKieGateway kie,
     IGenerationReporter reporter,
     TimeProvider time,
-    KieBot.Hosting.HostIdentity host,
+    KieBot.Storage.HostIdentity host,
     ILogger<GenerationTracker> logger)
 {
     private readonly SemaphoreSlim wake = new(0, 1);

@@ -1,4 +1,4 @@
-namespace KieBot.Hosting;
+namespace KieBot.Storage;
 
 /// <summary>
 /// This process among the hosts sharing one database: the holder name of the updates it claims and the generation rows
