@@ -20,22 +20,18 @@ public static class BotCallbacks
     public const string Skip = "skip";
     public const string Next = "next";
     public const string Done = "done";
-    public const string TopUp = "topup";
     public const string Invite = "invite";
     public const string Promo = "promo";
-    public const string TopUpCustom = "topup_custom";
 
     /// <summary>The exact values above: no feature may claim them.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Settings, Summary, Skip, Next, Done, TopUp, Invite, Promo, TopUpCustom,
+        Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Settings, Summary, Skip, Next, Done, Invite, Promo,
     };
 
     /// <summary>Buttons only the admin may press (checked on every press).</summary>
     public const string AdminPrefix = "adm:";
 
-    /// <summary>Buy Stars package number <c>n</c>.</summary>
-    public const string BuyPrefix = "buy:";
 
     /// <summary>Generate what summary <c>id</c> showed (<c>ok:&lt;id&gt;</c>): a press on any other summary buys nothing.</summary>
     public const string ConfirmPrefix = "ok:";

@@ -38,9 +38,14 @@ public sealed class FeatureRouter
         }
 
         Features = [.. byName.Values];
+        PaymentUpdates = Features.OfType<IPaymentUpdates>().SingleOrDefault();
     }
 
+    /// <summary>Every feature, in the order they were registered (their buttons on shared screens come in this order).</summary>
     public IReadOnlyList<IFeature> Features { get; }
+
+    /// <summary>The feature that takes Telegram's payment updates, if one is registered.</summary>
+    public IPaymentUpdates? PaymentUpdates { get; }
 
     /// <summary>The feature that owns <paramref name="data"/> (the longest prefix wins), or null.</summary>
     public IFeature? Find(string data) =>

@@ -14,9 +14,6 @@ public enum FlowStep
     Settings,
     Submitted,
 
-    /// <summary>Waiting for the number of credits of a custom Stars top-up.</summary>
-    TopUpAmount,
-
     /// <summary>Waiting for a promo code.</summary>
     PromoCode,
 }
@@ -89,8 +86,9 @@ public sealed record FlowState
             return new FlowState();
         }
 
-        // A conversation saved before bank transfers became a feature of their own waited on a receipt as a step.
-        json = json.Replace("\"Step\":\"Receipt\"", "\"Feature\":\"bank\",\"FeatureStep\":\"receipt\"", StringComparison.Ordinal);
+        // A conversation saved before bank transfers and Stars became features of their own waited on their steps by name.
+        json = json.Replace("\"Step\":\"Receipt\"", "\"Feature\":\"bank\",\"FeatureStep\":\"receipt\"", StringComparison.Ordinal)
+            .Replace("\"Step\":\"TopUpAmount\"", "\"Feature\":\"stars\",\"FeatureStep\":\"amount\"", StringComparison.Ordinal);
         try
         {
             var state = JsonSerializer.Deserialize(json, FlowJson.Default.FlowState) ?? new FlowState();

@@ -1,3 +1,4 @@
+using KieBot.Storage;
 using KieBot.Telegram;
 
 namespace KieBot.Conversation;
@@ -27,6 +28,19 @@ public interface IFeature
     /// <summary>A message (text or file) while the conversation waits on this feature (<see cref="FlowState.Feature"/>).</summary>
     Task OnMessageAsync(Turn turn, CancellationToken cancellationToken);
 
-    /// <summary>Buttons it adds to the balance screen (none when it is switched off).</summary>
+    /// <summary>Buttons it adds to the balance screen (none when it is switched off); the first of all features' is also the summary's way to top up.</summary>
     IEnumerable<Button> BalanceButtons(Turn turn);
+
+    /// <summary>An admin's command (<c>/name args…</c>, the admin checked): the reply, or null when the command is not this feature's.</summary>
+    Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken);
+}
+
+/// <summary>A feature that takes Telegram's payment updates (a pre-checkout query, a successful payment).</summary>
+public interface IPaymentUpdates
+{
+    /// <summary>Answers a pre-checkout query (within Telegram's 10 s): go ahead, or why not.</summary>
+    Task CheckoutAsync(BotUser user, string language, PreCheckout checkout, CancellationToken cancellationToken);
+
+    /// <summary>Credits a successful payment (once per charge) and tells the user.</summary>
+    Task PaidAsync(BotUser user, long chatId, string language, PaymentDone payment, CancellationToken cancellationToken);
 }

@@ -42,6 +42,16 @@ public sealed partial class FlowEngine
             return false;
         }
 
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var feature in features.Features)
+        {
+            if (await feature.OnAdminCommandAsync(turn, words, ct).ConfigureAwait(false) is { } answer)
+            {
+                await chat.SendAsync(turn.ChatId, new Screen(answer), ct).ConfigureAwait(false);
+                return true;
+            }
+        }
+
         var reply = command switch
         {
             "/admin" => null,
@@ -51,7 +61,6 @@ public sealed partial class FlowEngine
                 await BlockAsync(turn, id, command == "/block", ct).ConfigureAwait(false),
             "/addadmin" when parts.Length == 2 && settings.AdminId == turn.User.Id && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var added) =>
                 await AddAdminAsync(turn, added, ct).ConfigureAwait(false),
-            "/refund" when parts.Length == 2 => await stars.RefundAsync(turn.User.Id, turn.Language, parts[1], ct).ConfigureAwait(false),
             "/promo_create" when parts.Length >= 4 => await CreatePromoAsync(turn, text.Split(' ', StringSplitOptions.RemoveEmptyEntries), ct).ConfigureAwait(false),
             "/broadcast" when text.Length > "/broadcast ".Length =>
                 await ConfirmBroadcastAsync(turn, text["/broadcast ".Length..].Trim(), ct).ConfigureAwait(false),

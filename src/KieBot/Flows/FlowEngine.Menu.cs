@@ -117,13 +117,8 @@ public sealed partial class FlowEngine
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
         var rows = new List<IReadOnlyList<Button>>();
-        if (settings.StarsPackages.Count > 0 || stars.CustomEnabled)
-        {
-            rows.Add([new Button(turn.T("btn.topup"), BotCallbacks.TopUp)]);
-        }
-
-        rows.Add([new Button(turn.T("btn.promo"), BotCallbacks.Promo)]);
         rows.AddRange(features.Features.SelectMany(f => f.BalanceButtons(turn)).Select(b => (IReadOnlyList<Button>)[b]));
+        rows.Add([new Button(turn.T("btn.promo"), BotCallbacks.Promo)]);
         rows.Add(Keyboards.MenuOnly(turn));
         await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), rows), ct).ConfigureAwait(false);
     }

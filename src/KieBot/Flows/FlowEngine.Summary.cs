@@ -66,9 +66,7 @@ public sealed partial class FlowEngine
         // Short of credits: the way to top up instead of a Generate button that can only refuse.
         var first = !short_
             ? new Button(freeLeft > 0 ? turn.T("btn.confirm_free") : turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm(summary))
-            : settings.StarsPackages.Count > 0 || stars.CustomEnabled
-                ? new Button(turn.T("btn.topup"), BotCallbacks.TopUp)
-                : new Button(turn.T("btn.balance"), BotCallbacks.Balance);
+            : features.Features.SelectMany(f => f.BalanceButtons(turn)).FirstOrDefault() ?? new Button(turn.T("btn.balance"), BotCallbacks.Balance);
         var rows = new List<IReadOnlyList<Button>>
         {
             new[] { first },

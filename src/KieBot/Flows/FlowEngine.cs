@@ -21,7 +21,6 @@ public sealed partial class FlowEngine(
     GenerationSubmitter submitter,
     FreeQuota freeQuota,
     Broadcaster broadcaster,
-    KieBot.Payments.StarsPayments stars,
     IBotProfile profile,
     FeatureRouter features)
 {
@@ -54,22 +53,17 @@ public sealed partial class FlowEngine(
         }
 
         var language = Texts.Normalize(user.Language);
-        if (update.PreCheckout is { } checkout)
+        if ((update.PreCheckout is not null || update.Payment is not null) && features.PaymentUpdates is { } payments)
         {
-            var refusal = user.Blocked ? Texts.Plain(Texts.Get(language, "checkout.unknown")) : await stars.CheckAsync(user.Id, language, checkout, cancellationToken).ConfigureAwait(false);
-            await stars.AnswerCheckoutAsync(checkout.Id, refusal, cancellationToken).ConfigureAwait(false);
-            await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
-            return UpdateOutcome.Handled;
-        }
+            if (update.PreCheckout is { } checkout)
+            {
+                await payments.CheckoutAsync(user, language, checkout, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await payments.PaidAsync(user, update.ChatId, language, update.Payment!, cancellationToken).ConfigureAwait(false);
+            }
 
-        if (update.Payment is { } payment)
-        {
-            var added = await stars.SettleAsync(user.Id, payment, cancellationToken).ConfigureAwait(false);
-            var balance = await store.Ledger.GetBalanceAsync(user.Id, cancellationToken).ConfigureAwait(false);
-            var text = added > Credits.Zero
-                ? Texts.Get(language, "topup.credited", ("credits", added), ("balance", balance.Available))
-                : Texts.Get(language, "topup.repeat", ("balance", balance.Available));
-            await chat.SendAsync(update.ChatId, new Screen(text, [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]), cancellationToken).ConfigureAwait(false);
             await store.Updates.FinishAsync(update.UpdateId, user.Id, null, cancellationToken).ConfigureAwait(false);
             return UpdateOutcome.Handled;
         }
@@ -133,22 +127,6 @@ public sealed partial class FlowEngine(
             case BotCallbacks.History:
                 await ShowHistoryAsync(turn, 0, ct).ConfigureAwait(false);
                 return null;
-            case BotCallbacks.TopUp when settings.StarsPackages.Count > 0 || stars.CustomEnabled:
-                var packages = settings.StarsPackages
-                    .Select((p, i) => (IReadOnlyList<Button>)[new Button(turn.T("topup.package", ("credits", p.Credits), ("stars", p.Stars)), BotCallbacks.BuyPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture))])
-                    .ToList();
-                if (stars.CustomEnabled)
-                {
-                    packages.Add([new Button(turn.T("btn.topup_custom"), BotCallbacks.TopUpCustom)]);
-                }
-
-                packages.Add(Keyboards.MenuOnly(turn));
-                await ShowAsync(turn, new Screen(turn.T("topup.choose"), packages), ct).ConfigureAwait(false);
-                return null;
-            case BotCallbacks.TopUpCustom when stars.CustomEnabled:
-                turn.State = new FlowState { Step = FlowStep.TopUpAmount };
-                await ShowAsync(turn, new Screen(turn.T("topup.custom", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax), ("rate", settings.StarsPerCredit.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture))), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
-                return null;
             case BotCallbacks.Promo:
                 turn.State = new FlowState { Step = FlowStep.PromoCode };
                 await ShowAsync(turn, new Screen(turn.T("promo.ask"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
@@ -189,14 +167,6 @@ public sealed partial class FlowEngine(
             && CurrentMode(turn) is { } mode && index >= 0 && index < mode.Params.Count && turn.State.Step is FlowStep.Settings or FlowStep.Summary)
         {
             await AskAsync(turn, mode.Params[index], fromSettings: true, ct).ConfigureAwait(false);
-            return null;
-        }
-
-        if (data.StartsWith(BotCallbacks.BuyPrefix, StringComparison.Ordinal)
-            && int.TryParse(data.AsSpan(BotCallbacks.BuyPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var package)
-            && package < settings.StarsPackages.Count)
-        {
-            await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, settings.StarsPackages[package], ct).ConfigureAwait(false);
             return null;
         }
 
@@ -283,21 +253,6 @@ public sealed partial class FlowEngine(
         {
             turn.State = new FlowState();
             await RedeemPromoAsync(turn, text, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (turn.State.Step == FlowStep.TopUpAmount)
-        {
-            if (stars.CustomPackage(text) is { } custom)
-            {
-                turn.State = new FlowState();
-                await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, custom, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await chat.SendAsync(turn.ChatId, new Screen(turn.T("topup.custom_bad", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax)), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
-            }
-
             return;
         }
 

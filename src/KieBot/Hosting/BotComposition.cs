@@ -1,5 +1,6 @@
 using KieBot.Flows;
 using KieBot.Features.Payments.Bank;
+using KieBot.Features.Payments.Stars;
 using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
@@ -39,9 +40,9 @@ public static class BotComposition
         });
         services.AddSingleton<Admins>();
         services.AddSingleton<FeatureRouter>();
+        services.AddStarsPayments();
         services.AddBankTransfers(options.Env);
         services.AddSingleton<FreeQuota>();
-        services.AddSingleton<KieBot.Payments.StarsPayments>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new GenerationOptions
         {

@@ -219,7 +219,7 @@ public sealed record BotOptions
                 FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
                 FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
                 FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
-                StarsPackages = KieBot.Payments.StarsPayments.ParsePackages(Text("STARS_PACKAGES"), problems),
+                StarsPackages = KieBot.Payments.StarsPackage.Parse(Text("STARS_PACKAGES"), problems),
                 StarsPerCredit = Number("STARS_PER_CREDIT", 0.5m, 0.001m, 1000m),
                 StarsCustomMin = (long)Number("STARS_CUSTOM_MIN", 50m, 1m, 1_000_000m),
                 StarsCustomMax = (long)Number("STARS_CUSTOM_MAX", 10_000m, 0m, 1_000_000m),

@@ -23,7 +23,7 @@ public sealed class OutageTests
         await using var h = await BotHarness.StartAsync(server, Packages);
         var payer = new Updates(8_001);
         await h.SendAsync(payer.Text("/balance"));
-        await h.PressDataAsync(payer, BotCallbacks.TopUp);
+        await h.PressDataAsync(payer, KieBot.Features.Payments.Stars.StarsFeature.TopUp);
         await h.PressAsync(payer, b => b.Text.StartsWith("300 cr", StringComparison.Ordinal));
         var payload = Assert.Single(h.Api.CallsOf("sendInvoice")).Parameters["payload"]!.GetValue<string>();
         await h.SendAsync(payer.PreCheckout(payload, 140));

@@ -22,6 +22,8 @@ public sealed class BankFeature(BankTransfers bank, IChatSurface chat, Admins ad
 
     public IEnumerable<Button> BalanceButtons(Turn turn) => Enabled ? [new Button(turn.T("btn.bank"), Open)] : [];
 
+    public Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     public async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
         if (data == Open)

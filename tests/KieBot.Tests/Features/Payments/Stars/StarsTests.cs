@@ -1,9 +1,11 @@
+using KieBot.Features.Payments.Stars;
+using KieBot.Tests.Bot;
 using KieBot.Flows;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieBot.Conversation;
 
-namespace KieBot.Tests.Bot;
+namespace KieBot.Tests.Features.Payments.Stars;
 
 /// <summary>Telegram Stars top-up end to end on the fake Bot API: invoice, pre-checkout, one credit per charge.</summary>
 [Collection("postgres")]
@@ -21,7 +23,7 @@ public sealed class StarsTests(PostgresFixture postgres)
         {
             database = first.Database;
             await first.SendAsync(user.Text("/balance"));
-            await first.PressDataAsync(user, BotCallbacks.TopUp);
+            await first.PressDataAsync(user, StarsFeature.TopUp);
             await first.PressAsync(user, b => b.Text.StartsWith("300 cr", StringComparison.Ordinal));
             invoice = Assert.Single(first.Api.CallsOf("sendInvoice"));
             Assert.Equal("XTR", invoice.Parameters["currency"]!.GetValue<string>());
@@ -55,8 +57,8 @@ public sealed class StarsTests(PostgresFixture postgres)
         await using var h = await BotHarness.StartAsync(postgres.Server, settings);
         var user = new Updates(6_121);
         await h.SendAsync(user.Text("/balance"));
-        await h.PressDataAsync(user, BotCallbacks.TopUp);
-        await h.PressDataAsync(user, BotCallbacks.TopUpCustom);
+        await h.PressDataAsync(user, StarsFeature.TopUp);
+        await h.PressDataAsync(user, StarsFeature.Custom);
         Assert.Contains("from 100 to 5000 (1 cr = 0.45 ⭐", h.Screen.Text, StringComparison.Ordinal);
 
         foreach (var wrong in new[] { "99", "5001", "250.5", "lots" })

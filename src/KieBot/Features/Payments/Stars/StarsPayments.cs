@@ -1,13 +1,10 @@
-using KieBot.Flows;
+using KieBot.Payments;
 using KieBot.Storage;
 using KieBot.Telegram;
 using Microsoft.Extensions.Logging;
 using KieBot.Conversation;
 
-namespace KieBot.Payments;
-
-/// <summary>A top-up package: credits for Telegram Stars.</summary>
-public sealed record StarsPackage(Credits Credits, long Stars);
+namespace KieBot.Features.Payments.Stars;
 
 /// <summary>
 /// Telegram Stars top-up: an invoice row fixes the amount when it is sent (its id is the payload); the pre-checkout
@@ -133,26 +130,6 @@ public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat,
         }
 
         return new StarsPackage(Credits.Whole(credits), Math.Max(1, (long)decimal.Ceiling(credits * settings.StarsPerCredit)));
-    }
-
-    /// <summary>Packages from <c>STARS_PACKAGES</c> ("credits:stars,…").</summary>
-    public static IReadOnlyList<StarsPackage> ParsePackages(string? text, List<string> problems)
-    {
-        var packages = new List<StarsPackage>();
-        foreach (var item in (text ?? "100:50,300:140,1000:450").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = item.Split(':');
-            if (parts.Length == 2 && long.TryParse(parts[0], out var credits) && long.TryParse(parts[1], out var stars) && credits is > 0 and <= 1_000_000 && stars is > 0 and <= 100_000)
-            {
-                packages.Add(new StarsPackage(Credits.Whole(credits), stars));
-            }
-            else
-            {
-                problems.Add($"STARS_PACKAGES must be credits:stars pairs separated by commas, e.g. 100:50,300:140 (got '{item}')");
-            }
-        }
-
-        return packages;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} topped up {Credits} credits for {Stars} Stars")]
