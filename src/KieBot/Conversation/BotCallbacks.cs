@@ -20,13 +20,11 @@ public static class BotCallbacks
     public const string Skip = "skip";
     public const string Next = "next";
     public const string Done = "done";
-    public const string Invite = "invite";
-    public const string Promo = "promo";
 
     /// <summary>The exact values above: no feature may claim them.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Settings, Summary, Skip, Next, Done, Invite, Promo,
+        Menu, Back, Cancel, Balance, History, Help, Language, Russian, English, Settings, Summary, Skip, Next, Done,
     };
 
     /// <summary>Buttons only the admin may press (checked on every press).</summary>

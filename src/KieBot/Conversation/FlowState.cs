@@ -14,8 +14,6 @@ public enum FlowStep
     Settings,
     Submitted,
 
-    /// <summary>Waiting for a promo code.</summary>
-    PromoCode,
 }
 
 /// <summary>
@@ -88,7 +86,8 @@ public sealed record FlowState
 
         // A conversation saved before bank transfers and Stars became features of their own waited on their steps by name.
         json = json.Replace("\"Step\":\"Receipt\"", "\"Feature\":\"bank\",\"FeatureStep\":\"receipt\"", StringComparison.Ordinal)
-            .Replace("\"Step\":\"TopUpAmount\"", "\"Feature\":\"stars\",\"FeatureStep\":\"amount\"", StringComparison.Ordinal);
+            .Replace("\"Step\":\"TopUpAmount\"", "\"Feature\":\"stars\",\"FeatureStep\":\"amount\"", StringComparison.Ordinal)
+            .Replace("\"Step\":\"PromoCode\"", "\"Feature\":\"growth\",\"FeatureStep\":\"code\"", StringComparison.Ordinal);
         try
         {
             var state = JsonSerializer.Deserialize(json, FlowJson.Default.FlowState) ?? new FlowState();

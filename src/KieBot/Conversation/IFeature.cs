@@ -31,6 +31,12 @@ public interface IFeature
     /// <summary>Buttons it adds to the balance screen (none when it is switched off); the first of all features' is also the summary's way to top up.</summary>
     IEnumerable<Button> BalanceButtons(Turn turn);
 
+    /// <summary>A user's command (<c>/name</c>, with what follows it): true when it was this feature's.</summary>
+    Task<bool> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken);
+
+    /// <summary>Buttons it adds to the main menu (none when it is switched off).</summary>
+    IEnumerable<Button> MenuButtons(Turn turn);
+
     /// <summary>An admin's command (<c>/name args…</c>, the admin checked): the reply, or null when the command is not this feature's.</summary>
     Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken);
 }

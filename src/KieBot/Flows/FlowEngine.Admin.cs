@@ -61,7 +61,6 @@ public sealed partial class FlowEngine
                 await BlockAsync(turn, id, command == "/block", ct).ConfigureAwait(false),
             "/addadmin" when parts.Length == 2 && settings.AdminId == turn.User.Id && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var added) =>
                 await AddAdminAsync(turn, added, ct).ConfigureAwait(false),
-            "/promo_create" when parts.Length >= 4 => await CreatePromoAsync(turn, text.Split(' ', StringSplitOptions.RemoveEmptyEntries), ct).ConfigureAwait(false),
             "/broadcast" when text.Length > "/broadcast ".Length =>
                 await ConfirmBroadcastAsync(turn, text["/broadcast ".Length..].Trim(), ct).ConfigureAwait(false),
             _ => turn.T("admin.usage", ("usage", Usage(command))),
@@ -227,28 +226,8 @@ public sealed partial class FlowEngine
         return string.Empty;
     }
 
-    /// <summary>/promo_create CODE credits uses [days].</summary>
-    private async Task<string> CreatePromoAsync(Turn turn, string[] words, CancellationToken ct)
-    {
-        if (words.Length is < 4 or > 5 || words[1].Length is < 3 or > 32 || !words[1].All(char.IsAsciiLetterOrDigit)
-            || !decimal.TryParse(words[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var credits) || credits <= 0 || credits > 100_000
-            || !int.TryParse(words[3], NumberStyles.None, CultureInfo.InvariantCulture, out var uses) || uses is < 1 or > 1_000_000
-            || (words.Length == 5 && (!int.TryParse(words[4], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)))
-        {
-            return turn.T("admin.usage", ("usage", Usage("/promo_create")));
-        }
-
-        DateTimeOffset? until = words.Length == 5 ? DateTimeOffset.UtcNow.AddDays(int.Parse(words[4], CultureInfo.InvariantCulture)) : null;
-        var code = words[1].ToUpperInvariant();
-        var amount = Credits.Ceiling(credits);
-        return await store.PromoCodes.CreateAsync(code, amount, uses, until, turn.User.Id, ct).ConfigureAwait(false)
-            ? turn.T("admin.promo_created", ("code", code), ("credits", amount), ("uses", uses), ("until", until is { } u ? $" (until {u:yyyy-MM-dd})" : string.Empty))
-            : turn.T("admin.promo_exists", ("code", code));
-    }
-
     private static string Usage(string command) => command switch
     {
-        "/promo_create" => "/promo_create CODE <credits> <uses> [days]",
         "/refund" => "/refund <charge id>",
         "/user" => "/user <id|@username>",
         "/grant" => "/grant <id> <credits> [note]",

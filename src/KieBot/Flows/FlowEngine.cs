@@ -21,7 +21,6 @@ public sealed partial class FlowEngine(
     GenerationSubmitter submitter,
     FreeQuota freeQuota,
     Broadcaster broadcaster,
-    IBotProfile profile,
     FeatureRouter features)
 {
     /// <summary>How long an update's claim protects it from a second handler (one whose handler died is taken over after it).</summary>
@@ -102,6 +101,20 @@ public sealed partial class FlowEngine(
         return UpdateOutcome.Handled;
     }
 
+    /// <summary>The referrer named by <c>/start ref_&lt;id&gt;</c>: an existing user other than this one (recorded only for a new user).</summary>
+    private async Task<long?> ReferrerAsync(BotUpdate update, CancellationToken ct)
+    {
+        const string Prefix = "/start ref_";
+        if (update.Text is not { } text || !text.StartsWith(Prefix, StringComparison.Ordinal)
+            || !long.TryParse(text.AsSpan(Prefix.Length).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            || id == update.UserId)
+        {
+            return null;
+        }
+
+        return await store.Users.GetAsync(id, ct).ConfigureAwait(false) is null ? null : id;
+    }
+
     private async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken ct)
     {
         if (features.Find(data) is { } feature)
@@ -127,15 +140,8 @@ public sealed partial class FlowEngine(
             case BotCallbacks.History:
                 await ShowHistoryAsync(turn, 0, ct).ConfigureAwait(false);
                 return null;
-            case BotCallbacks.Promo:
-                turn.State = new FlowState { Step = FlowStep.PromoCode };
-                await ShowAsync(turn, new Screen(turn.T("promo.ask"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
-                return null;
             case BotCallbacks.Help:
                 await ShowAsync(turn, new Screen(turn.T("help"), [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
-                return null;
-            case BotCallbacks.Invite:
-                await ShowReferralAsync(turn, ct).ConfigureAwait(false);
                 return null;
             case BotCallbacks.Language:
                 await ShowAsync(turn, LanguagePicker(turn), ct).ConfigureAwait(false);
@@ -238,21 +244,23 @@ public sealed partial class FlowEngine(
             case "/language":
                 await ShowAsync(turn, LanguagePicker(turn), ct).ConfigureAwait(false);
                 return;
-            case "/promo":
-                await RedeemPromoAsync(turn, text.Split(' ', 2, StringSplitOptions.TrimEntries) is [_, var code] ? code : null, ct).ConfigureAwait(false);
-                return;
+        }
+
+        if (text.StartsWith('/'))
+        {
+            var argument = text.Split(' ', 2, StringSplitOptions.TrimEntries) is [_, var rest] ? rest : null;
+            foreach (var feature in features.Features.Where(f => f.Enabled))
+            {
+                if (await feature.OnCommandAsync(turn, command, argument, ct).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
         }
 
         if (AskedParam(turn) is { } param)
         {
             await AcceptTextAsync(turn, param, text, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (turn.State.Step == FlowStep.PromoCode)
-        {
-            turn.State = new FlowState();
-            await RedeemPromoAsync(turn, text, ct).ConfigureAwait(false);
             return;
         }
 

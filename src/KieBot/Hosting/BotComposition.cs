@@ -1,4 +1,5 @@
 using KieBot.Flows;
+using KieBot.Features.Growth;
 using KieBot.Features.Payments.Bank;
 using KieBot.Features.Payments.Stars;
 using KieBot.Generations;
@@ -41,6 +42,7 @@ public static class BotComposition
         services.AddSingleton<Admins>();
         services.AddSingleton<FeatureRouter>();
         services.AddStarsPayments();
+        services.AddGrowth();
         services.AddBankTransfers(options.Env);
         services.AddSingleton<FreeQuota>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));

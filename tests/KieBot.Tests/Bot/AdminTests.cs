@@ -89,7 +89,7 @@ public sealed class AdminTests(PostgresFixture postgres)
         var user = new Updates(3_005);
         await h.SendAsync(new Updates(Admin).Text("/promo_create SPRING 15 5"));
         await h.SendAsync(user.Text("/balance"));
-        await h.PressDataAsync(user, BotCallbacks.Promo);
+        await h.PressDataAsync(user, KieBot.Features.Growth.GrowthFeature.Promo);
         Assert.Equal("Send the promo code.", h.Screen.Text);
 
         await h.SendAsync(user.Text(" spring "));

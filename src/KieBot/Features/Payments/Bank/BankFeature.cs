@@ -24,6 +24,10 @@ public sealed class BankFeature(BankTransfers bank, IChatSurface chat, Admins ad
 
     public Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+    public Task<bool> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public IEnumerable<Button> MenuButtons(Turn turn) => [];
+
     public async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
         if (data == Open)

@@ -30,6 +30,10 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
 
     public IEnumerable<Button> BalanceButtons(Turn turn) => Enabled ? [new Button(turn.T("btn.topup"), TopUp)] : [];
 
+    public Task<bool> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public IEnumerable<Button> MenuButtons(Turn turn) => [];
+
     public async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
         switch (data)

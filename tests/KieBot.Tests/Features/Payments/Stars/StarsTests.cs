@@ -137,7 +137,7 @@ public sealed class StarsTests(PostgresFixture postgres)
 
         Assert.Equal(Credits.Whole(500 + 25), (await h.Store.Ledger.GetBalanceAsync(referrer.UserId)).Available);
         Assert.Equal(Credits.Whole(500 + 200), (await h.Store.Ledger.GetBalanceAsync(friend.UserId)).Available);
-        await h.PressDataAsync(referrer, BotCallbacks.Invite);
+        await h.PressDataAsync(referrer, KieBot.Features.Growth.GrowthFeature.Invite);
         Assert.Contains("https://t.me/kie_test_bot?start=ref_6301", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
         Assert.Contains("Friends invited: 1.", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
         Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
@@ -166,7 +166,7 @@ public sealed class StarsTests(PostgresFixture postgres)
         }
 
         Assert.Equal(Credits.Whole(500 + 25), (await h.Store.Ledger.GetBalanceAsync(referrer.UserId)).Available);
-        await h.PressDataAsync(referrer, BotCallbacks.Invite);
+        await h.PressDataAsync(referrer, KieBot.Features.Growth.GrowthFeature.Invite);
         Assert.Contains("when a friend makes their first paid generation", h.ScreenOf(referrer).Text, StringComparison.Ordinal);
         Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
     }
