@@ -118,7 +118,7 @@ public sealed partial class GenerationTracker(
         }
 
         using var working = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewing = RenewWhileWorkingAsync(due.Select(g => g.Id).ToArray(), working.Token);
+        var renewing = LeaseRenewal.RunAsync(store.Generations, due.Select(g => g.Id).ToArray(), WorkLease, RenewEvery, host.Id, time, e => LogRenewFailed(e.Message), working.Token);
         try
         {
             await WorkAsync(due, ct).ConfigureAwait(false);
@@ -141,28 +141,6 @@ public sealed partial class GenerationTracker(
         schedule.Clear();
         await store.Generations.ScheduleManyAsync(next, host.Id, ct).ConfigureAwait(false);
         return due.Count;
-    }
-
-    /// <summary>Renews this host's leases of a pass's rows every <see cref="RenewEvery"/> until the pass ends.</summary>
-    private async Task RenewWhileWorkingAsync(string[] ids, CancellationToken ct)
-    {
-        while (true)
-        {
-            try
-            {
-                await Task.Delay(RenewEvery, time, ct).ConfigureAwait(false);
-                await store.Generations.RenewAsync(ids, WorkLease, host.Id, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database is away: the lease may run out and another host take the rows, which is safe (state moves are compare-and-set).
-                LogRenewFailed(e.Message);
-            }
-        }
     }
 
     private Task WorkAsync(IReadOnlyList<Generation> due, CancellationToken ct) =>
@@ -212,9 +190,9 @@ public sealed partial class GenerationTracker(
             return;
         }
 
-        if (time.GetUtcNow() - generation.CreatedAt > Deadline(Mode(generation)?.Output ?? OutputKind.Video))
+        if (time.GetUtcNow() - generation.CreatedAt > TaskDeadline.For(Mode(generation)?.Output ?? OutputKind.Video))
         {
-            var late = new KieError(KieErrorKind.Timeout, KieOperation.Task, $"task {generation.KieTaskId} gave no result within {Deadline(Mode(generation)?.Output ?? OutputKind.Video).TotalMinutes:0} min");
+            var late = new KieError(KieErrorKind.Timeout, KieOperation.Task, $"task {generation.KieTaskId} gave no result within {TaskDeadline.For(Mode(generation)?.Output ?? OutputKind.Video).TotalMinutes:0} min");
             await FailAsync(generation, late, ct).ConfigureAwait(false);
             return;
         }
@@ -257,14 +235,6 @@ public sealed partial class GenerationTracker(
         var seconds = FirstPollInterval.TotalSeconds * Math.Pow(1.5, Math.Max(0, attempts - 1));
         return TimeSpan.FromSeconds(Math.Min(seconds, MaxPollInterval.TotalSeconds));
     }
-
-    /// <summary>How long a task of each output kind may take before it is failed and refunded.</summary>
-    public static TimeSpan Deadline(OutputKind kind) => kind switch
-    {
-        OutputKind.Video => TimeSpan.FromMinutes(30),
-        OutputKind.Audio => TimeSpan.FromMinutes(15),
-        _ => TimeSpan.FromMinutes(10),
-    };
 
     private async Task SucceedAsync(Generation generation, KieTask task, CancellationToken ct)
     {

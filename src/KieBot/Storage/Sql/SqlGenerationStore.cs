@@ -208,7 +208,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
 
     public Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<Generation>>(
-            async c => (await c.QueryAsync<Row>(new CommandDefinition(
+            async c => (await c.QueryAsync<GenerationRow>(new CommandDefinition(
                     $"SELECT {Columns} FROM generations WHERE user_id = @userId ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset",
                     new { userId, limit, offset },
                     cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(Map).ToList(),
@@ -224,7 +224,7 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
     {
         var now = db.Now();
         return db.WriteAsync<IReadOnlyList<Generation>>(
-            async w => (await w.Connection.QueryAsync<Row>(w.Command(
+            async w => (await w.Connection.QueryAsync<GenerationRow>(w.Command(
                     $"""
                     UPDATE generations SET locked_until = @until, leased_by = @holder, hurried = 0, attempts = attempts + 1
                     WHERE id IN (
@@ -243,98 +243,12 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
 
     private Task<Generation?> FindAsync(string where, string value, CancellationToken cancellationToken) =>
         db.ReadAsync(
-            async c => await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM generations WHERE {where}", new { value }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
+            async c => await c.QuerySingleOrDefaultAsync<GenerationRow>(new CommandDefinition($"SELECT {Columns} FROM generations WHERE {where}", new { value }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
                 ? Map(row)
                 : null,
             cancellationToken);
 
-    private static string Urls(IReadOnlyList<string> urls) => JsonSerializer.Serialize(urls, StorageJson.Default.IReadOnlyListString);
+    private static string Urls(IReadOnlyList<string> urls) => GenerationRow.Urls(urls);
 
-    private Generation Map(Row r) => new()
-    {
-        Id = r.Id,
-        UserId = r.UserId,
-        ChatId = r.ChatId,
-        ModelId = r.ModelId,
-        ModeId = r.ModeId,
-        KieModel = r.KieModel,
-        Api = r.Api,
-        InputJson = db.Load(r.InputJson)!,
-        Price = new Credits(r.Price),
-        ReservationKey = r.ReservationKey,
-        State = GenerationStates.Parse(r.State),
-        KieTaskId = r.KieTaskId,
-        ResultUrls = string.IsNullOrEmpty(r.ResultUrls) ? [] : JsonSerializer.Deserialize(r.ResultUrls, StorageJson.Default.IReadOnlyListString) ?? [],
-        Delivered = r.Delivered is null ? null : JsonSerializer.Deserialize(r.Delivered, StorageJson.Default.IReadOnlyListString) ?? [],
-        ResultText = db.Load(r.ResultText),
-        ErrorKind = r.ErrorKind,
-        ErrorCode = db.Load(r.ErrorCode),
-        ErrorMessage = db.Load(r.ErrorMessage),
-        DryRun = r.DryRun,
-        StatusMessageId = r.StatusMessageId,
-        Attempts = (int)r.Attempts,
-        CreatedAt = Times.At(r.CreatedAt),
-        UpdatedAt = Times.At(r.UpdatedAt),
-        FinishedAt = Times.At(r.FinishedAt),
-        FreeDay = r.FreeDay,
-        SummaryKey = r.SummaryKey,
-        SentParts = r.SentParts is null ? [] : JsonSerializer.Deserialize(r.SentParts, StorageJson.Default.IReadOnlyListString) ?? [],
-    };
-
-    private sealed class Row
-    {
-        public string Id { get; set; } = string.Empty;
-
-        public long UserId { get; set; }
-
-        public long ChatId { get; set; }
-
-        public string ModelId { get; set; } = string.Empty;
-
-        public string ModeId { get; set; } = string.Empty;
-
-        public string KieModel { get; set; } = string.Empty;
-
-        public string Api { get; set; } = string.Empty;
-
-        public string InputJson { get; set; } = string.Empty;
-
-        public long Price { get; set; }
-
-        public string? ReservationKey { get; set; }
-
-        public string State { get; set; } = string.Empty;
-
-        public string? KieTaskId { get; set; }
-
-        public string? ResultUrls { get; set; }
-
-        public string? ResultText { get; set; }
-
-        public string? ErrorKind { get; set; }
-
-        public string? ErrorCode { get; set; }
-
-        public string? ErrorMessage { get; set; }
-
-        public bool DryRun { get; set; }
-
-        public long? StatusMessageId { get; set; }
-
-        public long Attempts { get; set; }
-
-        public long CreatedAt { get; set; }
-
-        public long UpdatedAt { get; set; }
-
-        public long? FinishedAt { get; set; }
-
-        public string? Delivered { get; set; }
-
-        public string? FreeDay { get; set; }
-
-        public string? SummaryKey { get; set; }
-
-        public string? SentParts { get; set; }
-    }
+    private Generation Map(GenerationRow r) => r.ToGeneration(db);
 }
