@@ -57,6 +57,35 @@ public sealed class OutageTests
     }
 
     [Fact]
+    public async Task Long_polling_through_a_database_outage_answers_every_update_once_after_it()
+    {
+        await using var server = await PostgresServer.StartAsync(durable: true);
+        await using var h = await BotHarness.StartAsync(server, new Dictionary<string, string> { ["WEBHOOK_URL"] = string.Empty, ["WEBHOOK_SECRET"] = string.Empty });
+        var first = new Updates(8_060);
+        h.Api.Enqueue(first.Text("/start"));
+        await h.Api.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == first.UserId);
+        var users = Enumerable.Range(0, 10).Select(i => new Updates(8_070 + i)).ToList();
+
+        server.Crash();
+        users.ForEach(u => h.Api.Enqueue(u.Text("/help")));
+        await Task.Delay(1500);
+        Assert.DoesNotContain(h.Api.CallsOf("sendMessage"), c => users.Any(u => u.UserId == c.ChatId));
+        server.Restart();
+
+        var help = Texts.Get("en", "help");
+        foreach (var user in users)
+        {
+            await h.Api.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == user.UserId && c.Text == help, TimeSpan.FromSeconds(60));
+        }
+
+        await Task.Delay(500);
+        foreach (var user in users)
+        {
+            Assert.Single(h.Api.CallsOf("sendMessage"), c => c.ChatId == user.UserId && c.Text == help);
+        }
+    }
+
+    [Fact]
     public async Task A_one_off_bot_api_500_on_a_reply_still_gets_the_user_their_screen()
     {
         await using var server = await PostgresServer.StartAsync();
