@@ -122,7 +122,10 @@ public sealed partial class FlowEngine
                 var buffer = new MemoryStream();
                 await opened.CopyToAsync(buffer, ct).ConfigureAwait(false);
                 buffer.Position = 0;
-                seconds = file.Seconds is > 0 ? file.Seconds : MediaDuration.WholeSeconds(buffer);
+                // The length Telegram reports is the sender's word; the file's own header, when it can be read, is the
+                // file's: the longer of the two is charged, so a file cannot be made to look shorter than it plays.
+                var header = MediaDuration.WholeSeconds(buffer) is > 0 and var length ? length : (int?)null;
+                seconds = header is { } read && file.Seconds is { } said ? Math.Max(read, said) : header ?? (file.Seconds is > 0 ? file.Seconds : null);
                 buffer.Position = 0;
                 content = buffer;
                 if (seconds is null)

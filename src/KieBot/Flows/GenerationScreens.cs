@@ -61,7 +61,16 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
             Sent = generation.SentParts,
             Progress = accepted,
         };
-        var delivered = await chat.DeliverAsync(generation.ChatId, delivery, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> delivered;
+        try
+        {
+            delivered = await chat.DeliverAsync(generation.ChatId, delivery, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ChatUnavailableException or global::Telegram.Bot.Exceptions.ApiRequestException { ErrorCode: 403 })
+        {
+            throw new UserUnreachableException(generation.ChatId, e);
+        }
+
         if (generation.StatusMessageId is { } status)
         {
             // The result carries the caption: the status message says only that it is done.

@@ -34,7 +34,7 @@ public static class GenerationOutcome
     }
 
     /// <summary>
-    /// Charges the reservation of a generation that succeeded (idempotent by key); the first real charge is reported
+    /// Charges the reservation of a generation that succeeded (idempotent by key); a real charge is reported (again on a replay)
     /// (a referral may pay out on it).
     /// </summary>
     public static async Task CaptureAsync(IBotStore store, IGenerationReporter reporter, Generation generation, CancellationToken ct)
@@ -45,7 +45,8 @@ public static class GenerationOutcome
         }
 
         var capture = await store.Ledger.CaptureAsync(key, key + ":capture", ct).ConfigureAwait(false);
-        if (capture.Succeeded && !capture.Replayed && !generation.DryRun && generation.Price > Credits.Zero)
+        // A replay reports too: the reward it may pay is keyed per invited user, and a stop may have come between the two.
+        if (capture.Succeeded && !generation.DryRun && generation.Price > Credits.Zero)
         {
             await reporter.CapturedAsync(generation, ct).ConfigureAwait(false);
         }

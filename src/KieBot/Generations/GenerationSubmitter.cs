@@ -73,10 +73,22 @@ public sealed partial class GenerationSubmitter(
             return new SubmitResult.AlreadySubmitted();
         }
 
-        var statusMessage = await reporter.StartedAsync(generation, request.StatusMessageId, ct).ConfigureAwait(false);
-        await store.Generations.SetStatusMessageAsync(id, statusMessage, ct).ConfigureAwait(false);
-        var sent = generation with { StatusMessageId = statusMessage };
-        creates.Run(token => CreateAsync(sent, request.Input, token));
+        // Queued as soon as it is paid for, so that a failure below (the status message) cannot leave it unsent; it waits
+        // for the status message so that its outcome lands there.
+        var status = new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        creates.Run(async token => await CreateAsync(generation with { StatusMessageId = await status.Task.ConfigureAwait(false) }, request.Input, token).ConfigureAwait(false));
+        try
+        {
+            var statusMessage = await reporter.StartedAsync(generation, request.StatusMessageId, ct).ConfigureAwait(false);
+            await store.Generations.SetStatusMessageAsync(id, statusMessage, ct).ConfigureAwait(false);
+            status.SetResult(statusMessage);
+        }
+        catch
+        {
+            status.TrySetResult(null);
+            throw;
+        }
+
         return new SubmitResult.Started(id);
     }
 
@@ -84,9 +96,9 @@ public sealed partial class GenerationSubmitter(
     private async Task CreateAsync(Generation generation, IModeInput input, CancellationToken ct)
     {
         var mode = input.Mode;
-        if (await store.Generations.GetAsync(generation.Id, ct).ConfigureAwait(false) is not { State: GenerationState.Created })
+        if (!await store.Generations.StartCreateAsync(generation.Id, ct).ConfigureAwait(false))
         {
-            // Waited so long for a slot that the tracker settled it as never sent: nothing to create.
+            // Settled as never sent while it waited for a slot: nothing to create.
             return;
         }
 

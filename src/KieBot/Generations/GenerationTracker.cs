@@ -66,8 +66,12 @@ public sealed partial class GenerationTracker(
     /// <summary>Rows worked on at once within a pass.</summary>
     public int Concurrency { get; init; } = 8;
 
-    /// <summary>A row created but never sent to KIE (the process stopped in between) is settled after this long.</summary>
-    public TimeSpan UnsentGrace { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// A row created but never sent to KIE (the process stopped in between) is settled after this long without a sign of
+    /// its create (queued behind others, or a create waiting out KIE's limits, takes well under this: the client gives up
+    /// after 2 minutes).
+    /// </summary>
+    public TimeSpan UnsentGrace { get; init; } = TimeSpan.FromMinutes(5);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -126,21 +130,28 @@ public sealed partial class GenerationTracker(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // A graceful stop hands the rows it held back at once, for the next instance.
-            await working.CancelAsync().ConfigureAwait(false);
-            await renewing.ConfigureAwait(false);
+            await StopRenewingAsync(working, renewing).ConfigureAwait(false);
             schedule.Clear();
             await store.Generations.ScheduleManyAsync(due.Select(g => KeyValuePair.Create(g.Id, time.GetUtcNow())).ToArray(), host.Id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-
-        await working.CancelAsync().ConfigureAwait(false);
-        await renewing.ConfigureAwait(false);
+        finally
+        {
+            // Whatever ended the pass (a failure too), its leases stop being renewed: a failed pass's rows come back when they run out.
+            await StopRenewingAsync(working, renewing).ConfigureAwait(false);
+        }
 
         // The next read of every row still in flight, in one statement.
         var next = schedule.ToArray();
         schedule.Clear();
         await store.Generations.ScheduleManyAsync(next, host.Id, ct).ConfigureAwait(false);
         return due.Count;
+    }
+
+    private static async Task StopRenewingAsync(CancellationTokenSource working, Task renewing)
+    {
+        await working.CancelAsync().ConfigureAwait(false);
+        await renewing.ConfigureAwait(false);
     }
 
     private Task WorkAsync(IReadOnlyList<Generation> due, CancellationToken ct) =>
@@ -153,7 +164,15 @@ public sealed partial class GenerationTracker(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTrackFailed(generation.Id, e);
-                await store.Errors.AddAsync(ErrorSource.Of(e), e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
+                try
+                {
+                    await store.Errors.AddAsync(ErrorSource.Of(e), e.GetType().Name, null, e.Message, $"generation {generation.Id}", token).ConfigureAwait(false);
+                }
+                catch (Exception report) when (report is not OperationCanceledException)
+                {
+                    // The database is away too: the failure is in the log; the pass goes on with the other rows.
+                    LogRenewFailed(report.Message);
+                }
 
                 // Not lost: the row comes back after a back-off, and its next read decides again.
                 schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
@@ -176,10 +195,13 @@ public sealed partial class GenerationTracker(
 
         if (generation.KieTaskId is null)
         {
-            if (time.GetUtcNow() - generation.CreatedAt > UnsentGrace)
+            // Only a row still created, with no task and no create started within the grace, is settled (compare-and-set:
+            // a create that stored its task or started meanwhile wins).
+            var unsent = new KieError(KieErrorKind.Unknown, KieOperation.CreateTask, "the task was never sent to KIE");
+            if (time.GetUtcNow() - generation.UpdatedAt > UnsentGrace
+                && await store.Generations.FailUnsentAsync(generation.Id, time.GetUtcNow() - UnsentGrace, ToChange(unsent), ct).ConfigureAwait(false))
             {
-                var unsent = new KieError(KieErrorKind.Unknown, KieOperation.CreateTask, "the task was never sent to KIE");
-                await FailAsync(generation, unsent, ct).ConfigureAwait(false);
+                await FinishRefundAndReportAsync(generation, unsent, ct).ConfigureAwait(false);
             }
             else
             {
@@ -251,22 +273,44 @@ public sealed partial class GenerationTracker(
     private async Task FinishSuccessAsync(Generation generation, CancellationToken ct)
     {
         await GenerationOutcome.CaptureAsync(store, reporter, generation, ct).ConfigureAwait(false);
-        var delivered = await reporter.DeliverAsync(generation, (sent, token) => store.Generations.SetSentPartsAsync(generation.Id, sent, token), ct).ConfigureAwait(false);
+        IReadOnlyList<string> delivered;
+        try
+        {
+            delivered = await reporter.DeliverAsync(generation, (sent, token) => store.Generations.SetSentPartsAsync(generation.Id, sent, token), ct).ConfigureAwait(false);
+        }
+        catch (UserUnreachableException)
+        {
+            // Blocked the bot: what was accepted stands, the rest is given up (the result stays in history and is paid for).
+            delivered = generation.SentParts.Where(p => p.Length > 0).ToList();
+        }
+
         await store.Generations.SetDeliveredAsync(generation.Id, delivered, ct).ConfigureAwait(false);
         LogSucceeded(generation.Id, generation.ResultUrls.Count);
     }
 
     private async Task FailAsync(Generation generation, KieError error, CancellationToken ct)
     {
-        if (!await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey, error, ct).ConfigureAwait(false))
+        if (await GenerationOutcome.RefundAsync(store, generation.Id, generation.ReservationKey, error, ct).ConfigureAwait(false))
         {
-            return;
+            await ReportFailureAsync(generation, error, ct).ConfigureAwait(false);
         }
+    }
 
+    private async Task FinishRefundAndReportAsync(Generation generation, KieError error, CancellationToken ct)
+    {
+        await GenerationOutcome.FinishRefundAsync(store, generation.Id, generation.ReservationKey, ct).ConfigureAwait(false);
+        await ReportFailureAsync(generation, error, ct).ConfigureAwait(false);
+    }
+
+    private async Task ReportFailureAsync(Generation generation, KieError error, CancellationToken ct)
+    {
         await store.Errors.AddAsync(error.Operation == KieOperation.Task ? ErrorSource.Provider : ErrorSource.Kie, error.Kind.ToString(), error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Detail, $"generation {generation.Id} {generation.KieModel}", ct).ConfigureAwait(false);
         await reporter.FailedAsync(generation, error, ct).ConfigureAwait(false);
         LogFailed(generation.Id, error.Kind);
     }
+
+    private static GenerationChange ToChange(KieError error) =>
+        new() { ErrorKind = error.Kind.ToString(), ErrorCode = error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage = error.Detail };
 
     private async Task ProgressAsync(Generation generation, KieTask task, CancellationToken ct)
     {

@@ -19,12 +19,13 @@ public interface IGenerationReporter
     /// <summary>
     /// Delivers a succeeded generation's result, resuming after <see cref="Generation.SentParts"/>; calls
     /// <paramref name="accepted"/> with the parts accepted so far right after each; returns what can re-send it later.
+    /// Throws <see cref="UserUnreachableException"/> when the user can no longer be reached.
     /// </summary>
     Task<IReadOnlyList<string>> DeliverAsync(Generation generation, Func<IReadOnlyList<string>, CancellationToken, Task> accepted, CancellationToken cancellationToken);
 
     /// <summary>The generation failed and its reservation is released (or its free use given back): say why.</summary>
     Task FailedAsync(Generation generation, KieError error, CancellationToken cancellationToken);
 
-    /// <summary>A paid, real generation's price was captured for the first time (a referral may pay out on it).</summary>
+    /// <summary>A paid, real generation's price was captured (reported again on a replay: what it triggers must be keyed, as a referral reward is).</summary>
     Task CapturedAsync(Generation generation, CancellationToken cancellationToken);
 }

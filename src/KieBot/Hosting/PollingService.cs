@@ -158,6 +158,12 @@ internal sealed partial class PollingService(ITelegramBotClient bot, UpdatePipel
             {
                 return false;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never end a user's queue: their later updates wait behind this one, which is tried again.
+                LogHandleFailed(update.UpdateId, e.Message);
+                await Task.Delay(pause, time, ct).ConfigureAwait(false);
+            }
         }
 
         return false;
@@ -165,6 +171,9 @@ internal sealed partial class PollingService(ITelegramBotClient bot, UpdatePipel
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Long polling as @{Bot}")]
     private partial void LogStarted(string bot);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} failed outside the pipeline ({Reason}); trying it again")]
+    private partial void LogHandleFailed(long updateId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Reason}); retrying in {Pause}")]
     private partial void LogPollFailed(string reason, TimeSpan pause);

@@ -171,6 +171,12 @@ public interface IGenerationStore
     /// <summary>Moves to <paramref name="to"/> if the current state allows it; false when it does not (already moved, or a replay).</summary>
     Task<bool> MoveAsync(string id, GenerationState to, GenerationChange? change = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The KIE create of a generation starts: true when it is still created and without a task (then its unsent grace starts again), false when it was settled meanwhile.</summary>
+    Task<bool> StartCreateAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Fails a generation that is still created, without a task, and not touched since <paramref name="untouchedSince"/>; false when a create stored its task or started meanwhile.</summary>
+    Task<bool> FailUnsentAsync(string id, DateTimeOffset untouchedSince, GenerationChange change, CancellationToken cancellationToken = default);
+
     Task SetStatusMessageAsync(string id, long messageId, CancellationToken cancellationToken = default);
 
     Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default);

@@ -26,7 +26,10 @@ public interface IUpdateLog
     /// </summary>
     Task FinishAsync(long updateId, long userId, string? state, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives up <paramref name="holder"/>'s claim of an update that did not finish, so a re-delivery to any host is handled at once.</summary>
+    /// <summary>
+    /// Gives up <paramref name="holder"/>'s claim of an update that did not finish, so a re-delivery to any host is
+    /// handled at once (and still counts as a retry: what the first attempt did first may be missing).
+    /// </summary>
     Task ReleaseAsync(long updateId, string holder, CancellationToken cancellationToken = default);
 }
 

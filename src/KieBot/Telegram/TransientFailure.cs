@@ -23,6 +23,7 @@ public static class TransientFailure
                 case HttpRequestException:
                 case IOException:
                 case ApiRequestException { ErrorCode: >= 500 or 429 }:
+                case RequestException { HttpStatusCode: { } status } when (int)status >= 500 || (int)status == 429:
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(Is):
                     return true;

@@ -40,7 +40,13 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
                 await ReleaseAsync(update).ConfigureAwait(false);
                 return UpdateOutcome.Retry;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopping mid-update: the next host (or this one, restarted) takes it at once instead of after the claim expires.
+                await ReleaseAsync(update).ConfigureAwait(false);
+                throw;
+            }
+            catch (Exception e)
             {
                 LogFailed(update.UpdateId, update.UserId, e);
                 await ReportAsync(update, e, ct).ConfigureAwait(false);

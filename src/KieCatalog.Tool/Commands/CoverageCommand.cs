@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using KieCatalog.Tool.Catalog;
 using KieCatalog.Tool.Sources;
@@ -20,16 +20,20 @@ internal static class CoverageCommand
           --json           print the report as JSON
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Command Create()
     {
-        var a = new Arguments(args, ["--json"], ["--catalog"]);
-        if (a.Has("--help"))
-        {
-            await output.WriteLineAsync(Help).ConfigureAwait(false);
-            return ToolCommands.Ok;
-        }
+        var sources = new Argument<string[]>("SOURCE") { Arity = ArgumentArity.ZeroOrMore, Description = "sources as for import, to list each of their records as present or missing" };
+        var catalog = ToolCommandLine.CatalogOption("the catalog (default catalog/models.json)");
+        var json = ToolCommandLine.Flag("--json", "print the report as JSON");
+        var command = new Command("coverage", Help) { sources, catalog, json };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetRequiredValue(sources), parse.GetRequiredValue(catalog), parse.GetValue(json),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return command;
+    }
 
-        var path = a.Option("--catalog") ?? Path.Combine("catalog", "models.json");
+    public static async Task<int> RunAsync(IReadOnlyList<string> sourceArguments, string path, bool json, TextWriter output, TextWriter error, CancellationToken ct)
+    {
         var catalog = CatalogFile.Load(path, out var problems);
         if (problems.Count > 0)
         {
@@ -37,7 +41,7 @@ internal static class CoverageCommand
             return ToolCommands.Problems;
         }
 
-        if (await SourceReader.ReadAllAsync(a.Positional, error, ct).ConfigureAwait(false) is not { } sources)
+        if (await SourceReader.ReadAllAsync(sourceArguments, error, ct).ConfigureAwait(false) is not { } sources)
         {
             return ToolCommands.Problems;
         }
@@ -47,7 +51,7 @@ internal static class CoverageCommand
         var records = sources.SelectMany(s => s.Records).DistinctBy(r => r.Key).Select(r => (Record: r, Mode: byKey.GetValueOrDefault(r.Key))).ToList();
         var leftOut = sources.SelectMany(s => s.LeftOut ?? []).ToList();
         var missing = records.Count(r => r.Mode is null);
-        if (a.Has("--json"))
+        if (json)
         {
             await output.WriteLineAsync(ToolJson.Text(Json(modes, records, leftOut))).ConfigureAwait(false);
         }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using KieCatalog.Tool.Catalog;
 
@@ -17,22 +17,30 @@ internal static class DiffCommand
           --json   print the differences as JSON
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var a = new Arguments(args, ["--json"], []);
-        if (a.Has("--help"))
+        var catalogs = new Argument<string[]>("OLD NEW") { Arity = ArgumentArity.ZeroOrMore, Description = "the two catalogs" };
+        var json = ToolCommandLine.Flag("--json", "print the differences as JSON");
+        var command = new Command("diff", Help) { catalogs, json };
+        command.Validators.Add(result =>
         {
-            output.WriteLine(Help);
-            return ToolCommands.Ok;
-        }
-
-        if (a.Positional.Count != 2)
+            if (result.GetValue(catalogs) is not { Length: 2 })
+            {
+                result.AddError("name two catalogs: OLD NEW");
+            }
+        });
+        command.SetAction(parse =>
         {
-            throw new UsageException("name two catalogs: OLD NEW");
-        }
+            var pair = parse.GetRequiredValue(catalogs);
+            return Run(pair[0], pair[1], parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
 
-        var before = CatalogFile.Load(a.Positional[0], out var oldProblems);
-        var after = CatalogFile.Load(a.Positional[1], out var newProblems);
+    public static int Run(string oldPath, string newPath, bool json, TextWriter output, TextWriter error)
+    {
+        var before = CatalogFile.Load(oldPath, out var oldProblems);
+        var after = CatalogFile.Load(newPath, out var newProblems);
         var unreadable = oldProblems.Concat(newProblems).Where(p => p.Contains("KIE001", StringComparison.Ordinal) || p.Contains("no such catalog", StringComparison.Ordinal)).ToList();
         if (unreadable.Count > 0)
         {
@@ -41,7 +49,7 @@ internal static class DiffCommand
         }
 
         var changes = CatalogDiff.Compare(before, after);
-        if (a.Has("--json"))
+        if (json)
         {
             output.WriteLine(ToolJson.Text(ImportChange.ToJson(changes)));
         }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using KieCatalog.Tool.Catalog;
 using KieCatalog.Tool.Sources;
@@ -22,22 +22,29 @@ internal static class ImportCommand
           --json           print the report as JSON
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string today, CancellationToken ct)
+    public static Command Create(string today)
     {
-        var a = new Arguments(args, ["--check", "--json"], ["--catalog"]);
-        if (a.Has("--help"))
+        var sources = new Argument<string[]>("SOURCE") { Arity = ArgumentArity.ZeroOrMore, Description = "OpenAPI documents or market schema lists (files or http(s) URLs)" };
+        var catalog = ToolCommandLine.CatalogOption("the catalog (default catalog/models.json; created when missing)");
+        var check = ToolCommandLine.Flag("--check", "change nothing; exit 1 when the catalog differs from the sources");
+        var json = ToolCommandLine.Flag("--json", "print the report as JSON");
+        var command = new Command("import", Help) { sources, catalog, check, json };
+        command.Validators.Add(result =>
         {
-            await output.WriteLineAsync(Help).ConfigureAwait(false);
-            return ToolCommands.Ok;
-        }
+            if (result.GetValue(sources) is not { Length: > 0 })
+            {
+                result.AddError("name at least one SOURCE");
+            }
+        });
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetRequiredValue(sources), parse.GetRequiredValue(catalog), parse.GetValue(check), parse.GetValue(json),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, today, ct));
+        return command;
+    }
 
-        if (a.Positional.Count == 0)
-        {
-            throw new UsageException("name at least one SOURCE");
-        }
-
-        var path = a.Option("--catalog") ?? Path.Combine("catalog", "models.json");
-        if (await SourceReader.ReadAllAsync(a.Positional, error, ct).ConfigureAwait(false) is not { } sources)
+    public static async Task<int> RunAsync(IReadOnlyList<string> sourceArguments, string path, bool checkOnly, bool json, TextWriter output, TextWriter error, string today, CancellationToken ct)
+    {
+        if (await SourceReader.ReadAllAsync(sourceArguments, error, ct).ConfigureAwait(false) is not { } sources)
         {
             return ToolCommands.Problems;
         }
@@ -62,7 +69,7 @@ internal static class ImportCommand
         var text = catalog.Render();
         var outOfDate = text != catalog.Text;
         var check = CatalogFile.Check(path, text);
-        if (a.Has("--json"))
+        if (json)
         {
             var report = new JsonObject
             {
@@ -87,7 +94,7 @@ internal static class ImportCommand
             await output.WriteLineAsync($"{sources.Sum(s => s.Records.Count)} records from {sources.Count} source(s): {added} added, {changed} changes, {retired} retired").ConfigureAwait(false);
         }
 
-        if (a.Has("--check"))
+        if (checkOnly)
         {
             if (outOfDate)
             {

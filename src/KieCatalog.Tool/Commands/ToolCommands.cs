@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace KieCatalog.Tool.Commands;
 
 /// <summary>The command table of <c>kiecatalog</c>. Exit codes: 0 ok, 1 differences or problems, 2 bad usage.</summary>
@@ -20,75 +22,27 @@ public static class ToolCommands
         `kiecatalog COMMAND --help` describes one command.
         """;
 
+    /// <summary>
+    /// Parses <paramref name="args"/> (System.CommandLine, see <see cref="ToolCommandLine"/>) and runs the command:
+    /// bad usage is one message on <paramref name="error"/> and exit code 2, before anything is read or written.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct, string? today = null)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        var root = ToolCommandLine.Create(today ?? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var parse = root.Parse(args, ToolCommandLine.Parsing);
+        if (ToolCommandLine.BadUsage(args, parse) is { } message)
         {
-            await output.WriteLineAsync(Usage).ConfigureAwait(false);
-            return args.Length == 0 ? BadUsage : Ok;
-        }
-
-        var rest = args[1..];
-        try
-        {
-            return args[0] switch
-            {
-                "import" => await ImportCommand.RunAsync(rest, output, error, today ?? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct).ConfigureAwait(false),
-                "coverage" => await CoverageCommand.RunAsync(rest, output, error, ct).ConfigureAwait(false),
-                "diff" => DiffCommand.Run(rest, output, error),
-                _ => await UnknownAsync(args[0], error).ConfigureAwait(false),
-            };
-        }
-        catch (UsageException e)
-        {
-            await error.WriteLineAsync($"kiecatalog {args[0]}: {e.Message} (see kiecatalog {args[0]} --help)").ConfigureAwait(false);
+            await error.WriteLineAsync(message).ConfigureAwait(false);
             return BadUsage;
         }
-    }
 
-    private static async Task<int> UnknownAsync(string command, TextWriter error)
-    {
-        await error.WriteLineAsync($"kiecatalog: unknown command '{command}'\n\n{Usage}").ConfigureAwait(false);
-        return BadUsage;
-    }
-}
-
-/// <summary>Bad command-line usage (exit code 2).</summary>
-internal sealed class UsageException(string message) : Exception(message);
-
-/// <summary>A command's arguments: positional values, flags, and options with one value.</summary>
-internal sealed class Arguments
-{
-    private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
-    private readonly HashSet<string> flags = new(StringComparer.Ordinal);
-
-    public Arguments(string[] args, string[] knownFlags, string[] knownOptions)
-    {
-        for (var i = 0; i < args.Length; i++)
+        var invocation = new InvocationConfiguration
         {
-            var arg = args[i];
-            if (knownOptions.Contains(arg))
-            {
-                options[arg] = i + 1 < args.Length ? args[++i] : throw new UsageException($"{arg} needs a value");
-            }
-            else if (knownFlags.Contains(arg) || arg is "--help" or "-h")
-            {
-                flags.Add(arg is "-h" ? "--help" : arg);
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new UsageException($"unknown option {arg}");
-            }
-            else
-            {
-                Positional.Add(arg);
-            }
-        }
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,  // a crash stays a crash, as before: nothing prints a half-caught stack
+            ProcessTerminationTimeout = null,       // Ctrl+C ends the process as it did; no handler of System.CommandLine's
+        };
+        return await parse.InvokeAsync(invocation, ct).ConfigureAwait(false);
     }
-
-    public List<string> Positional { get; } = [];
-
-    public bool Has(string flag) => flags.Contains(flag);
-
-    public string? Option(string name) => options.GetValueOrDefault(name);
 }

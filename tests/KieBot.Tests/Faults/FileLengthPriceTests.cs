@@ -31,6 +31,20 @@ public sealed class FileLengthPriceTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_voice_message_that_claims_to_be_shorter_than_it_plays_is_priced_by_its_real_length()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        var user = new Updates(8_705);
+        await FormDriver.OpenAsync(h, user, Mode("elevenlabs", "audio-isolation"));
+        h.Api.AddFile("voice-claims-1s", Wav(3));
+
+        // A client may report any duration; the file itself plays 3 s.
+        await h.SendAsync(user.Voice("voice-claims-1s", seconds: 1));
+
+        await AssertChargedAsync(h, user, Credits.From(0.9m), "3 s");
+    }
+
+    [Fact]
     public async Task A_ten_second_video_on_a_per_second_video_mode_costs_ten_seconds()
     {
         var mode = Mode("topaz-video", "upscale");

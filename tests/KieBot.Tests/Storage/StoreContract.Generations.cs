@@ -196,4 +196,29 @@ public abstract partial class StoreContract
         await Assert.ThrowsAsync<SummaryTakenException>(() => store.Generations.CreateReservedAsync(NewGeneration("s3") with { Price = Credits.Whole(10), ReservationKey = "gen:s3", SummaryKey = "42:abc" }));
         Assert.Single(await store.Generations.ListByUserAsync(42, 10));
     }
+
+    [Fact]
+    public async Task A_row_is_settled_as_never_sent_only_while_no_create_has_started_or_stored_its_task()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Generations.CreateAsync(NewGeneration("waiting"));
+        await store.Generations.CreateAsync(NewGeneration("sent"));
+        await store.Generations.CreateAsync(NewGeneration("lost"));
+        var change = new GenerationChange { ErrorKind = "Unknown", ErrorMessage = "never sent" };
+        Time.Advance(TimeSpan.FromMinutes(6));
+
+        // A create starts late (it waited for a slot): the row is touched, so the grace counts from now.
+        Assert.True(await store.Generations.StartCreateAsync("waiting"));
+        Assert.False(await store.Generations.FailUnsentAsync("waiting", Time.GetUtcNow().AddMinutes(-5), change));
+
+        // A create that stored its task wins over the settlement.
+        Assert.True(await store.Generations.MoveAsync("sent", GenerationState.Submitted, new GenerationChange { KieTaskId = "task-sent" }));
+        Assert.False(await store.Generations.FailUnsentAsync("sent", Time.GetUtcNow().AddMinutes(-5), change));
+
+        // One that never started is settled, once; a create that comes after finds it settled.
+        Assert.True(await store.Generations.FailUnsentAsync("lost", Time.GetUtcNow().AddMinutes(-5), change));
+        Assert.False(await store.Generations.FailUnsentAsync("lost", Time.GetUtcNow().AddMinutes(-5), change));
+        Assert.False(await store.Generations.StartCreateAsync("lost"));
+        Assert.Equal((GenerationState.Failed, "never sent"), ((await store.Generations.GetAsync("lost"))!.State, (await store.Generations.GetAsync("lost"))!.ErrorMessage));
+    }
 }

@@ -191,6 +191,22 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
         return rows == 1;
     }
 
+    public async Task<bool> StartCreateAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                "UPDATE generations SET updated_at = @now WHERE id = @id AND state = 'created' AND kie_task_id IS NULL", new { id, now = db.Now() })),
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    public async Task<bool> FailUnsentAsync(string id, DateTimeOffset untouchedSince, GenerationChange change, CancellationToken cancellationToken = default) =>
+        await db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                """
+                UPDATE generations SET state = 'failed', error_kind = @ErrorKind, error_code = @ErrorCode, error_message = @ErrorMessage, updated_at = @now, finished_at = @now
+                WHERE id = @id AND state = 'created' AND kie_task_id IS NULL AND updated_at < @since
+                """,
+                new { id, since = Times.Ms(untouchedSince), now = db.Now(), change.ErrorKind, ErrorCode = db.Store(change.ErrorCode), ErrorMessage = db.Store(change.ErrorMessage) })),
+            cancellationToken).ConfigureAwait(false) == 1;
+
     public Task SetStatusMessageAsync(string id, long messageId, CancellationToken cancellationToken = default) =>
         db.WriteAsync(
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET status_message_id = @messageId, updated_at = @now WHERE id = @id", new { id, messageId, now = db.Now() })),

@@ -53,7 +53,7 @@ internal sealed class SqlUpdateLog(SqlDatabase db, SqlUserStore users, SqlConver
     public Task ReleaseAsync(long updateId, string holder, CancellationToken cancellationToken = default) =>
         db.WriteRelaxedAsync(
             w => w.Connection.ExecuteAsync(w.Command(
-                "DELETE FROM processed_updates WHERE update_id = @updateId AND done = 0 AND holder = @holder",
+                "UPDATE processed_updates SET holder = NULL, processed_at = 0 WHERE update_id = @updateId AND done = 0 AND holder = @holder",
                 new { updateId, holder })),
             cancellationToken);
 }

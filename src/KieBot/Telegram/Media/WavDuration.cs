@@ -73,6 +73,15 @@ internal static class WavDuration
             return PlayingTime.Of(MediaFormat.Wav, samples, sampleRate);
         }
 
+        // PCM plays sample rate × block align bytes a second whatever the header's byte-rate field says (decoders ignore
+        // it, so a file could claim to be short): the rate is worked out, and a header that disagrees is not believed.
+        var blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(fmt[12..]);
+        if (formatTag is Pcm or Float or Extensible)
+        {
+            var rate = (ulong)sampleRate * blockAlign;
+            return rate == 0 || rate != byteRate ? null : PlayingTime.Of(MediaFormat.Wav, bytes, byteRate);
+        }
+
         return PlayingTime.Of(MediaFormat.Wav, bytes, byteRate);
     }
 }

@@ -64,6 +64,10 @@ public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat,
         {
             await chat.RefundStarsAsync(payment.UserId, chargeId, ct).ConfigureAwait(false);
         }
+        catch (global::Telegram.Bot.Exceptions.ApiRequestException e) when (e.Message.Contains("ALREADY_REFUNDED", StringComparison.OrdinalIgnoreCase))
+        {
+            // Telegram refunded it already (an answer lost on the way, then asked again): the Stars are back, so are not the credits.
+        }
         catch (Exception e) when (e is global::Telegram.Bot.Exceptions.ApiRequestException or HttpRequestException or InvalidOperationException)
         {
             await store.Ledger.AdjustAsync(payment.UserId, payment.Credits, "refund-undo:stars:" + chargeId, $"admin {adminId}: Stars refund refused", ct).ConfigureAwait(false);
@@ -107,12 +111,13 @@ public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat,
         var topUp = await store.Ledger.TopUpAsync(userId, invoice.Credits, "topup:stars:" + payment.ChargeId, record.Id, ct).ConfigureAwait(false);
         await store.Payments.MoveAsync(record.Id, PaymentStatus.Paid, PaymentStatus.Credited, ct).ConfigureAwait(false);
         await store.Invoices.MarkPaidAsync(invoice.Id, payment.ChargeId, ct).ConfigureAwait(false);
+
+        // Keyed per invited user: a replay after a stop between the top-up and the reward pays it then, once.
+        await Referrals.RewardAsync(store, settings, userId, ReferralTrigger.TopUp, ct).ConfigureAwait(false);
         if (topUp.Replayed)
         {
             return Credits.Zero;
         }
-
-        await Referrals.RewardAsync(store, settings, userId, ReferralTrigger.TopUp, ct).ConfigureAwait(false);
 
         LogCredited(userId, invoice.Credits.ToString(), payment.TotalAmount);
         return invoice.Credits;
