@@ -1,3 +1,5 @@
+using KieBot.Telegram;
+
 namespace KieBot.Conversation;
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed class FeatureRouter
             }
         }
 
+        prefixes.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
         Features = [.. byName.Values];
         PaymentUpdates = Features.OfType<IPaymentUpdates>().SingleOrDefault();
     }
@@ -51,7 +54,13 @@ public sealed class FeatureRouter
     public IFeature? Find(string data) =>
         exact.TryGetValue(data, out var feature)
             ? feature
-            : prefixes.Where(p => data.StartsWith(p.Prefix, StringComparison.Ordinal)).OrderByDescending(p => p.Prefix.Length).Select(p => p.Feature).FirstOrDefault();
+            : prefixes.FirstOrDefault(p => data.StartsWith(p.Prefix, StringComparison.Ordinal)).Feature;
+
+    /// <summary>Every enabled feature's buttons on the main menu, one row each, in registration order.</summary>
+    public IEnumerable<IReadOnlyList<Button>> MenuRows(Turn turn) => Features.Where(f => f.Enabled).SelectMany(f => f.MenuButtons(turn)).Select(b => (IReadOnlyList<Button>)[b]);
+
+    /// <summary>Every feature's buttons on the balance screen, in registration order (the first is also the summary's way to top up).</summary>
+    public IEnumerable<Button> BalanceButtons(Turn turn) => Features.SelectMany(f => f.BalanceButtons(turn));
 
     /// <summary>The feature a waiting conversation belongs to, or null.</summary>
     public IFeature? Named(string? name) => name is not null && byName.TryGetValue(name, out var feature) ? feature : null;

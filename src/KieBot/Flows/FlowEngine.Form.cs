@@ -34,7 +34,11 @@ public sealed partial class FlowEngine
         param.IsAskedFirst || mode.RequireOneOf.Any(g => ReferenceEquals(g[0], param));
 
     private static bool LeadsUnansweredGroup(ModeDescriptor mode, ParamDescriptor param, FlowState state) =>
-        mode.RequireOneOf.Any(g => ReferenceEquals(g[0], param) && !g.Any(member => state.Values.ContainsKey(member.Name)));
+        UnansweredGroup(mode, param, state) is not null;
+
+    /// <summary>The "one of these is required" group <paramref name="param"/> leads, when none of it has a value yet.</summary>
+    internal static IReadOnlyList<ParamDescriptor>? UnansweredGroup(ModeDescriptor mode, ParamDescriptor param, FlowState state) =>
+        mode.RequireOneOf.FirstOrDefault(g => ReferenceEquals(g[0], param) && !g.Any(member => state.Values.ContainsKey(member.Name)));
 
     private Task StartFormAsync(Turn turn, ModeDescriptor mode, CancellationToken ct)
     {
@@ -90,10 +94,10 @@ public sealed partial class FlowEngine
     private async Task AcceptFileAsync(Turn turn, ParamDescriptor param, IncomingFile file, CancellationToken ct)
     {
         var label = param.Label.Get(turn.Language);
-        if (param.Accept(new AnswerReader(turn)) is not Answer.Sent { } expected || !expected.Accepts(file))
+        var expected = param.Accept(new AnswerReader(turn)) as Answer.Sent;
+        if (expected is null || !expected.Accepts(file))
         {
-            var kind = param.Accept(new AnswerReader(turn)) is Answer.Sent sent ? sent.KindKey : "kind.file";
-            await RefuseAsync(turn, param, turn.T("error.file_kind", ("label", label), ("kind", turn.T(kind))), ct).ConfigureAwait(false);
+            await RefuseAsync(turn, param, turn.T("error.file_kind", ("label", label), ("kind", turn.T(expected?.KindKey ?? "kind.file"))), ct).ConfigureAwait(false);
             return;
         }
 

@@ -35,7 +35,7 @@ public sealed partial class FlowEngine
         }
 
         rows.Add([new Button(turn.T("btn.balance"), BotCallbacks.Balance), new Button(turn.T("btn.history"), BotCallbacks.History)]);
-        rows.AddRange(features.Features.Where(f => f.Enabled).SelectMany(f => f.MenuButtons(turn)).Select(b => (IReadOnlyList<Button>)[b]));
+        rows.AddRange(features.MenuRows(turn));
         rows.Add([new Button(turn.T("btn.help"), BotCallbacks.Help), new Button(turn.T("btn.language"), BotCallbacks.Language)]);
         var screen = new Screen(text, rows);
         if (turn.Update.IsCallback)
@@ -117,7 +117,7 @@ public sealed partial class FlowEngine
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
         turn.State = new FlowState();
         var rows = new List<IReadOnlyList<Button>>();
-        rows.AddRange(features.Features.SelectMany(f => f.BalanceButtons(turn)).Select(b => (IReadOnlyList<Button>)[b]));
+        rows.AddRange(features.BalanceButtons(turn).Select(b => (IReadOnlyList<Button>)[b]));
         rows.Add(Keyboards.MenuOnly(turn));
         await ShowAsync(turn, new Screen(turn.T("balance", ("available", balance.Available), ("rub", pricing.Rubles(balance.Available)), ("reserved", balance.Reserved)), rows), ct).ConfigureAwait(false);
     }

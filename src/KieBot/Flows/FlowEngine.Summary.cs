@@ -19,20 +19,10 @@ public sealed partial class FlowEngine
             return null;
         }
 
-        var (input, violations) = ParamValues.Build(mode, turn.State.Values);
-        if (violations.Count > 0)
+        var (input, price, problem) = Quote(turn, mode);
+        if (problem is not null)
         {
-            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
-        }
-
-        Credits price;
-        try
-        {
-            price = pricing.UserPrice(input.Price());
-        }
-        catch (InvalidInputException e)
-        {
-            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", e.Violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
+            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", problem)), ct).ConfigureAwait(false);
         }
 
         var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
@@ -66,7 +56,7 @@ public sealed partial class FlowEngine
         // Short of credits: the way to top up instead of a Generate button that can only refuse.
         var first = !short_
             ? new Button(freeLeft > 0 ? turn.T("btn.confirm_free") : turn.T("btn.confirm", ("price", price)), BotCallbacks.Confirm(summary))
-            : features.Features.SelectMany(f => f.BalanceButtons(turn)).FirstOrDefault() ?? new Button(turn.T("btn.balance"), BotCallbacks.Balance);
+            : features.BalanceButtons(turn).FirstOrDefault() ?? new Button(turn.T("btn.balance"), BotCallbacks.Balance);
         var rows = new List<IReadOnlyList<Button>>
         {
             new[] { first },
@@ -75,6 +65,25 @@ public sealed partial class FlowEngine
         };
         await ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>The form's typed input and its price to the user, or why it cannot be priced (the first violation, in the user's language).</summary>
+    private (IModeInput Input, Credits Price, string? Problem) Quote(Turn turn, ModeDescriptor mode)
+    {
+        var (input, violations) = ParamValues.Build(mode, turn.State.Values);
+        if (violations.Count > 0)
+        {
+            return (input, Credits.Zero, violations[0].Message(turn.Language));
+        }
+
+        try
+        {
+            return (input, pricing.UserPrice(input.Price()), null);
+        }
+        catch (InvalidInputException e)
+        {
+            return (input, Credits.Zero, e.Violations[0].Message(turn.Language));
+        }
     }
 
     /// <summary>" · 3 s" after a file whose length sets the price.</summary>
@@ -119,20 +128,10 @@ public sealed partial class FlowEngine
             return await StaleAsync(turn, ct).ConfigureAwait(false);
         }
 
-        var (input, violations) = ParamValues.Build(mode, turn.State.Values);
-        if (violations.Count > 0)
+        var (input, price, problem) = Quote(turn, mode);
+        if (problem is not null)
         {
-            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
-        }
-
-        Credits price;
-        try
-        {
-            price = pricing.UserPrice(input.Price());
-        }
-        catch (InvalidInputException e)
-        {
-            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", e.Violations[0].Message(turn.Language))), ct).ConfigureAwait(false);
+            return await ShowSettingsAsync(turn, turn.T("summary.invalid", ("message", problem)), ct).ConfigureAwait(false);
         }
 
         var request = new SubmitRequest(turn.User.Id, turn.ChatId, input, price, turn.Update.CallbackMessageId, turn.State.Free, $"{turn.User.Id}:{summaryId}");

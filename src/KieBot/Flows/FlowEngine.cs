@@ -292,13 +292,7 @@ public sealed partial class FlowEngine(
     }
 
     /// <summary>Shows a screen: edits the message whose button was pressed, else sends a new one.</summary>
-    private async Task ShowAsync(Turn turn, Screen screen, CancellationToken ct)
-    {
-        var id = turn.Update.CallbackMessageId is { } pressed
-            ? await chat.EditAsync(turn.ChatId, pressed, screen, ct).ConfigureAwait(false)
-            : await chat.SendAsync(turn.ChatId, screen, ct).ConfigureAwait(false);
-        turn.State = turn.State with { MessageId = id };
-    }
+    private Task ShowAsync(Turn turn, Screen screen, CancellationToken ct) => chat.ShowAsync(turn, screen, ct);
 
     private Task AnswerAsync(Turn turn, string? alert, CancellationToken ct) =>
         turn.Update.CallbackId is { } id ? chat.AnswerAsync(id, alert, ct) : Task.CompletedTask;

@@ -97,10 +97,9 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
         return new Screen(text, rows);
     }
 
-    /// <summary>The "one of these is required" group <paramref name="param"/> leads, when none of it has a value yet.</summary>
     private IReadOnlyList<ParamDescriptor>? UnansweredGroup(ParamDescriptor param) =>
         turn.State.Model is { } model && turn.State.Mode is { } mode && KieCatalog.Models.FindModel(model)?.FindMode(mode) is { } descriptor
-            ? descriptor.RequireOneOf.FirstOrDefault(g => ReferenceEquals(g[0], param) && !g.Any(m => turn.State.Values.ContainsKey(m.Name)))
+            ? FlowEngine.UnansweredGroup(descriptor, param, turn.State)
             : null;
 
     private string? Current(ParamDescriptor param) => turn.State.Values.TryGetValue(param.Name, out var json) ? json : null;

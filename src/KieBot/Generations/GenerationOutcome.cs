@@ -12,8 +12,7 @@ public static class GenerationOutcome
     /// <summary>Marks the generation failed and, if this call is the one that did, releases its reservation and marks it refunded.</summary>
     public static async Task<bool> RefundAsync(IBotStore store, string generationId, string? reservationKey, KieError error, CancellationToken ct)
     {
-        var change = new GenerationChange { ErrorKind = error.Kind.ToString(), ErrorCode = error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage = error.Detail };
-        if (!await store.Generations.MoveAsync(generationId, GenerationState.Failed, change, ct).ConfigureAwait(false))
+        if (!await store.Generations.MoveAsync(generationId, GenerationState.Failed, ChangeOf(error), ct).ConfigureAwait(false))
         {
             return false;
         }
@@ -21,6 +20,10 @@ public static class GenerationOutcome
         await FinishRefundAsync(store, generationId, reservationKey, ct).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>What a failure records on the generation.</summary>
+    public static GenerationChange ChangeOf(KieError error) =>
+        new() { ErrorKind = error.Kind.ToString(), ErrorCode = error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage = error.Detail };
 
     /// <summary>Releases a failed generation's reservation (idempotent by key) and marks it refunded; the tracker repeats this for a refund a crash interrupted.</summary>
     public static async Task FinishRefundAsync(IBotStore store, string generationId, string? reservationKey, CancellationToken ct)

@@ -199,7 +199,7 @@ public sealed partial class GenerationTracker(
             // a create that stored its task or started meanwhile wins).
             var unsent = new KieError(KieErrorKind.Unknown, KieOperation.CreateTask, "the task was never sent to KIE");
             if (time.GetUtcNow() - generation.UpdatedAt > UnsentGrace
-                && await store.Generations.FailUnsentAsync(generation.Id, time.GetUtcNow() - UnsentGrace, ToChange(unsent), ct).ConfigureAwait(false))
+                && await store.Generations.FailUnsentAsync(generation.Id, time.GetUtcNow() - UnsentGrace, GenerationOutcome.ChangeOf(unsent), ct).ConfigureAwait(false))
             {
                 await FinishRefundAndReportAsync(generation, unsent, ct).ConfigureAwait(false);
             }
@@ -308,9 +308,6 @@ public sealed partial class GenerationTracker(
         await reporter.FailedAsync(generation, error, ct).ConfigureAwait(false);
         LogFailed(generation.Id, error.Kind);
     }
-
-    private static GenerationChange ToChange(KieError error) =>
-        new() { ErrorKind = error.Kind.ToString(), ErrorCode = error.FailCode ?? error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage = error.Detail };
 
     private async Task ProgressAsync(Generation generation, KieTask task, CancellationToken ct)
     {

@@ -66,7 +66,8 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
         }
 
         var sent = new List<string>(delivery.Sent.Take(delivery.Urls.Count));
-        if (delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video && sent.Count == 0)
+        var asAlbum = delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video;
+        if (asAlbum && sent.Count == 0)
         {
             try
             {
@@ -84,7 +85,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
             }
         }
 
-        if (sent.Count == delivery.Urls.Count && delivery.Urls.Count > 1 && delivery.Kind is OutputKind.Image or OutputKind.Video)
+        if (asAlbum && sent.Count == delivery.Urls.Count)
         {
             // The album went out (now or before a stop): its buttons follow in a message of their own.
             if (markup is not null)

@@ -126,7 +126,7 @@ public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, I
         {
             // Done: it would fail the same way again.
             await store.Updates.FinishAsync(update.UpdateId, update.UserId, null, ct).ConfigureAwait(false);
-            await store.Errors.AddAsync(ErrorSources.Of(e), e.GetType().Name, null, e.Message, $"update {update.UpdateId} user {update.UserId}", ct).ConfigureAwait(false);
+            await store.Errors.AddAsync(ErrorSource.Of(e), e.GetType().Name, null, e.Message, $"update {update.UpdateId} user {update.UserId}", ct).ConfigureAwait(false);
             if (update.CallbackId is { } callback)
             {
                 await chat.AnswerAsync(callback, null, ct).ConfigureAwait(false);

@@ -101,7 +101,7 @@ public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat,
         if (invoice is null || invoice.UserId != userId)
         {
             // Telegram took the Stars for something this bot never offered: keep a trace for the operator.
-            await store.Errors.AddAsync(ErrorSources.Telegram, "UnknownInvoice", null, $"payment {payment.ChargeId} for unknown invoice", $"user {userId}", ct).ConfigureAwait(false);
+            await store.Errors.AddAsync(ErrorSource.Telegram, "UnknownInvoice", null, $"payment {payment.ChargeId} for unknown invoice", $"user {userId}", ct).ConfigureAwait(false);
             return Credits.Zero;
         }
 
