@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using KieBot.Flows;
+using KieBot.Features.Form;
 using KieBot.Hosting;
 using KieBot.Storage;
 using KieBot.TestSupport.Hosting;
@@ -147,8 +147,8 @@ internal static class PipelineBench
                     (false, () => user.Press(mode.Model.CallbackData, lastMessage.GetValueOrDefault(user.UserId))),
                     (false, () => user.Press(mode.CallbackData, lastMessage.GetValueOrDefault(user.UserId))),
                     (true, () => user.Text("A red fox running through snow")),
-                    (true, () => user.Press(BotCallbacks.Settings, lastMessage.GetValueOrDefault(user.UserId))),
-                    (true, () => user.Press(BotCallbacks.Ask(aspect), lastMessage.GetValueOrDefault(user.UserId))),
+                    (true, () => user.Press(FormButtons.Settings, lastMessage.GetValueOrDefault(user.UserId))),
+                    (true, () => user.Press(FormButtons.Ask(aspect), lastMessage.GetValueOrDefault(user.UserId))),
                     (true, () => user.Press(value, lastMessage.GetValueOrDefault(user.UserId))),
                 };
                 for (var step = 0; stopwatch.Elapsed < deadline; step = (step + 1) % steps.Length)

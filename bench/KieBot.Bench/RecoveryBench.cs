@@ -1,6 +1,6 @@
 using System.Globalization;
 using KieBot.Generations;
-using KieBot.Flows;
+using KieBot.Features.History;
 using KieBot.Storage;
 using KieBot.TestSupport.Kie;
 using KieBot.TestSupport.Postgres;

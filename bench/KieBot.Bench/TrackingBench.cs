@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KieBot.Generations;
-using KieBot.Flows;
+using KieBot.Features.History;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieBot.TestSupport.Kie;

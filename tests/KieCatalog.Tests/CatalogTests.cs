@@ -83,6 +83,25 @@ public sealed class CatalogTests
         Assert.Same(sound, Assert.IsType<ToggleCallback>(toggle).Param);
     }
 
+    [Fact]
+    public void Every_callback_begins_with_the_prefix_of_its_kind()
+    {
+        // The bot routes catalog buttons by these prefixes: one that disagreed with the generator would be unroutable.
+        foreach (var data in CatalogCallbacks.AllData)
+        {
+            Assert.True(CatalogCallbacks.TryParse(data, out var parsed));
+            var prefix = parsed switch
+            {
+                CategoryCallback => CategoryCallback.Prefix,
+                ModelCallback => ModelCallback.Prefix,
+                ModeCallback => ModeCallback.Prefix,
+                EnumValueCallback => EnumValueCallback.Prefix,
+                _ => ToggleCallback.Prefix,
+            };
+            Assert.StartsWith(prefix, data, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("m:not-a-model")]
     [InlineData("e:kling-2.6/text-to-video/duration=7")]

@@ -1,107 +1,98 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace KieBot.Conversation;
 
-/// <summary>Where a user is in the bot.</summary>
-public enum FlowStep
-{
-    Menu,
-    Category,
-    Model,
-    Form,
-    Summary,
-    Settings,
-    Submitted,
-
-}
-
 /// <summary>
-/// A user's conversation, persisted after every update so that a restart continues where the user was. Values hold
-/// the form's answers as KIE wire JSON per parameter name, so the typed input is read back with the catalog's reader.
+/// A user's conversation, persisted after every update so that a restart (or another host) continues where the user
+/// was: the feature whose screen is on, its step, and that feature's own state record (<see cref="Data"/>, which only
+/// that feature reads). The menu is the empty state.
 /// </summary>
 public sealed record FlowState
 {
-    public FlowStep Step { get; init; } = FlowStep.Menu;
-
-    /// <summary>The feature (<see cref="IFeature.Name"/>) the conversation waits on, with its own step; null for the built-in screens.</summary>
+    /// <summary>The feature (<see cref="IFeature.Name"/>) whose screen is on; null on the menu.</summary>
     public string? Feature { get; init; }
 
-    /// <summary>The waiting feature's own step, as it names it.</summary>
-    public string? FeatureStep { get; init; }
+    /// <summary>The feature's own step, as it names it.</summary>
+    public string? Step { get; init; }
 
-    public string? Category { get; init; }
-
-    public int Page { get; init; }
-
-    public string? Model { get; init; }
-
-    public string? Mode { get; init; }
-
-    /// <summary>Parameter name → its value as JSON text.</summary>
-    public Dictionary<string, string> Values { get; init; } = new(StringComparer.Ordinal);
-
-    /// <summary>The parameter being asked, when <see cref="Step"/> is <see cref="FlowStep.Form"/>.</summary>
-    public string? Asking { get; init; }
-
-    /// <summary>Asked from the settings screen (answering returns there) rather than in the first pass.</summary>
-    public bool FromSettings { get; init; }
-
-    /// <summary>
-    /// The id of the summary on screen (new each time one is shown, carried by its Generate button): a press is honoured
-    /// only for this summary, and the generation row is unique per summary, whichever host the press reaches.
-    /// </summary>
-    public string? Summary { get; init; }
-
-    /// <summary>The summary on screen offers the generation free (confirming must not charge instead).</summary>
-    public bool Free { get; init; }
+    /// <summary>The feature's own state, in its own JSON shape.</summary>
+    public JsonElement? Data { get; init; }
 
     /// <summary>The message the current screen is in (edited on the next button press).</summary>
     public int? MessageId { get; init; }
 
-    /// <summary>The catalog version the state was written under; another version invalidates the form.</summary>
+    /// <summary>The catalog version the state was written under; another version invalidates it (back to the menu).</summary>
     public string Catalog { get; init; } = KieCatalog.Models.Version;
 
-    /// <summary>A fresh summary id: 10 characters of [a-z0-9], random.</summary>
-    public static string NewSummaryId() => string.Create(10, 0, static (span, _) =>
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        for (var i = 0; i < span.Length; i++)
-        {
-            span[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
-        }
-    });
+    /// <summary>The conversation is on <paramref name="feature"/>'s screen at <paramref name="step"/>, with no state of its own.</summary>
+    public static FlowState WaitingOn(string feature, string step) => new() { Feature = feature, Step = step };
 
-    /// <summary>The conversation waits on <paramref name="feature"/> at its <paramref name="step"/>.</summary>
-    public static FlowState WaitingOn(string feature, string step) => new() { Feature = feature, FeatureStep = step };
+    /// <summary>The conversation is on <paramref name="feature"/>'s screen at <paramref name="step"/> with <paramref name="data"/>.</summary>
+    public static FlowState Of<T>(string feature, string step, T data, JsonTypeInfo<T> type) =>
+        new() { Feature = feature, Step = step, Data = JsonSerializer.SerializeToElement(data, type) };
+
+    /// <summary>True when the conversation is on <paramref name="feature"/>'s screen (at <paramref name="step"/>, when given).</summary>
+    public bool IsAt(string feature, string? step = null) => Feature == feature && (step is null || Step == step);
+
+    /// <summary>The state <paramref name="feature"/> keeps, when the conversation is on its screen; else null.</summary>
+    public T? Read<T>(string feature, JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (Feature != feature || Data is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        try
+        {
+            return data.Deserialize(type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     public string Serialize() => JsonSerializer.Serialize(this, FlowJson.Default.FlowState);
 
-    public static FlowState Parse(string? json)
+    /// <summary>Today's shape as saved; anything unreadable, or from another catalog version, is the menu.</summary>
+    public static FlowState Parse(string? json) => Parse(json, static _ => new FlowState());
+
+    /// <summary>
+    /// The saved state; one saved before features kept their own state (a top-level <c>Step</c> without a
+    /// <c>Feature</c>, or a <c>FeatureStep</c>) is read in today's shape by <paramref name="upgrade"/>.
+    /// </summary>
+    public static FlowState Parse(string? json, Func<JsonObject, FlowState> upgrade)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             return new FlowState();
         }
 
-        // A conversation saved before bank transfers and Stars became features of their own waited on their steps by name.
-        json = json.Replace("\"Step\":\"Receipt\"", "\"Feature\":\"bank\",\"FeatureStep\":\"receipt\"", StringComparison.Ordinal)
-            .Replace("\"Step\":\"TopUpAmount\"", "\"Feature\":\"stars\",\"FeatureStep\":\"amount\"", StringComparison.Ordinal)
-            .Replace("\"Step\":\"PromoCode\"", "\"Feature\":\"growth\",\"FeatureStep\":\"code\"", StringComparison.Ordinal);
         try
         {
-            var state = JsonSerializer.Deserialize(json, FlowJson.Default.FlowState) ?? new FlowState();
+            if (JsonNode.Parse(json) is not JsonObject saved)
+            {
+                return new FlowState();
+            }
+
+            var state = saved.ContainsKey("FeatureStep")
+                ? new FlowState { Feature = (string?)saved["Feature"], Step = (string?)saved["FeatureStep"], Catalog = (string?)saved["Catalog"] ?? string.Empty }
+                : saved.ContainsKey("Step") && !saved.ContainsKey("Feature")
+                    ? upgrade(saved) with { Catalog = (string?)saved["Catalog"] ?? string.Empty, MessageId = (int?)saved["MessageId"] }
+                    : saved.Deserialize(FlowJson.Default.FlowState) ?? new FlowState();
             return state.Catalog == KieCatalog.Models.Version ? state : new FlowState();
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             return new FlowState();
         }
     }
 }
 
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FlowState))]
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(string[]))]
 internal sealed partial class FlowJson : JsonSerializerContext;

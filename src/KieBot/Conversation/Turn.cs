@@ -3,8 +3,8 @@ using KieBot.Telegram;
 
 namespace KieBot.Conversation;
 
-/// <summary>One update being handled: who, in which language, and the conversation state it started from.</summary>
-public sealed class Turn(BotUpdate update, BotUser user, string language, FlowState state)
+/// <summary>One update being handled: who, in which language, the conversation state it started from, and the shared screens' buttons.</summary>
+public sealed class Turn(BotUpdate update, BotUser user, string language, FlowState state, ISharedButtons shared)
 {
     public BotUpdate Update { get; } = update;
 
@@ -13,6 +13,9 @@ public sealed class Turn(BotUpdate update, BotUser user, string language, FlowSt
     public string Language { get; set; } = language;
 
     public FlowState State { get; set; } = state;
+
+    /// <summary>What every feature adds to the menu and the balance screen.</summary>
+    public ISharedButtons Shared { get; } = shared;
 
     public long ChatId => Update.ChatId;
 

@@ -1,5 +1,10 @@
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Balance;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
 using KieBot.Features.Growth;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Features.Payments.Bank;
 using KieBot.Features.Payments.Stars;
 using KieBot.Generations;
@@ -39,12 +44,19 @@ public static class BotComposition
             AdminId = options.AdminId,
             CallbackUrl = options.KieCallbackUrl,
         });
-        services.AddSingleton<Admins>();
-        services.AddSingleton<FeatureRouter>();
+        services.AddSingleton<FreeQuota>();
+        services.AddConversation();
+
+        // One line per feature; their buttons on the shared screens come in this order.
+        services.AddMenu();
+        services.AddBrowse();
+        services.AddForm();
+        services.AddBalance();
+        services.AddHistory();
+        services.AddAdmin();
         services.AddStarsPayments();
         services.AddGrowth();
         services.AddBankTransfers(options.Env);
-        services.AddSingleton<FreeQuota>();
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new GenerationOptions
         {
@@ -55,12 +67,9 @@ public static class BotComposition
             FreeDaily = options.Growth.FreeDaily,
             FreeTimeZone = options.Growth.FreeTimeZone,
         });
-        services.AddSingleton<IGenerationReporter, GenerationScreens>();
         services.AddSingleton<BackgroundCreates>();
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();
-        services.AddSingleton<Broadcaster>();
-        services.AddSingleton<FlowEngine>();
         services.AddSingleton<UpdatePipeline>();
         return services;
     }

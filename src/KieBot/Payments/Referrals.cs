@@ -1,4 +1,3 @@
-using KieBot.Flows;
 using KieBot.Storage;
 using KieBot.Conversation;
 

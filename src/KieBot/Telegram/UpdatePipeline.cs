@@ -1,4 +1,3 @@
-using KieBot.Flows;
 using KieBot.Storage;
 using Microsoft.Extensions.Logging;
 using KieBot.Conversation;
@@ -11,7 +10,7 @@ namespace KieBot.Telegram;
 /// <see cref="UpdateOutcome.Retry"/> (the transport does not acknowledge it, so it comes again), and any other exception
 /// turned into a friendly message plus a persisted error event, never a crash of the loop.
 /// </summary>
-public sealed partial class UpdatePipeline(FlowEngine engine, IBotStore store, IChatSurface chat, KieBot.Storage.HostIdentity host, ILogger<UpdatePipeline> logger)
+public sealed partial class UpdatePipeline(ConversationEngine engine, IBotStore store, IChatSurface chat, KieBot.Storage.HostIdentity host, ILogger<UpdatePipeline> logger)
 {
     // One gate per user with updates in hand, dropped when the last of them is done (no entry per user ever seen).
     private readonly Dictionary<long, UserGate> gates = [];

@@ -5,15 +5,35 @@ namespace KieCatalog.Catalog;
 /// <summary>A catalog button press, parsed back from its callback data.</summary>
 public abstract record CatalogCallback(string Data);
 
-public sealed record CategoryCallback(string Data, ModelCategory Category) : CatalogCallback(Data);
+public sealed record CategoryCallback(string Data, ModelCategory Category) : CatalogCallback(Data)
+{
+    /// <summary>How every category button's data begins.</summary>
+    public const string Prefix = "c:";
+}
 
-public sealed record ModelCallback(string Data, ModelDescriptor Model) : CatalogCallback(Data);
+public sealed record ModelCallback(string Data, ModelDescriptor Model) : CatalogCallback(Data)
+{
+    /// <summary>How every model button's data begins.</summary>
+    public const string Prefix = "m:";
+}
 
-public sealed record ModeCallback(string Data, ModeDescriptor Mode) : CatalogCallback(Data);
+public sealed record ModeCallback(string Data, ModeDescriptor Mode) : CatalogCallback(Data)
+{
+    /// <summary>How every mode button's data begins.</summary>
+    public const string Prefix = "o:";
+}
 
-public sealed record EnumValueCallback(string Data, ParamDescriptor Param, EnumValueDescriptor Value) : CatalogCallback(Data);
+public sealed record EnumValueCallback(string Data, ParamDescriptor Param, EnumValueDescriptor Value) : CatalogCallback(Data)
+{
+    /// <summary>How every enum value button's data begins.</summary>
+    public const string Prefix = "e:";
+}
 
-public sealed record ToggleCallback(string Data, ParamDescriptor Param) : CatalogCallback(Data);
+public sealed record ToggleCallback(string Data, ParamDescriptor Param) : CatalogCallback(Data)
+{
+    /// <summary>How every toggle button's data begins.</summary>
+    public const string Prefix = "t:";
+}
 
 /// <summary>Every catalog button's data mapped to what it means. Unknown data (forged, or from an older catalog) is not found.</summary>
 public sealed class CatalogCallbackMap

@@ -121,7 +121,7 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <summary>Presses Generate on the user's last summary.</summary>
     public Task ConfirmAsync(Updates user) => PressAsync(user, b => IsConfirm(b.Data));
 
-    public static bool IsConfirm(string data) => data.StartsWith(KieBot.Conversation.BotCallbacks.ConfirmPrefix, StringComparison.Ordinal);
+    public static bool IsConfirm(string data) => data.StartsWith(KieBot.Features.Form.FormButtons.ConfirmPrefix, StringComparison.Ordinal);
 
     public async Task SendAsync(JsonObject update) => Assert.Equal(HttpStatusCode.OK, await PostAsync(update));
 

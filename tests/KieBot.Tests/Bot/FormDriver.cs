@@ -1,4 +1,8 @@
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
@@ -20,15 +24,15 @@ internal static class FormDriver
         await h.PressDataAsync(user, CatalogCallbacks.For(mode.Model.Category));
         for (var page = 1; h.ScreenOf(user).Buttons.All(b => b.Data != mode.Model.CallbackData); page++)
         {
-            await h.PressDataAsync(user, BotCallbacks.Page(page));
+            await h.PressDataAsync(user, BrowseFeature.Page(page));
         }
 
         await h.PressDataAsync(user, mode.Model.CallbackData);
         await h.PressDataAsync(user, mode.CallbackData);
     }
 
-    public static async Task<FlowState> StateAsync(BotHarness h, Updates user) =>
-        FlowState.Parse((await h.Store.Conversations.GetAsync(user.UserId))?.State);
+    public static async Task<Seen> StateAsync(BotHarness h, Updates user) =>
+        Seen.Of(FlowState.Parse((await h.Store.Conversations.GetAsync(user.UserId))?.State));
 
     /// <summary>Answers every question until the summary.</summary>
     public static async Task AnswerAllAsync(BotHarness h, Updates user, ModeDescriptor mode, string prompt = "A red fox running through snow")
@@ -36,12 +40,12 @@ internal static class FormDriver
         for (var guard = 0; guard < 30; guard++)
         {
             var state = await StateAsync(h, user);
-            if (state.Step == FlowStep.Summary)
+            if (state.Step == At.Summary)
             {
                 return;
             }
 
-            Assert.Equal(FlowStep.Form, state.Step);
+            Assert.Equal(At.Form, state.Step);
             var param = mode.FindParam(state.Asking!)!;
             await AnswerAsync(h, user, param, state, prompt);
         }
@@ -49,7 +53,7 @@ internal static class FormDriver
         Assert.Fail("the form never reached the summary");
     }
 
-    public static async Task AnswerAsync(BotHarness h, Updates user, ParamDescriptor param, FlowState state, string prompt)
+    public static async Task AnswerAsync(BotHarness h, Updates user, ParamDescriptor param, Seen state, string prompt)
     {
         switch (param.Kind)
         {
@@ -61,7 +65,7 @@ internal static class FormDriver
                 break;
             case ParamKind.Boolean:
                 await h.PressDataAsync(user, param.ToggleCallbackData!);
-                await h.PressDataAsync(user, BotCallbacks.Next);
+                await h.PressDataAsync(user, FormButtons.Next);
                 break;
             case ParamKind.Enum:
                 await h.PressDataAsync(user, param.Values[^1].CallbackData);
@@ -78,14 +82,46 @@ internal static class FormDriver
         }
     }
 
-    private static async Task SendFilesAsync(BotHarness h, Updates user, ParamDescriptor param, FlowState state, Func<string, System.Text.Json.Nodes.JsonObject> update)
+    private static async Task SendFilesAsync(BotHarness h, Updates user, ParamDescriptor param, Seen state, Func<string, System.Text.Json.Nodes.JsonObject> update)
     {
         var id = $"file-{param.Name}-{Guid.NewGuid():N}";
         h.Api.AddFile(id, Jpeg);
         await h.SendAsync(update(id));
-        if (param.IsList && (await StateAsync(h, user)).Asking == param.Name && h.ScreenOf(user).Buttons.Any(b => b.Data == BotCallbacks.Done))
+        if (param.IsList && (await StateAsync(h, user)).Asking == param.Name && h.ScreenOf(user).Buttons.Any(b => b.Data == FormButtons.Done))
         {
-            await h.PressDataAsync(user, BotCallbacks.Done);
+            await h.PressDataAsync(user, FormButtons.Done);
         }
     }
+}
+
+/// <summary>Where a user's saved conversation is, read as a test sees it: <see cref="At"/> names the screen.</summary>
+internal sealed record Seen(FlowState State)
+{
+    /// <summary>The screen: "" on the menu, else "feature:step".</summary>
+    public string Step => State.Feature is null ? At.Menu : $"{State.Feature}:{State.Step}";
+
+    public FormState? Form => FormState.From(State);
+
+    public string? Asking => Form?.Asking;
+
+    public Dictionary<string, string> Values => Form?.Values ?? new(StringComparer.Ordinal);
+
+    public string? Summary => Form?.Summary;
+
+    /// <summary>The model of the form, or of the open model card.</summary>
+    public string? Model => Form?.Model ?? BrowseState.From(State)?.Model;
+
+    public static Seen Of(FlowState state) => new(state);
+}
+
+/// <summary>The screens tests look for.</summary>
+internal static class At
+{
+    public const string Menu = "";
+    public const string Category = "browse:category";
+    public const string Model = "browse:model";
+    public const string Form = "form:asking";
+    public const string Settings = "form:settings";
+    public const string Summary = "form:summary";
+    public const string Submitted = "form:submitted";
 }

@@ -1,4 +1,8 @@
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Hosting;
 using KieBot.TestSupport.Telegram;
@@ -59,8 +63,8 @@ public sealed class FreeQuotaTests(PostgresFixture postgres)
         Assert.DoesNotContain("free", h.Screen.Text, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromMinutes(15));
-        await h.PressDataAsync(user, BotCallbacks.Settings);
-        await h.PressDataAsync(user, BotCallbacks.Summary);
+        await h.PressDataAsync(user, FormButtons.Settings);
+        await h.PressDataAsync(user, FormButtons.Summary);
         Assert.Contains("Price: <b>free</b> (1 of 1 free generations left today)", h.Screen.Text, StringComparison.Ordinal);
         var next = await ConfirmAsync(h, user);
         Assert.Equal("2026-11-25", next.FreeDay);

@@ -1,4 +1,8 @@
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
@@ -66,12 +70,12 @@ public sealed class GenerationFlowTests(PostgresFixture postgres)
         await FormDriver.AnswerAllAsync(h, user, mode);
         var before = h.Screen.Text;
 
-        await h.PressDataAsync(user, BotCallbacks.Settings);
+        await h.PressDataAsync(user, FormButtons.Settings);
         var duration = mode.Params.ToList().FindIndex(p => p.Name == "duration");
-        await h.PressDataAsync(user, BotCallbacks.Ask(duration));
+        await h.PressDataAsync(user, FormButtons.Ask(duration));
         await h.PressDataAsync(user, mode.FindParam("duration")!.FindValue("10")!.CallbackData);
 
-        Assert.Equal(FlowStep.Summary, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Summary, (await FormDriver.StateAsync(h, user)).Step);
         Assert.NotEqual(before, h.Screen.Text);
         Assert.Contains("Duration, s: 10", h.Screen.Text, StringComparison.Ordinal);
     }

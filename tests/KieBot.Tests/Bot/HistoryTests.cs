@@ -1,4 +1,8 @@
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
@@ -29,19 +33,19 @@ public sealed class HistoryTests(PostgresFixture postgres)
 
         var delivered = (await h.Store.Generations.GetAsync(generation.Id))!.Delivered!;
         await h.SendAsync(user.Text("/history"));
-        await h.PressDataAsync(user, BotCallbacks.GenerationPrefix + generation.Id);
-        await h.PressDataAsync(user, BotCallbacks.ResendPrefix + generation.Id);
+        await h.PressDataAsync(user, HistoryButtons.CardPrefix + generation.Id);
+        await h.PressDataAsync(user, HistoryButtons.ResendPrefix + generation.Id);
 
         var resent = h.Api.CallsOf("sendPhoto").Last();
         Assert.Equal(delivered[0], resent.Parameters["photo"]!.GetValue<string>());
 
-        await h.PressDataAsync(user, BotCallbacks.RepeatPrefix + generation.Id);
+        await h.PressDataAsync(user, HistoryButtons.RepeatPrefix + generation.Id);
         var state = await FormDriver.StateAsync(h, user);
-        Assert.Equal(FlowStep.Summary, state.Step);
+        Assert.Equal(At.Summary, state.Step);
         Assert.Equal("\"A lighthouse in fog\"", state.Values["prompt"]);
 
         await h.SendAsync(stranger.Text("/start"));
-        await h.SendAsync(stranger.Press(BotCallbacks.ResendPrefix + generation.Id, h.ScreenOf(stranger).MessageId));
+        await h.SendAsync(stranger.Press(HistoryButtons.ResendPrefix + generation.Id, h.ScreenOf(stranger).MessageId));
         var alert = h.Api.CallsOf("answerCallbackQuery").Last();
         Assert.Equal("This button is outdated.", alert.Parameters["text"]!.GetValue<string>());
         Assert.Equal(2, h.Api.CallsOf("sendPhoto").Count);

@@ -1,4 +1,8 @@
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
@@ -44,13 +48,13 @@ public sealed class HostModeTests(PostgresFixture postgres)
 
             // The card is sent before the conversation is saved: wait for the save, then check the order held.
             var state = await FormDriver.StateAsync(h, user);
-            for (var i = 0; i < 50 && state.Step != FlowStep.Model; i++)
+            for (var i = 0; i < 50 && state.Step != At.Model; i++)
             {
                 await Task.Delay(100);
                 state = await FormDriver.StateAsync(h, user);
             }
 
-            Assert.Equal((FlowStep.Model, model.Id), (state.Step, state.Model));
+            Assert.Equal((At.Model, model.Id), (state.Step, state.Model));
         }
 
         var pipeline = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<KieBot.Telegram.UpdatePipeline>(h.App.Services);
@@ -80,10 +84,10 @@ public sealed class HostModeTests(PostgresFixture postgres)
 
         await using var second = await BotHarness.StartAsync(postgres.Server, database: database);
         await second.SendAsync(user.Press(mode.FindParam("sound")!.ToggleCallbackData!, question));
-        await second.SendAsync(user.Press(BotCallbacks.Next, question));
+        await second.SendAsync(user.Press(FormButtons.Next, question));
 
         var state = await FormDriver.StateAsync(second, user);
-        Assert.Equal(FlowStep.Summary, state.Step);
+        Assert.Equal(At.Summary, state.Step);
         Assert.Equal("\"A fox in the snow\"", state.Values["prompt"]);
         Assert.Equal("true", state.Values["sound"]);
     }

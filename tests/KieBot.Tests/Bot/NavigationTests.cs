@@ -1,5 +1,9 @@
 using System.Net;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
@@ -37,7 +41,7 @@ public sealed class NavigationTests(PostgresFixture postgres)
                     await h.PressDataAsync(user, BotCallbacks.Back);
                 }
 
-                var next = h.Screen.Buttons.FirstOrDefault(b => b.Data.StartsWith(BotCallbacks.PagePrefix, StringComparison.Ordinal) && b.Text.Contains('▶'));
+                var next = h.Screen.Buttons.FirstOrDefault(b => b.Data.StartsWith(BrowseFeature.PagePrefix, StringComparison.Ordinal) && b.Text.Contains('▶'));
                 if (next == default)
                 {
                     break;
@@ -66,21 +70,21 @@ public sealed class NavigationTests(PostgresFixture postgres)
         {
             await h.PressDataAsync(user, BotCallbacks.Back);
             var state = await FormDriver.StateAsync(h, user);
-            Assert.Equal((FlowStep.Form, asked[i]), (state.Step, state.Asking));
+            Assert.Equal((At.Form, asked[i]), (state.Step, state.Asking));
             Assert.False(state.Values.ContainsKey(asked[i]));
         }
 
         await h.PressDataAsync(user, BotCallbacks.Back);
-        Assert.Equal(FlowStep.Model, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Model, (await FormDriver.StateAsync(h, user)).Step);
         await h.PressDataAsync(user, BotCallbacks.Back);
-        Assert.Equal(FlowStep.Category, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Category, (await FormDriver.StateAsync(h, user)).Step);
         await h.PressDataAsync(user, BotCallbacks.Back);
-        Assert.Equal(FlowStep.Menu, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Menu, (await FormDriver.StateAsync(h, user)).Step);
 
         await FormDriver.OpenAsync(h, user, mode);
         await h.PressDataAsync(user, BotCallbacks.Cancel);
         Assert.StartsWith("Cancelled.", h.Screen.Text, StringComparison.Ordinal);
-        Assert.Equal(new FlowState().Step, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Menu, (await FormDriver.StateAsync(h, user)).Step);
         Assert.Empty(h.Kie.Tasks);
     }
 
@@ -96,7 +100,7 @@ public sealed class NavigationTests(PostgresFixture postgres)
         {
             await FormDriver.OpenAsync(h, user, mode);
             var reached = 0;
-            while (reached < step && (await FormDriver.StateAsync(h, user)).Step == FlowStep.Form)
+            while (reached < step && (await FormDriver.StateAsync(h, user)).Step == At.Form)
             {
                 var state = await FormDriver.StateAsync(h, user);
                 await FormDriver.AnswerAsync(h, user, mode.FindParam(state.Asking!)!, state, "A fox");
@@ -106,23 +110,23 @@ public sealed class NavigationTests(PostgresFixture postgres)
             var before = await FormDriver.StateAsync(h, user);
             if (step == asked + 1)
             {
-                await h.PressDataAsync(user, BotCallbacks.Settings);
+                await h.PressDataAsync(user, FormButtons.Settings);
                 before = await FormDriver.StateAsync(h, user);
             }
 
             steps.Add(before.Step + ":" + before.Asking);
             await h.PressDataAsync(user, BotCallbacks.Cancel);
             Assert.StartsWith("Cancelled.", h.Screen.Text, StringComparison.Ordinal);
-            Assert.Equal(FlowStep.Menu, (await FormDriver.StateAsync(h, user)).Step);
+            Assert.Equal(At.Menu, (await FormDriver.StateAsync(h, user)).Step);
             if (step == asked + 1)
             {
                 break;
             }
         }
 
-        Assert.Contains("Summary:", steps);
-        Assert.Contains("Settings:", steps);
-        Assert.Equal(asked, steps.Count(s => s.StartsWith("Form:", StringComparison.Ordinal)));
+        Assert.Contains(At.Summary + ":", steps);
+        Assert.Contains(At.Settings + ":", steps);
+        Assert.Equal(asked, steps.Count(s => s.StartsWith(At.Form + ":", StringComparison.Ordinal)));
         Assert.Empty(h.Kie.Tasks);
         Assert.Equal(Credits.Zero, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Reserved);
     }
@@ -165,8 +169,8 @@ public sealed class NavigationTests(PostgresFixture postgres)
         var param = numeric.Params.First(p => p.Kind is KieCatalog.Catalog.ParamKind.Integer or KieCatalog.Catalog.ParamKind.Number && p.Max is not null);
         await FormDriver.OpenAsync(h, user, numeric);
         await FormDriver.AnswerAllAsync(h, user, numeric);
-        await h.PressDataAsync(user, BotCallbacks.Settings);
-        await h.PressDataAsync(user, BotCallbacks.Ask(numeric.Params.ToList().IndexOf(param)));
+        await h.PressDataAsync(user, FormButtons.Settings);
+        await h.PressDataAsync(user, FormButtons.Ask(numeric.Params.ToList().IndexOf(param)));
         await h.SendAsync(user.Text((param.Max!.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Contains(h.Api.Calls, c => c.Text?.StartsWith("❌ Send a number from", StringComparison.Ordinal) == true);
@@ -190,7 +194,7 @@ public sealed class NavigationTests(PostgresFixture postgres)
         var alerts = h.Api.CallsOf("answerCallbackQuery").Where(c => c.Parameters["show_alert"]?.GetValue<bool>() == true).ToList();
         Assert.Equal(3, alerts.Count);
         Assert.All(alerts, a => Assert.Equal("This button is outdated.", a.Parameters["text"]!.GetValue<string>()));
-        Assert.Equal(FlowStep.Menu, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Menu, (await FormDriver.StateAsync(h, user)).Step);
         Assert.Empty(h.Kie.Tasks);
     }
 

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
@@ -55,7 +59,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
             Assert.NotEmpty(done.Delivered!);
         }
 
-        Assert.Contains(h.Api.Calls, c => c.Buttons.Any(b => b.Data == BotCallbacks.RepeatPrefix + generation.Id));
+        Assert.Contains(h.Api.Calls, c => c.Buttons.Any(b => b.Data == HistoryButtons.RepeatPrefix + generation.Id));
         await AssertMoneyAsync(h, user, captured: generation.Price);
     }
 

@@ -1,5 +1,9 @@
 using System.Buffers.Binary;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Storage;
 using KieBot.Tests.Bot;
 using KieBot.Tests.Storage;
@@ -103,9 +107,9 @@ public sealed class FileLengthPriceTests(PostgresFixture postgres)
         await FormDriver.OpenAsync(h, user, mode);
 
         var state = await FormDriver.StateAsync(h, user);
-        Assert.Equal((FlowStep.Form, "prompt"), (state.Step, state.Asking));
-        Assert.DoesNotContain(h.ScreenOf(user).Buttons, b => b.Data == BotCallbacks.Skip);
-        Assert.Contains(h.ScreenOf(user).Buttons, b => b.Data == BotCallbacks.Settings);
+        Assert.Equal((At.Form, "prompt"), (state.Step, state.Asking));
+        Assert.DoesNotContain(h.ScreenOf(user).Buttons, b => b.Data == FormButtons.Skip);
+        Assert.Contains(h.ScreenOf(user).Buttons, b => b.Data == FormButtons.Settings);
 
         await FormDriver.AnswerAllAsync(h, user, mode);
         await h.ConfirmAsync(user);

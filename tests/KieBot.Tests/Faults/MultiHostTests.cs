@@ -1,5 +1,9 @@
 using System.Net;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Storage;
 using KieBot.Tests.Bot;
 using KieBot.Tests.Storage;
@@ -67,7 +71,7 @@ public sealed class MultiHostTests(PostgresFixture postgres)
         Assert.Equal(Texts.Get("en", "summary.outdated"), alert.Parameters["text"]!.GetValue<string>());
         Assert.Empty(await h.Store.Generations.ListByUserAsync(user.UserId, 10));
         Assert.Equal(new Balance(user.UserId, Credits.Whole(500), Credits.Zero), await h.Store.Ledger.GetBalanceAsync(user.UserId));
-        Assert.Equal(FlowStep.Summary, (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Equal(At.Summary, (await FormDriver.StateAsync(h, user)).Step);
 
         // The current summary still buys what it shows.
         await h.ConfirmAsync(user);

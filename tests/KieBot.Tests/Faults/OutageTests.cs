@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Storage;
 using KieBot.Tests.Bot;
 using KieBot.TestSupport.Postgres;

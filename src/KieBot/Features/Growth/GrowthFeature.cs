@@ -25,11 +25,11 @@ public sealed class GrowthFeature(IBotStore store, IChatSurface chat, IBotProfil
 
     public IReadOnlyList<string> Buttons { get; } = [Invite, Promo];
 
-    public IEnumerable<Button> MenuButtons(Turn turn) => [new Button(turn.T("btn.invite"), Invite)];
+    public IEnumerable<IReadOnlyList<Button>> MenuRows(Turn turn) => [[new Button(turn.T("btn.invite"), Invite)]];
 
     public IEnumerable<Button> BalanceButtons(Turn turn) => [new Button(turn.T("btn.promo"), Promo)];
 
-    public async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
+    public async Task<Reply> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
         if (data == Invite)
         {
@@ -38,36 +38,31 @@ public sealed class GrowthFeature(IBotStore store, IChatSurface chat, IBotProfil
             turn.State = new FlowState();
             var when = turn.T("referral." + settings.ReferralTrigger.ToString().ToLowerInvariant());
             await chat.ShowAsync(turn, new Screen(turn.T("referral", ("link", link), ("bonus", settings.ReferralBonus), ("when", when), ("count", count)), [Keyboards.MenuOnly(turn)]), cancellationToken).ConfigureAwait(false);
-            return null;
+            return Reply.Shown;
         }
 
         turn.State = FlowState.WaitingOn(Name, CodeStep);
         await chat.ShowAsync(turn, new Screen(turn.T("promo.ask"), [Keyboards.MenuOnly(turn)]), cancellationToken).ConfigureAwait(false);
-        return null;
+        return Reply.Shown;
     }
 
     /// <summary>The code after the promo button.</summary>
-    public Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    public Task<Reply> OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
         turn.State = new FlowState();
         return RedeemAsync(turn, turn.Update.Text?.Trim(), cancellationToken);
     }
 
-    public async Task<bool> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken)
-    {
-        if (command != "/promo")
-        {
-            return false;
-        }
+    public async Task<Reply?> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken) =>
+        command == "/promo" ? await RedeemAsync(turn, argument, cancellationToken).ConfigureAwait(false) : null;
 
-        await RedeemAsync(turn, argument, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public async Task<Reply?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) =>
+        words is ["/promo_create", ..] ? Reply.Note(await CreateAsync(turn, words, cancellationToken).ConfigureAwait(false)) : null;
 
-    public async Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) =>
-        words is ["/promo_create", ..] ? await CreateAsync(turn, words, cancellationToken).ConfigureAwait(false) : null;
+    /// <summary>A conversation saved waiting for a promo code before growth was a feature of its own.</summary>
+    public FlowState? Upgrade(System.Text.Json.Nodes.JsonObject saved) => (string?)saved["Step"] == "PromoCode" ? FlowState.WaitingOn(Name, CodeStep) : null;
 
-    private async Task RedeemAsync(Turn turn, string? code, CancellationToken ct)
+    private async Task<Reply> RedeemAsync(Turn turn, string? code, CancellationToken ct)
     {
         string text;
         if (string.IsNullOrWhiteSpace(code) || code.Length > 64)
@@ -86,7 +81,7 @@ public sealed class GrowthFeature(IBotStore store, IChatSurface chat, IBotProfil
             };
         }
 
-        await chat.SendAsync(turn.ChatId, new Screen(text, [Keyboards.MenuOnly(turn)]), ct).ConfigureAwait(false);
+        return Reply.Say(text);
     }
 
     /// <summary>/promo_create CODE credits uses [days].</summary>

@@ -22,36 +22,34 @@ public sealed class BankFeature(BankTransfers bank, IChatSurface chat, Admins ad
 
     public IEnumerable<Button> BalanceButtons(Turn turn) => Enabled ? [new Button(turn.T("btn.bank"), Open)] : [];
 
-    public Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-    public Task<bool> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken) => Task.FromResult(false);
-
-    public IEnumerable<Button> MenuButtons(Turn turn) => [];
-
-    public async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
+    public async Task<Reply> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
         if (data == Open)
         {
             await ShowDetailsAsync(turn, cancellationToken).ConfigureAwait(false);
-            return null;
+            return Reply.Shown;
         }
 
         // An approve or reject: only an admin's press counts; anyone else's changes nothing.
-        return await admins.IsAdminAsync(turn.User.Id, cancellationToken).ConfigureAwait(false)
-            ? await DecideAsync(turn, data, cancellationToken).ConfigureAwait(false)
-            : IFeature.Stale;
+        return data != BotCallbacks.Back && await admins.IsAdminAsync(turn.User.Id, cancellationToken).ConfigureAwait(false)
+            ? Reply.Alert(await DecideAsync(turn, data, cancellationToken).ConfigureAwait(false))
+            : Reply.Outdated;
     }
 
-    public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<Reply> OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.FeatureStep == ReceiptStep && turn.Update.File is { } file)
+        if (turn.State.Step == ReceiptStep && turn.Update.File is { } file)
         {
             await AcceptReceiptAsync(turn, file, cancellationToken).ConfigureAwait(false);
-            return;
+            return Reply.Shown;
         }
 
         await SendAsync(turn, turn.T("bank.need_file"), cancellationToken).ConfigureAwait(false);
+        return Reply.Shown;
     }
+
+    /// <summary>A conversation saved waiting for a receipt before the bank transfer was a feature of its own.</summary>
+    public FlowState? Upgrade(System.Text.Json.Nodes.JsonObject saved) => (string?)saved["Step"] == "Receipt" ? FlowState.WaitingOn(Name, ReceiptStep) : null;
 
     /// <summary>The bank details and how to send the receipt.</summary>
     private async Task ShowDetailsAsync(Turn turn, CancellationToken ct)

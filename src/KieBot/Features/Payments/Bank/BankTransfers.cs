@@ -15,9 +15,9 @@ namespace KieBot.Features.Payments.Bank;
 public sealed partial class BankTransfers(IBotStore store, IChatSurface chat, IPaymentSurface payments, BankOptions options, BotSettings settings, Pricing pricing, ILogger<BankTransfers> logger)
 {
     /// <summary>The admin's approve / reject buttons (under the admin prefix, as receipts already sent carry them) and the transfer id.</summary>
-    public const string ApprovePrefix = BotCallbacks.AdminPrefix + "tr+:";
+    public const string ApprovePrefix = "adm:tr+:";
 
-    public const string RejectPrefix = BotCallbacks.AdminPrefix + "tr-:";
+    public const string RejectPrefix = "adm:tr-:";
 
     public bool Enabled => options.Details is not null && settings.AdminId is not null;
 

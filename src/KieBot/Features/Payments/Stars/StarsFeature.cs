@@ -30,11 +30,7 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
 
     public IEnumerable<Button> BalanceButtons(Turn turn) => Enabled ? [new Button(turn.T("btn.topup"), TopUp)] : [];
 
-    public Task<bool> OnCommandAsync(Turn turn, string command, string? argument, CancellationToken cancellationToken) => Task.FromResult(false);
-
-    public IEnumerable<Button> MenuButtons(Turn turn) => [];
-
-    public async Task<string?> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
+    public async Task<Reply> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
         switch (data)
         {
@@ -49,12 +45,12 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
 
                 packages.Add(Keyboards.MenuOnly(turn));
                 await chat.ShowAsync(turn, new Screen(turn.T("topup.choose"), packages), cancellationToken).ConfigureAwait(false);
-                return null;
+                return Reply.Shown;
             case Custom when stars.CustomEnabled:
                 turn.State = FlowState.WaitingOn(Name, AmountStep);
                 var rate = settings.StarsPerCredit.ToString("0.###", CultureInfo.InvariantCulture);
                 await chat.ShowAsync(turn, new Screen(turn.T("topup.custom", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax), ("rate", rate)), [Keyboards.MenuOnly(turn)]), cancellationToken).ConfigureAwait(false);
-                return null;
+                return Reply.Shown;
         }
 
         if (data.StartsWith(BuyPrefix, StringComparison.Ordinal)
@@ -62,27 +58,35 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
             && package < settings.StarsPackages.Count)
         {
             await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, settings.StarsPackages[package], cancellationToken).ConfigureAwait(false);
-            return null;
+            return Reply.Shown;
         }
 
-        return IFeature.Stale;
+        return Reply.Outdated;
     }
 
     /// <summary>The custom amount: whole credits within the bounds gets an invoice, anything else says the bounds.</summary>
-    public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<Reply> OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (stars.CustomPackage(turn.Update.Text?.Trim() ?? string.Empty) is { } custom)
         {
             turn.State = new FlowState();
             await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, custom, cancellationToken).ConfigureAwait(false);
-            return;
+            return Reply.Shown;
         }
 
-        await chat.SendAsync(turn.ChatId, new Screen(turn.T("topup.custom_bad", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax)), [Keyboards.MenuOnly(turn)]), cancellationToken).ConfigureAwait(false);
+        return Reply.Say(turn.T("topup.custom_bad", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax)));
     }
 
-    public async Task<string?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) =>
-        words is ["/refund", var chargeId] ? await stars.RefundAsync(turn.User.Id, turn.Language, chargeId, cancellationToken).ConfigureAwait(false) : null;
+    /// <summary><c>/refund &lt;charge id&gt;</c>: the Stars back to the payer and the credits off their balance, once.</summary>
+    public async Task<Reply?> OnAdminCommandAsync(Turn turn, string[] words, CancellationToken cancellationToken) => words switch
+    {
+        ["/refund", var chargeId] => Reply.Note(await stars.RefundAsync(turn.User.Id, turn.Language, chargeId, cancellationToken).ConfigureAwait(false)),
+        ["/refund", ..] => Reply.Note(turn.T("admin.usage", ("usage", "/refund <charge id>"))),
+        _ => null,
+    };
+
+    /// <summary>A conversation saved waiting for a custom amount before Stars was a feature of its own.</summary>
+    public FlowState? Upgrade(System.Text.Json.Nodes.JsonObject saved) => (string?)saved["Step"] == "TopUpAmount" ? FlowState.WaitingOn(Name, AmountStep) : null;
 
     public async Task CheckoutAsync(BotUser user, string language, PreCheckout checkout, CancellationToken cancellationToken)
     {

@@ -1,7 +1,11 @@
 using KieBot.Features.Payments.Bank;
 using KieBot.Tests.Bot;
 using System.Globalization;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieBot.Conversation;

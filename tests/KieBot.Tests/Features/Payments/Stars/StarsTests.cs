@@ -1,6 +1,10 @@
 using KieBot.Features.Payments.Stars;
 using KieBot.Tests.Bot;
-using KieBot.Flows;
+using KieBot.Features.Admin;
+using KieBot.Features.Browse;
+using KieBot.Features.Form;
+using KieBot.Features.History;
+using KieBot.Features.Menu;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieBot.Conversation;

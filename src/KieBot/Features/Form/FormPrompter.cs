@@ -3,13 +3,13 @@ using KieCatalog.Catalog;
 using KieBot.Telegram;
 using KieBot.Conversation;
 
-namespace KieBot.Flows;
+namespace KieBot.Features.Form;
 
 /// <summary>
 /// The question screen for one parameter, per kind. Implements the catalog's generated per-kind interface, so a
 /// catalog that gains a parameter kind does not compile until the bot can ask for it.
 /// </summary>
-internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
+internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mode) : IParamKindHandler<Screen>
 {
     public Screen OnText(ParamDescriptor param) => Ask(param, turn.T("form.ask.text", ("label", Label(param)), ("limit", param.MaxLength is { } max ? turn.T("form.limit", ("max", max)) : string.Empty)));
 
@@ -24,7 +24,7 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
     {
         var on = ParamValues.ReadBoolean(Current(param), param.DefaultValue);
         var toggle = new Button($"{(on ? "✅" : "❌")} {Label(param)}: {turn.T(on ? "value.yes" : "value.no")}", param.ToggleCallbackData!);
-        return Ask(param, turn.T("form.ask.boolean", ("label", Label(param))), [[toggle], [new Button(turn.T("btn.next"), BotCallbacks.Next)]], withSkip: false);
+        return Ask(param, turn.T("form.ask.boolean", ("label", Label(param))), [[toggle], [new Button(turn.T("btn.next"), FormButtons.Next)]], withSkip: false);
     }
 
     public Screen OnEnum(ParamDescriptor param)
@@ -62,7 +62,7 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
         var rows = new List<IReadOnlyList<Button>>();
         if (count >= min && count > 0)
         {
-            rows.Add([new Button(turn.T("btn.done", ("count", count)), BotCallbacks.Done)]);
+            rows.Add([new Button(turn.T("btn.done", ("count", count)), FormButtons.Done)]);
         }
 
         return Ask(param, turn.T(key, ("label", Label(param)), ("min", min), ("max", param.MaxItems ?? 1), ("count", count)), rows);
@@ -76,7 +76,7 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
         {
             // One of these is required: this one, or another from the settings screen; skipping would leave none.
             text += "\n\n" + turn.T("form.one_of", ("others", string.Join(", ", group.Skip(1).Select(Label))));
-            rows.Add([new Button(turn.T("btn.settings"), BotCallbacks.Settings)]);
+            rows.Add([new Button(turn.T("btn.settings"), FormButtons.Settings)]);
             withSkip = false;
         }
 
@@ -85,24 +85,21 @@ internal sealed class FormPrompter(Turn turn) : IParamKindHandler<Screen>
             text += turn.T("form.default", ("value", ParamValues.Display(param, null, turn)));
             if (withSkip)
             {
-                rows.Add([new Button(turn.T("btn.skip", ("value", TelegramLimits.Fit(fallback, 20))), BotCallbacks.Skip)]);
+                rows.Add([new Button(turn.T("btn.skip", ("value", TelegramLimits.Fit(fallback, 20))), FormButtons.Skip)]);
             }
         }
         else if (!param.Required && withSkip)
         {
-            rows.Add([new Button(turn.T("btn.skip_optional"), BotCallbacks.Skip)]);
+            rows.Add([new Button(turn.T("btn.skip_optional"), FormButtons.Skip)]);
         }
 
-        rows.Add(turn.State.FromSettings ? [new Button(turn.T("btn.summary"), BotCallbacks.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)] : Keyboards.BackCancel(turn));
+        rows.Add(form.FromSettings ? [new Button(turn.T("btn.summary"), FormButtons.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)] : Keyboards.BackCancel(turn));
         return new Screen(text, rows);
     }
 
-    private IReadOnlyList<ParamDescriptor>? UnansweredGroup(ParamDescriptor param) =>
-        turn.State.Model is { } model && turn.State.Mode is { } mode && KieCatalog.Models.FindModel(model)?.FindMode(mode) is { } descriptor
-            ? FlowEngine.UnansweredGroup(descriptor, param, turn.State)
-            : null;
+    private IReadOnlyList<ParamDescriptor>? UnansweredGroup(ParamDescriptor param) => FormOrder.UnansweredGroup(mode, param, form);
 
-    private string? Current(ParamDescriptor param) => turn.State.Values.TryGetValue(param.Name, out var json) ? json : null;
+    private string? Current(ParamDescriptor param) => form.Values.TryGetValue(param.Name, out var json) ? json : null;
 
     private string Label(ParamDescriptor param) => param.Label.Get(turn.Language);
 }

@@ -3,7 +3,7 @@ using KieBot.Telegram;
 using Microsoft.Extensions.Logging;
 using KieBot.Conversation;
 
-namespace KieBot.Flows;
+namespace KieBot.Features.Admin;
 
 /// <summary>
 /// Sends one text to every reachable user in the background, under Telegram's ~30 messages/s (Telegram.Bot itself

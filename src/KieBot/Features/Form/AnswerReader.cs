@@ -4,7 +4,7 @@ using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
 
-namespace KieBot.Flows;
+namespace KieBot.Features.Form;
 
 /// <summary>How an answer to a parameter is read: typed text, a button of its question, or a file of a kind.</summary>
 internal abstract record Answer

@@ -3,7 +3,7 @@ using KieBot.Conversation;
 using KieCatalog;
 using KieCatalog.Catalog;
 
-namespace KieBot.Flows;
+namespace KieBot.Features.Form;
 
 /// <summary>
 /// How an answer (its wire JSON) reads on the summary and settings screens, per parameter kind the catalog uses: the
@@ -41,5 +41,5 @@ internal sealed class ValueDisplay(Turn turn, string json) : IParamKindHandler<s
 
     private string Files(int count) => turn.T("value.files", ("count", count));
 
-    private string Quoted() => Telegram.TelegramLimits.Fit(JsonSerializer.Deserialize(json, FlowJson.Default.String) ?? string.Empty, 60);
+    private string Quoted() => Telegram.TelegramLimits.Fit(JsonSerializer.Deserialize(json, FormJson.Default.String) ?? string.Empty, 60);
 }

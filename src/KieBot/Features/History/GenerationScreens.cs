@@ -8,7 +8,7 @@ using KieCatalog.Client;
 using KieCatalog.Errors;
 using KieBot.Conversation;
 
-namespace KieBot.Flows;
+namespace KieBot.Features.History;
 
 /// <summary>
 /// What a user sees of a generation's life (<see cref="IGenerationReporter"/>): one status message that says it
@@ -55,7 +55,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
         var mode = Mode(generation);
         var (modelName, modeName) = Names(generation, language);
         var caption = Texts.Get(language, "gen.done", modelName, modeName);
-        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : FlowEngine.ResultButtons(language, generation, mode));
+        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : HistoryButtons.UnderResult(language, generation, mode));
         var delivery = new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons)
         {
             Sent = generation.SentParts,
@@ -89,7 +89,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
             : Texts.Get(language, "gen.failed", ("message", message), ("price", generation.Price));
 
         // Try the same settings again (the summary, with its price), or the menu.
-        var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.repeat"), BotCallbacks.RepeatPrefix + generation.Id)], [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
+        var screen = new Screen(text, [[new Button(Texts.Get(language, "btn.repeat"), HistoryButtons.RepeatPrefix + generation.Id)], [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]]);
         if (generation.StatusMessageId is { } status)
         {
             await chat.EditAsync(generation.ChatId, (int)status, screen, cancellationToken).ConfigureAwait(false);

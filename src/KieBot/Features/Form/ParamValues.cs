@@ -4,12 +4,12 @@ using KieCatalog;
 using KieCatalog.Catalog;
 using KieBot.Conversation;
 
-namespace KieBot.Flows;
+namespace KieBot.Features.Form;
 
 /// <summary>Form answers as KIE wire JSON, and the typed input built from them with the catalog's own reader.</summary>
 public static class ParamValues
 {
-    public static string Text(string value) => JsonSerializer.Serialize(value, FlowJson.Default.String);
+    public static string Text(string value) => JsonSerializer.Serialize(value, FormJson.Default.String);
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -17,10 +17,10 @@ public static class ParamValues
 
     public static string Enum(EnumValueDescriptor value) => value.IsNumber ? value.Wire : Text(value.Wire);
 
-    public static string Urls(IEnumerable<string> urls) => JsonSerializer.Serialize(urls.ToArray(), FlowJson.Default.StringArray);
+    public static string Urls(IEnumerable<string> urls) => JsonSerializer.Serialize(urls.ToArray(), FormJson.Default.StringArray);
 
     public static IReadOnlyList<string> ReadUrls(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, FlowJson.Default.StringArray) ?? [];
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, FormJson.Default.StringArray) ?? [];
 
     public static bool ReadBoolean(string? json, string? fallback) => (json ?? fallback) == "true";
 

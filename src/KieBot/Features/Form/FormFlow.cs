@@ -1,0 +1,163 @@
+using KieBot.Conversation;
+using KieBot.Generations;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog.Catalog;
+using KieCatalog.Errors;
+
+namespace KieBot.Features.Form;
+
+/// <summary>
+/// The form's screens: one question at a time (the first pass), the summary with the exact price, the settings screen,
+/// and the way back one question at a time.
+/// </summary>
+public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing, FreeQuota freeQuota, BotSettings settings)
+{
+    /// <summary>After an answer: back to the summary when editing a setting, else the next question or the summary.</summary>
+    public Task<Reply> ContinueAsync(Turn turn, FormState form, ModeDescriptor mode, CancellationToken ct) =>
+        !form.FromSettings && FormOrder.NextToAsk(mode, form) is { } next
+            ? AskAsync(turn, form, mode, next, fromSettings: false, ct)
+            : ShowSummaryAsync(turn, form, mode, ct);
+
+    /// <summary>Asks <paramref name="param"/>: in place of the pressed message, or as a new message after a typed answer.</summary>
+    public async Task<Reply> AskAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor param, bool fromSettings, CancellationToken ct)
+    {
+        form = form with { Asking = param.Name, FromSettings = fromSettings };
+        turn.State = form.At(FormState.Steps.Asking);
+        var screen = new FormPrompter(turn, form, mode).For(param);
+        if (turn.Update.IsCallback)
+        {
+            await chat.ShowAsync(turn, screen, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var id = await chat.SendAsync(turn.ChatId, screen, ct).ConfigureAwait(false);
+            turn.State = turn.State with { MessageId = id };
+        }
+
+        return Reply.Shown;
+    }
+
+    /// <summary>Says why an answer was refused, then asks the same parameter again.</summary>
+    public async Task<Reply> RefuseAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor param, string message, CancellationToken ct)
+    {
+        await chat.SendAsync(turn.ChatId, new Screen(message), ct).ConfigureAwait(false);
+        return await AskAsync(turn, form, mode, param, form.FromSettings, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The exact price and balance, every value, and confirm (or top up) / settings / back / cancel.</summary>
+    public async Task<Reply> ShowSummaryAsync(Turn turn, FormState form, ModeDescriptor mode, CancellationToken ct)
+    {
+        form = form with { Asking = null, FromSettings = false };
+        if (FormOrder.NextToAsk(mode, form) is { } missing)
+        {
+            return await AskAsync(turn, form, mode, missing, fromSettings: false, ct).ConfigureAwait(false);
+        }
+
+        var (_, price, problem) = Quote(turn, form, mode);
+        if (problem is not null)
+        {
+            return await ShowSettingsAsync(turn, form, mode, turn.T("summary.invalid", ("message", problem)), ct).ConfigureAwait(false);
+        }
+
+        var balance = await store.Ledger.GetBalanceAsync(turn.User.Id, ct).ConfigureAwait(false);
+        var freeLeft = freeQuota.Covers(mode) ? await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false) : 0;
+        var summary = FormButtons.NewSummaryId();
+        form = form with { Free = freeLeft > 0, Summary = summary };
+        turn.State = form.At(FormState.Steps.Summary);
+        var lines = mode.Params
+            .Where(p => form.Values.ContainsKey(p.Name) || p.DefaultValue is not null)
+            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}{Length(turn, form, p)}");
+        var text = turn.T(
+            freeLeft > 0 ? "summary.free" : "summary",
+            ("model", mode.Model.Name),
+            ("mode", mode.Label.Get(turn.Language)),
+            ("params", string.Join("\n", lines)),
+            ("price", price),
+            ("rub", pricing.Rubles(price)),
+            ("balance", balance.Available),
+            ("left", freeLeft),
+            ("daily", freeQuota.Daily));
+        var short_ = freeLeft == 0 && balance.Available < price;
+        if (short_)
+        {
+            text += "\n\n" + turn.T("summary.insufficient", ("price", price), ("balance", balance.Available));
+        }
+
+        if (settings.DryRun)
+        {
+            text += "\n" + turn.T("gen.dry");
+        }
+
+        // Short of credits: the way to top up instead of a Generate button that can only refuse.
+        var first = !short_
+            ? new Button(freeLeft > 0 ? turn.T("btn.confirm_free") : turn.T("btn.confirm", ("price", price)), FormButtons.Confirm(summary))
+            : turn.Shared.BalanceButtons(turn).FirstOrDefault() ?? new Button(turn.T("btn.balance"), BotCallbacks.Balance);
+        var rows = new List<IReadOnlyList<Button>>
+        {
+            new[] { first },
+            new[] { new Button(turn.T("btn.settings"), FormButtons.Settings) },
+            Keyboards.BackCancel(turn),
+        };
+        await chat.ShowAsync(turn, new Screen(TelegramLimits.Fit(text, TelegramLimits.MessageText), rows), ct).ConfigureAwait(false);
+        return Reply.Shown;
+    }
+
+    /// <summary>Every parameter with its value; pressing one asks it again, then returns to the summary.</summary>
+    public async Task<Reply> ShowSettingsAsync(Turn turn, FormState form, ModeDescriptor mode, string? notice, CancellationToken ct)
+    {
+        form = form with { Asking = null, FromSettings = false };
+        turn.State = form.At(FormState.Steps.Settings);
+        var rows = mode.Params
+            .Select((p, i) => (IReadOnlyList<Button>)[new Button(
+                TelegramLimits.Fit($"{p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}", TelegramLimits.ButtonText),
+                FormButtons.Ask(i))])
+            .ToList();
+        rows.Add([new Button(turn.T("btn.summary"), FormButtons.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)]);
+        var text = (notice is null ? string.Empty : notice + "\n\n") + turn.T("settings", ("mode", mode.Label.Get(turn.Language)));
+        await chat.ShowAsync(turn, new Screen(text, rows), ct).ConfigureAwait(false);
+        return Reply.Shown;
+    }
+
+    /// <summary>One step back: to the summary from a setting, else the previous question (its answer dropped), else the model card.</summary>
+    public Task<Reply> BackAsync(Turn turn, FormState form, ModeDescriptor mode, string step, CancellationToken ct)
+    {
+        if (step == FormState.Steps.Settings || (step == FormState.Steps.Asking && form.FromSettings))
+        {
+            return ShowSummaryAsync(turn, form, mode, ct);
+        }
+
+        var asked = mode.Params.Where(p => FormOrder.IsAskedInFirstPass(mode, p)).ToList();
+        var at = step == FormState.Steps.Asking && form.Asking is { } name ? asked.FindIndex(p => p.Name == name) : asked.Count;
+        if (at > 0)
+        {
+            var previous = asked[at - 1];
+            return AskAsync(turn, form.With(previous.Name, null), mode, previous, fromSettings: false, ct);
+        }
+
+        return Task.FromResult(Reply.Open(new ModelScreen(mode.Model, form.Page)));
+    }
+
+    /// <summary>The form's typed input and its price to the user, or why it cannot be priced (the first violation, in the user's language).</summary>
+    public (IModeInput Input, Credits Price, string? Problem) Quote(Turn turn, FormState form, ModeDescriptor mode)
+    {
+        var (input, violations) = ParamValues.Build(mode, form.Values);
+        if (violations.Count > 0)
+        {
+            return (input, Credits.Zero, violations[0].Message(turn.Language));
+        }
+
+        try
+        {
+            return (input, pricing.UserPrice(input.Price()), null);
+        }
+        catch (InvalidInputException e)
+        {
+            return (input, Credits.Zero, e.Violations[0].Message(turn.Language));
+        }
+    }
+
+    /// <summary>" · 3 s" after a file whose length sets the price.</summary>
+    private static string Length(Turn turn, FormState form, ParamDescriptor param) =>
+        param.SecondsKey is { } key && form.Values.TryGetValue(key, out var seconds) ? " · " + turn.T("value.seconds", ("seconds", seconds)) : string.Empty;
+}

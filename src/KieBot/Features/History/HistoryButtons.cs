@@ -1,0 +1,36 @@
+using System.Globalization;
+using KieBot.Conversation;
+using KieBot.Storage;
+using KieBot.Telegram;
+using KieCatalog.Catalog;
+
+namespace KieBot.Features.History;
+
+/// <summary>The history's button data, and the buttons under a result (in the chat and on its history card).</summary>
+public static class HistoryButtons
+{
+    /// <summary>Page <c>n</c> of the user's history.</summary>
+    public const string PagePrefix = "hist:";
+
+    /// <summary>A generation's card (<c>gen:&lt;id&gt;</c>), re-send (<c>rs:</c>), repeat (<c>rp:</c>), repeat with a new prompt (<c>cp:</c>).</summary>
+    public const string CardPrefix = "gen:";
+    public const string ResendPrefix = "rs:";
+    public const string RepeatPrefix = "rp:";
+    public const string ChangePromptPrefix = "cp:";
+
+    public static IReadOnlyList<string> All { get; } = [BotCallbacks.History, PagePrefix, CardPrefix, ResendPrefix, RepeatPrefix, ChangePromptPrefix];
+
+    public static string Page(int page) => PagePrefix + page.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Repeat, change the prompt (when the mode has one), and the menu.</summary>
+    public static List<IReadOnlyList<Button>> UnderResult(string language, Generation generation, ModeDescriptor mode)
+    {
+        var row = new List<Button> { new(Texts.Get(language, "btn.repeat"), RepeatPrefix + generation.Id) };
+        if (FormScreen.PromptOf(mode) is not null)
+        {
+            row.Add(new Button(Texts.Get(language, "btn.change_prompt"), ChangePromptPrefix + generation.Id));
+        }
+
+        return [row, [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]];
+    }
+}

@@ -1,0 +1,12 @@
+using KieBot.Conversation;
+using KieBot.Generations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KieBot.Features.History;
+
+public static class HistoryRegistration
+{
+    /// <summary>The user's generations, and what a user sees of a generation's life (Generations' reporter).</summary>
+    public static IServiceCollection AddHistory(this IServiceCollection services) =>
+        services.AddSingleton<IFeature, HistoryFeature>().AddSingleton<IGenerationReporter, GenerationScreens>();
+}
