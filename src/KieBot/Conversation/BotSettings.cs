@@ -38,17 +38,6 @@ public sealed record BotSettings
     /// <summary>Where the free quota's day begins and ends.</summary>
     public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>Stars per credit of a custom top-up (rounded up to whole stars).</summary>
-    public decimal StarsPerCredit { get; init; } = 0.5m;
-
-    /// <summary>Bounds of a custom Stars top-up in credits (a maximum of zero turns custom amounts off).</summary>
-    public long StarsCustomMin { get; init; } = 50;
-
-    public long StarsCustomMax { get; init; } = 10_000;
-
-    /// <summary>Stars top-up packages.</summary>
-    public IReadOnlyList<KieBot.Payments.StarsPackage> StarsPackages { get; init; } = [];
-
     /// <summary>Where KIE posts task results (null: polling only).</summary>
     public Uri? CallbackUrl { get; init; }
 }

@@ -54,7 +54,7 @@ public static class BotComposition
         services.AddBalance();
         services.AddHistory();
         services.AddAdmin();
-        services.AddStarsPayments();
+        services.AddStarsPayments(options.Env);
         services.AddGrowth();
         services.AddBankTransfers(options.Env);
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));

@@ -78,41 +78,10 @@ public sealed record BotOptions
     public static BotOptions Read(Func<string, string?> env, out IReadOnlyList<string> errors)
     {
         var problems = new List<string>();
-        string? Text(string name) => env(name) is { Length: > 0 } value ? value.Trim() : null;
-
-        bool Flag(string name, bool fallback)
-        {
-            var value = Text(name);
-            switch (value?.ToLowerInvariant())
-            {
-                case null:
-                    return fallback;
-                case "1" or "true" or "yes" or "on":
-                    return true;
-                case "0" or "false" or "no" or "off":
-                    return false;
-                default:
-                    problems.Add($"{name} must be 1/0, true/false, yes/no or on/off (got '{value}')");
-                    return fallback;
-            }
-        }
-
-        decimal Number(string name, decimal fallback, decimal min, decimal max)
-        {
-            var value = Text(name);
-            if (value is null)
-            {
-                return fallback;
-            }
-
-            if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-            {
-                return number;
-            }
-
-            problems.Add($"{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} (got '{value}')");
-            return fallback;
-        }
+        var reader = new KieBot.Conversation.SettingsReader(env, problems);
+        string? Text(string name) => reader.Text(name);
+        bool Flag(string name, bool fallback) => reader.Flag(name, fallback);
+        decimal Number(string name, decimal fallback, decimal min, decimal max) => reader.Number(name, fallback, min, max);
 
         Uri? Url(string name, bool httpsOnly)
         {
@@ -219,10 +188,6 @@ public sealed record BotOptions
                 FreeModes = KieBot.Generations.FreeQuota.ParseModes(Text("FREE_MODES"), problems),
                 FreeDaily = (int)Number("FREE_DAILY", 0m, 0m, 1000m),
                 FreeTimeZone = KieBot.Generations.FreeQuota.ParseTimeZone(Text("FREE_TIMEZONE"), problems),
-                StarsPackages = KieBot.Payments.StarsPackage.Parse(Text("STARS_PACKAGES"), problems),
-                StarsPerCredit = Number("STARS_PER_CREDIT", 0.5m, 0.001m, 1000m),
-                StarsCustomMin = (long)Number("STARS_CUSTOM_MIN", 50m, 1m, 1_000_000m),
-                StarsCustomMax = (long)Number("STARS_CUSTOM_MAX", 10_000m, 0m, 1_000_000m),
             },
         };
         errors = problems;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using KieBot.Conversation;
 
 namespace KieBot.Features.Payments.Bank;
 
@@ -13,23 +13,15 @@ public sealed record BankOptions
 
     public static BankOptions Read(Func<string, string?> env, List<string> problems)
     {
-        string? Text(string name) => env(name) is { Length: > 0 } value ? value.Trim() : null;
-        var options = new BankOptions { Details = Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal) };
-        if (options.Details is not null && Text("ADMIN_ID") is null)
+        var reader = new SettingsReader(env, problems);
+        var options = new BankOptions
+        {
+            Details = reader.Text("BANK_TRANSFER_DETAILS")?.Replace("\\n", "\n", StringComparison.Ordinal),
+            MaxRubles = reader.Number("BANK_TRANSFER_MAX_RUB", 100_000m, 1m, 10_000_000m),
+        };
+        if (options.Details is not null && reader.Text("ADMIN_ID") is null)
         {
             problems.Add("BANK_TRANSFER_DETAILS needs ADMIN_ID: the admin approves every transfer");
-        }
-
-        if (Text("BANK_TRANSFER_MAX_RUB") is { } max)
-        {
-            if (decimal.TryParse(max, NumberStyles.Float, CultureInfo.InvariantCulture, out var rubles) && rubles is >= 1m and <= 10_000_000m)
-            {
-                options = options with { MaxRubles = rubles };
-            }
-            else
-            {
-                problems.Add($"BANK_TRANSFER_MAX_RUB must be a number from 1 to 10000000 (got '{max}')");
-            }
         }
 
         return options;

@@ -9,7 +9,7 @@ namespace KieBot.Features.Payments.Stars;
 /// Top-up with Telegram Stars: the packages, a custom amount (the next message is the number of credits), the invoice,
 /// the pre-checkout answer, the successful payment credited once, and the admin's <c>/refund</c>.
 /// </summary>
-public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSettings settings, IBotStore store) : IFeature, IPaymentUpdates
+public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, StarsOptions options, IBotStore store) : IFeature, IPaymentUpdates
 {
     /// <summary>The balance screen's "top up with Stars" button.</summary>
     public const string TopUp = "topup";
@@ -24,7 +24,7 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
 
     public string Name => "stars";
 
-    public bool Enabled => settings.StarsPackages.Count > 0 || stars.CustomEnabled;
+    public bool Enabled => options.Packages.Count > 0 || stars.CustomEnabled;
 
     public IReadOnlyList<string> Buttons { get; } = [TopUp, Custom, BuyPrefix];
 
@@ -35,7 +35,7 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
         switch (data)
         {
             case TopUp:
-                var packages = settings.StarsPackages
+                var packages = options.Packages
                     .Select((p, i) => (IReadOnlyList<Button>)[new Button(turn.T("topup.package", ("credits", p.Credits), ("stars", p.Stars)), BuyPrefix + i.ToString(CultureInfo.InvariantCulture))])
                     .ToList();
                 if (stars.CustomEnabled)
@@ -48,16 +48,16 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
                 return Reply.Shown;
             case Custom when stars.CustomEnabled:
                 turn.State = FlowState.WaitingOn(Name, AmountStep);
-                var rate = settings.StarsPerCredit.ToString("0.###", CultureInfo.InvariantCulture);
-                await chat.ShowAsync(turn, new Screen(turn.T("topup.custom", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax), ("rate", rate)), [Keyboards.MenuOnly(turn)]), cancellationToken).ConfigureAwait(false);
+                var rate = options.StarsPerCredit.ToString("0.###", CultureInfo.InvariantCulture);
+                await chat.ShowAsync(turn, new Screen(turn.T("topup.custom", ("min", options.CustomMin), ("max", options.CustomMax), ("rate", rate)), [Keyboards.MenuOnly(turn)]), cancellationToken).ConfigureAwait(false);
                 return Reply.Shown;
         }
 
         if (data.StartsWith(BuyPrefix, StringComparison.Ordinal)
             && int.TryParse(data.AsSpan(BuyPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var package)
-            && package < settings.StarsPackages.Count)
+            && package < options.Packages.Count)
         {
-            await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, settings.StarsPackages[package], cancellationToken).ConfigureAwait(false);
+            await stars.SendInvoiceAsync(turn.User.Id, turn.ChatId, turn.Language, options.Packages[package], cancellationToken).ConfigureAwait(false);
             return Reply.Shown;
         }
 
@@ -74,7 +74,7 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, BotSett
             return Reply.Shown;
         }
 
-        return Reply.Say(turn.T("topup.custom_bad", ("min", settings.StarsCustomMin), ("max", settings.StarsCustomMax)));
+        return Reply.Say(turn.T("topup.custom_bad", ("min", options.CustomMin), ("max", options.CustomMax)));
     }
 
     /// <summary><c>/refund &lt;charge id&gt;</c>: the Stars back to the payer and the credits off their balance, once.</summary>

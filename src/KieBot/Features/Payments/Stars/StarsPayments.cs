@@ -12,7 +12,7 @@ namespace KieBot.Features.Payments.Stars;
 /// payment is recorded under its unique <c>telegram_payment_charge_id</c> and credited with the ledger key
 /// <c>topup:stars:&lt;charge id&gt;</c>, so a repeated update or a restart in between credits once.
 /// </summary>
-public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat, BotSettings settings, TimeProvider time, ILogger<StarsPayments> logger)
+public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat, BotSettings settings, StarsOptions options, TimeProvider time, ILogger<StarsPayments> logger)
 {
     public const string Provider = "telegram-stars";
 
@@ -123,18 +123,18 @@ public sealed partial class StarsPayments(IBotStore store, IPaymentSurface chat,
         return invoice.Credits;
     }
 
-    public bool CustomEnabled => settings.StarsCustomMax >= settings.StarsCustomMin && settings.StarsCustomMax > 0;
+    public bool CustomEnabled => options.CustomMax >= options.CustomMin && options.CustomMax > 0;
 
     /// <summary>A custom top-up of whole <paramref name="text"/> credits within the configured bounds, priced at STARS_PER_CREDIT rounded up; null when out of bounds.</summary>
     public StarsPackage? CustomPackage(string text)
     {
         if (!CustomEnabled || !long.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var credits)
-            || credits < settings.StarsCustomMin || credits > settings.StarsCustomMax)
+            || credits < options.CustomMin || credits > options.CustomMax)
         {
             return null;
         }
 
-        return new StarsPackage(Credits.Whole(credits), Math.Max(1, (long)decimal.Ceiling(credits * settings.StarsPerCredit)));
+        return new StarsPackage(Credits.Whole(credits), Math.Max(1, (long)decimal.Ceiling(credits * options.StarsPerCredit)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} topped up {Credits} credits for {Stars} Stars")]

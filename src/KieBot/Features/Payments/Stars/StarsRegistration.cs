@@ -3,11 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KieBot.Features.Payments.Stars;
 
-/// <summary>The one line Hosting adds for Telegram Stars top-ups (their packages and bounds are the host's STARS_* settings).</summary>
+/// <summary>The one line Hosting adds for Telegram Stars top-ups.</summary>
 public static class StarsRegistration
 {
-    public static IServiceCollection AddStarsPayments(this IServiceCollection services)
+    /// <summary>Registers the feature with its STARS_* settings read from <paramref name="env"/>; a bad one stops start-up.</summary>
+    public static IServiceCollection AddStarsPayments(this IServiceCollection services, Func<string, string?> env)
     {
+        var problems = new List<string>();
+        var options = StarsOptions.Read(env, problems);
+        if (problems.Count > 0)
+        {
+            throw new FeatureConfigurationException(problems);
+        }
+
+        services.AddSingleton(options);
         services.AddSingleton<StarsPayments>();
         services.AddSingleton<StarsFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<StarsFeature>());

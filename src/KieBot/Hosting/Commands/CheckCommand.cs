@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using KieBot.Hosting;
+using KieBot.Ops;
 using KieBot.Storage;
 using KieCatalog;
 using KieCatalog.Client;
 using KieCatalog.Errors;
 
-namespace KieBot.Ops;
+namespace KieBot.Hosting.Commands;
 
 public enum CheckStatus
 {
@@ -30,7 +30,7 @@ public static class CheckCommand
         var items = await CheckAsync(env, ct).ConfigureAwait(false);
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(items, OpsJson.Default.IReadOnlyListCheckItem)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(items, CheckJson.Default.IReadOnlyListCheckItem)).ConfigureAwait(false);
         }
         else
         {
@@ -54,7 +54,16 @@ public static class CheckCommand
         items.AddRange(problems.Select(p => new CheckItem("configuration", CheckStatus.Failed, p)));
         if (problems.Count == 0)
         {
-            items.Add(new CheckItem("configuration", CheckStatus.Ok, $"run mode {options.RunMode}, dry run {(options.DryRun ? "on" : "off")}"));
+            // Each feature reads its own settings when it is registered: registering them all is the check.
+            try
+            {
+                new ServiceCollection().AddBot(options);
+                items.Add(new CheckItem("configuration", CheckStatus.Ok, $"run mode {options.RunMode}, dry run {(options.DryRun ? "on" : "off")}"));
+            }
+            catch (KieBot.Conversation.FeatureConfigurationException e)
+            {
+                items.AddRange(e.Problems.Select(p => new CheckItem("configuration", CheckStatus.Failed, p)));
+            }
         }
 
         items.Add(options.TelegramToken is null
@@ -147,6 +156,4 @@ public static class CheckCommand
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, WriteIndented = true)]
 [JsonSerializable(typeof(IReadOnlyList<CheckItem>))]
-[JsonSerializable(typeof(IReadOnlyList<ErrorReportRow>))]
-[JsonSerializable(typeof(CleanupResult))]
-internal sealed partial class OpsJson : JsonSerializerContext;
+internal sealed partial class CheckJson : JsonSerializerContext;

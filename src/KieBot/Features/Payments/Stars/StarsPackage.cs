@@ -1,6 +1,6 @@
 using KieBot.Storage;
 
-namespace KieBot.Payments;
+namespace KieBot.Features.Payments.Stars;
 
 /// <summary>A top-up package: credits for Telegram Stars.</summary>
 public sealed record StarsPackage(Credits Credits, long Stars)
