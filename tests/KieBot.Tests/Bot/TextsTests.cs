@@ -26,10 +26,10 @@ public sealed class TextsTests
     [Fact]
     public void Values_are_escaped_for_telegram_html_but_emoji_stay()
     {
-        var text = Texts.Get("en", "form.set", ("label", "Prompt"), ("value", "<b>fox</b> & 🦊"));
+        var text = Texts.Get("en", "model.mode", ("label", "Prompt"), ("price", "<b>fox</b> & 🦊"));
 
-        Assert.Equal("✅ Prompt: &lt;b&gt;fox&lt;/b&gt; &amp; 🦊", text);
-        Assert.Equal("✅ Prompt: <b>fox</b> & 🦊", Texts.Plain(text));
+        Assert.Equal("Prompt · &lt;b&gt;fox&lt;/b&gt; &amp; 🦊", text);
+        Assert.Equal("Prompt · <b>fox</b> & 🦊", Texts.Plain(text));
     }
 
     private static string[] Placeholders(string text) =>
