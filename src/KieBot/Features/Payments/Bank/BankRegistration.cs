@@ -9,14 +9,7 @@ public static class BankRegistration
     /// <summary>Registers the feature with its settings read from <paramref name="env"/>; a bad one stops start-up.</summary>
     public static IServiceCollection AddBankTransfers(this IServiceCollection services, Func<string, string?> env)
     {
-        var problems = new List<string>();
-        var options = BankOptions.Read(env, problems);
-        if (problems.Count > 0)
-        {
-            throw new FeatureConfigurationException(problems);
-        }
-
-        services.AddSingleton(options);
+        services.AddSingleton(FeatureConfigurationException.Require(problems => BankOptions.Read(env, problems)));
         services.AddSingleton<BankTransfers>();
         services.AddSingleton<IFeature, BankFeature>();
         return services;

@@ -9,14 +9,7 @@ public static class StarsRegistration
     /// <summary>Registers the feature with its STARS_* settings read from <paramref name="env"/>; a bad one stops start-up.</summary>
     public static IServiceCollection AddStarsPayments(this IServiceCollection services, Func<string, string?> env)
     {
-        var problems = new List<string>();
-        var options = StarsOptions.Read(env, problems);
-        if (problems.Count > 0)
-        {
-            throw new FeatureConfigurationException(problems);
-        }
-
-        services.AddSingleton(options);
+        services.AddSingleton(FeatureConfigurationException.Require(problems => StarsOptions.Read(env, problems)));
         services.AddSingleton<StarsPayments>();
         services.AddSingleton<StarsFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<StarsFeature>());
