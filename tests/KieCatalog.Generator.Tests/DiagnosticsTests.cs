@@ -7,7 +7,8 @@ namespace KieCatalog.Generator.Tests;
 /// <summary>One test per diagnostic: id, severity, and the exact line/column in the catalog file.</summary>
 public sealed class DiagnosticsTests
 {
-    private static Diagnostic Single(string json, string id)
+    /// <summary>The one diagnostic <paramref name="id"/> of a generator run over <paramref name="json"/>, which must not throw.</summary>
+    internal static Diagnostic Single(string json, string id)
     {
         var run = GeneratorHarness.Driver(json).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single();
         Assert.Null(run.Exception);
@@ -16,7 +17,8 @@ public sealed class DiagnosticsTests
         return matching[0];
     }
 
-    private static void AssertAt(Diagnostic d, string json, string anchor, int occurrence = 1, int offset = 0)
+    /// <summary>Asserts that <paramref name="d"/> starts in the catalog file at <paramref name="anchor"/> (its <paramref name="occurrence"/>-th one), <paramref name="offset"/> characters on.</summary>
+    internal static void AssertAt(Diagnostic d, string json, string anchor, int occurrence = 1, int offset = 0)
     {
         var (line, column) = PositionOf(json, anchor, occurrence);
         var span = d.Location.GetLineSpan();
@@ -24,7 +26,8 @@ public sealed class DiagnosticsTests
         Assert.Equal((line, column + offset), (span.StartLinePosition.Line, span.StartLinePosition.Character));
     }
 
-    private static Diagnostic Error(string json, string id)
+    /// <summary>The one diagnostic <paramref name="id"/>, which must be an error.</summary>
+    internal static Diagnostic Error(string json, string id)
     {
         var d = Single(json, id);
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
@@ -218,85 +221,6 @@ public sealed class DiagnosticsTests
     {
         var json = WithMode(Mode("", price: """{ "unit": "second", "credits": 2 }"""));
         AssertAt(Error(json, "KIE017"), json, "\"second\"");
-    }
-
-    private const string Audio = """
-        "audio_url": { "type": "audio", "required": true, "maxSeconds": 300, "label": { "en": "Audio", "ru": "Аудио" } }
-        """;
-
-    [Fact]
-    public void KIE020_a_price_by_the_duration_of_an_upload_without_one()
-    {
-        var json = WithMode(Mode("""
-            "images": { "type": "image[]", "required": true, "label": { "en": "I", "ru": "И" } }
-            """, price: """{ "unit": "second", "credits": 2, "quantity": "images" }"""));
-        var d = Error(json, "KIE020");
-        AssertAt(d, json, "\"quantity\": \"images\"", offset: 12);
-        Assert.Contains("image[], which has no length", d.GetMessage(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void KIE020_a_price_by_a_file_duration_needs_max_seconds_on_the_parameter()
-    {
-        var json = WithMode(Mode("""
-            "video_url": { "type": "video", "required": true, "label": { "en": "V", "ru": "В" } }
-            """, price: """{ "unit": "second", "credits": 8, "quantity": "video_url" }"""));
-        var d = Error(json, "KIE020");
-        AssertAt(d, json, "\"quantity\": \"video_url\"", offset: 12);
-        Assert.Contains("'maxSeconds'", d.GetMessage(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void KIE020_a_price_by_a_file_duration_is_per_second_or_minute()
-    {
-        var json = WithMode(Mode(Audio, price: """{ "unit": "image", "credits": 1, "quantity": "audio_url" }"""));
-        var d = Error(json, "KIE020");
-        AssertAt(d, json, "\"quantity\": \"audio_url\"", offset: 12);
-        Assert.Contains("not per image", d.GetMessage(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void KIE015_max_seconds_only_on_audio_and_video()
-    {
-        var json = WithMode(Mode("""
-            "image": { "type": "image", "required": true, "maxSeconds": 10, "label": { "en": "I", "ru": "И" } }
-            """));
-        var d = Error(json, "KIE015");
-        AssertAt(d, json, "10, \"label\"");
-        Assert.Contains("'maxSeconds' does not apply", d.GetMessage(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void KIE021_a_visible_mode_charging_the_longest_file_up_front()
-    {
-        var json = WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 0.2, "maxQuantity": 300 }"""));
-        var d = Error(json, "KIE021");
-        AssertAt(d, json, "\"maxQuantity\": 300", offset: 15);
-        Assert.Contains("\"quantity\": \"audio_url\"", d.GetMessage(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void KIE021_a_hidden_mode_may_keep_its_upper_bound()
-    {
-        var mode = Mode(Audio, price: """{ "unit": "second", "credits": 0.2, "maxQuantity": 300 }""")
-            .Replace("\"output\": \"image\",", "\"output\": \"image\",\n  \"hidden\": \"not priced by the file yet\",", StringComparison.Ordinal);
-        var run = GeneratorHarness.Driver(WithMode(mode)).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single();
-
-        Assert.Contains("hidden", mode, StringComparison.Ordinal);
-        Assert.Empty(run.Diagnostics);
-        Assert.NotEmpty(run.GeneratedSources);
-    }
-
-    [Fact]
-    public void KIE012_a_parameter_named_like_the_seconds_property_of_a_priced_file()
-    {
-        var json = WithMode(Mode(Audio + """
-            ,
-            "audio_url_seconds": { "type": "number", "label": { "en": "S", "ru": "С" } }
-            """, price: """{ "unit": "second", "credits": 0.2, "quantity": "audio_url" }"""));
-        var d = Error(json, "KIE012");
-        AssertAt(d, json, "\"audio_url_seconds\"");
-        Assert.Contains("'AudioUrlSeconds'", d.GetMessage(), StringComparison.Ordinal);
     }
 
     private static string OneOfMode(string groups) => Mode("""

@@ -9,7 +9,7 @@ namespace KieBot.Storage.Sql;
 /// exclude each other. When two calls race on one key, the loser's transaction is rolled back and answers from the
 /// winner's row.
 /// </summary>
-internal class SqlLedger(SqlDatabase db) : ILedger
+internal partial class SqlLedger(SqlDatabase db) : ILedger
 {
     protected const string Columns =
         "id, idem_key, user_id, kind, amount, available_delta, reserved_delta, reservation_key, resolution, reason, note, dry_run, created_at";
@@ -31,58 +31,6 @@ internal class SqlLedger(SqlDatabase db) : ILedger
 
     public Task<LedgerResult> ReleaseAsync(string reservationKey, string key, CancellationToken cancellationToken = default) =>
         ResolveAsync(reservationKey, key, LedgerKind.Release, cancellationToken);
-
-    public Task<Balance> GetBalanceAsync(long userId, CancellationToken cancellationToken = default) =>
-        db.ReadAsync(
-            async c => await c.QuerySingleOrDefaultAsync<BalanceRow>(new CommandDefinition(
-                "SELECT available, reserved FROM balances WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } b
-                ? new Balance(userId, new Credits(b.Available), new Credits(b.Reserved))
-                : new Balance(userId, Credits.Zero, Credits.Zero),
-            cancellationToken);
-
-    public Task<LedgerEntry?> FindAsync(string key, CancellationToken cancellationToken = default) =>
-        db.ReadAsync(
-            async c => await c.QuerySingleOrDefaultAsync<SqlLedgerRow>(new CommandDefinition($"SELECT {Columns} FROM ledger WHERE idem_key = @key", new { key = db.Store(key) }, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } row
-                ? Map(row)
-                : null,
-            cancellationToken);
-
-    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
-        db.ReadAsync<IReadOnlyList<LedgerEntry>>(
-            async c => (await c.QueryAsync<SqlLedgerRow>(new CommandDefinition(
-                $"SELECT {Columns} FROM ledger WHERE user_id = @userId ORDER BY id DESC LIMIT @limit", new { userId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false))
-                .Select(Map).ToList(),
-            cancellationToken);
-
-    public Task<LedgerCheck> CheckAsync(CancellationToken cancellationToken = default) =>
-        db.ReadAsync(
-            async c =>
-            {
-                var mismatched = (await c.QueryAsync<long>(new CommandDefinition(
-                    """
-                    SELECT b.user_id FROM balances b
-                    LEFT JOIN (SELECT user_id, SUM(available_delta) AS available, SUM(reserved_delta) AS reserved
-                               FROM ledger WHERE dry_run = @no GROUP BY user_id) l ON l.user_id = b.user_id
-                    WHERE b.available <> COALESCE(l.available, 0) OR b.reserved <> COALESCE(l.reserved, 0)
-                    UNION
-                    SELECT l.user_id FROM ledger l
-                    WHERE l.dry_run = @no AND NOT EXISTS (SELECT 1 FROM balances b WHERE b.user_id = l.user_id)
-                    GROUP BY l.user_id
-                    HAVING SUM(l.available_delta) <> 0 OR SUM(l.reserved_delta) <> 0
-                    """,
-                    new { no = false },
-                    cancellationToken: cancellationToken)).ConfigureAwait(false)).Order().ToList();
-                var totals = await c.QuerySingleAsync<TotalsRow>(new CommandDefinition(
-                    """
-                    SELECT (SELECT COUNT(*) FROM balances WHERE available < 0 OR reserved < 0) AS negative,
-                           (SELECT COUNT(*) FROM ledger) AS entries,
-                           (SELECT COALESCE(SUM(available), 0) FROM balances) AS available,
-                           (SELECT COALESCE(SUM(reserved), 0) FROM balances) AS reserved
-                    """,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return new LedgerCheck(mismatched, (int)totals.Negative, totals.Entries, new Credits(totals.Available), new Credits(totals.Reserved));
-            },
-            cancellationToken);
 
     private Task<LedgerResult> MoveAsync(Movement m, CancellationToken cancellationToken)
     {
@@ -294,52 +242,4 @@ internal class SqlLedger(SqlDatabase db) : ILedger
         db.Load(r.ReservationKey), r.Resolution is null ? null : Kind(r.Resolution), r.Reason, db.Load(r.Note), r.DryRun, Times.At(r.CreatedAt));
 
     protected sealed record Movement(long UserId, LedgerKind Kind, Credits Amount, Credits Available, Credits Reserved, string Key, string? Reason, string? Note, bool DryRun);
-
-    private sealed class BalanceRow
-    {
-        public long Available { get; set; }
-
-        public long Reserved { get; set; }
-    }
-
-    private sealed class TotalsRow
-    {
-        public long Negative { get; set; }
-
-        public long Entries { get; set; }
-
-        public long Available { get; set; }
-
-        public long Reserved { get; set; }
-    }
-}
-
-/// <summary>A ledger row as the database returns it.</summary>
-internal class SqlLedgerRow
-{
-    public long Id { get; set; }
-
-    public string IdemKey { get; set; } = string.Empty;
-
-    public long UserId { get; set; }
-
-    public string Kind { get; set; } = string.Empty;
-
-    public long Amount { get; set; }
-
-    public long AvailableDelta { get; set; }
-
-    public long ReservedDelta { get; set; }
-
-    public string? ReservationKey { get; set; }
-
-    public string? Resolution { get; set; }
-
-    public string? Reason { get; set; }
-
-    public string? Note { get; set; }
-
-    public bool DryRun { get; set; }
-
-    public long CreatedAt { get; set; }
 }
