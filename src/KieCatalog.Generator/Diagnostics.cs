@@ -78,12 +78,16 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidRequireOneOf = Error(
         "KIE022", "Invalid requireOneOf parameter", "{0}: requireOneOf names '{1}', which {2}");
 
+    public static readonly DiagnosticDescriptor UnlabelledValue = Error(
+        "KIE023", "Visible enum value without a label",
+        "{0}: value '{1}' of '{2}' is {3}, which a user cannot read on a button: label it in the parameter's 'valueLabels'");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
         DefaultNotInValues, MinAboveMax, DuplicateModelId, DuplicateModeId, DuplicateKieModel, IdentifierCollision,
         CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs, NotCollectable,
-        InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf,
+        InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf, UnlabelledValue,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -53,7 +53,7 @@ internal static class InputEmitter
         {
             var values = p.Kind == "enum"
                 ? "new global::KieCatalog.Catalog.EnumValueDescriptor[] { " + string.Join(", ", p.Values.Select(v =>
-                    $"new({SourceWriter.Str(v.Wire)}, {(v.IsNumber ? "true" : "false")}, {SourceWriter.Str(CallbackFormat.EnumValue(model.Id, mode.Id, p.Name, v.Wire))})")) + " }"
+                    $"new({SourceWriter.Str(v.Wire)}, {(v.IsNumber ? "true" : "false")}, {SourceWriter.Str(CallbackFormat.EnumValue(model.Id, mode.Id, p.Name, v.Wire))}{ValueLabel(v)})")) + " }"
                 : "null";
             var toggle = p.Kind == "boolean" ? SourceWriter.Str(CallbackFormat.Toggle(model.Id, mode.Id, p.Name)) : "null";
             w.Line($"        new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
@@ -195,4 +195,7 @@ internal static class InputEmitter
     };
 
     public static string UnitName(string unit) => unit == "1000-chars" ? "ThousandChars" : Naming.Pascal(unit);
+
+    private static string ValueLabel(EnumValueSpec value) =>
+        value.Label is { } label ? $", new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(label.En)}, {SourceWriter.Str(label.Ru)})" : string.Empty;
 }

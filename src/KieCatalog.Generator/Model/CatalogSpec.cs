@@ -3,8 +3,8 @@ namespace KieCatalog.Generator.Model;
 /// <summary>An English and Russian text.</summary>
 internal sealed record LocalizedSpec(string En, string Ru);
 
-/// <summary>One allowed value of an enum parameter: its wire token (string, or raw number) and C# name.</summary>
-internal sealed record EnumValueSpec(string Wire, bool IsNumber, string Identifier);
+/// <summary>One allowed value of an enum parameter: its wire token (string, or raw number), C# name, and its label if it has one.</summary>
+internal sealed record EnumValueSpec(string Wire, bool IsNumber, string Identifier, LocalizedSpec? Label = null);
 
 /// <summary>
 /// One input parameter of a mode, with its constraints. Default is the decoded text of the JSON value. MaxSeconds is the

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace KieCatalog.Generator.Model;
 
@@ -52,4 +53,22 @@ internal static class Vocabulary
         "json" => "Json",
         _ => "File",
     };
+
+    /// <summary>
+    /// Why a wire value cannot be shown on a button as it is: an opaque id (12+ letters and digits, mixed case, with a
+    /// digit, e.g. a voice id) or an UPPER_CASE constant (3+ letters, e.g. <c>TEXT_2_VIDEO</c>); null when it reads as is
+    /// (<c>16:9</c>, <c>1080p</c>, <c>2K</c>, <c>square_hd</c>).
+    /// </summary>
+    public static string? Unreadable(string wire)
+    {
+        var letters = wire.Count(char.IsLetter);
+        var lettersAndDigits = wire.All(char.IsLetterOrDigit);
+        if (lettersAndDigits && wire.Length >= 12 && wire.Any(char.IsDigit) && wire.Any(char.IsUpper) && wire.Any(char.IsLower))
+        {
+            return "an opaque id";
+        }
+
+        var constant = wire.Length > 0 && char.IsUpper(wire[0]) && wire.All(c => (c >= 'A' && c <= 'Z') || char.IsDigit(c) || c == '_');
+        return constant && letters >= 3 ? "an UPPER_CASE constant" : null;
+    }
 }

@@ -9,7 +9,7 @@ internal static class ParamParser
 {
     private static readonly string[] Known =
     {
-        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds",
+        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels",
     };
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
@@ -43,6 +43,11 @@ internal static class ParamParser
         if (kind != "enum" && node["values"] is { } stray)
         {
             ctx.Invalid(subject, stray, $"'values' is only for enum parameters ('{name}' is {kind})");
+        }
+
+        if (kind != "enum" && node["valueLabels"] is { } strayLabels)
+        {
+            ctx.Invalid(subject, strayLabels, $"'valueLabels' is only for enum parameters ('{name}' is {kind})");
         }
 
         var min = ctx.Number(node, "min", subject);
@@ -136,7 +141,39 @@ internal static class ParamParser
             values.Add(new EnumValueSpec(item.Text!, numbers, Naming.EnumMember(item.Text!)));
         }
 
-        return values.ToEquatableArray();
+        return Labelled(ctx, subject, name, node, values).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The values with their labels from <c>valueLabels</c> (wire → {"en", "ru"}); a label for a value the enum does not
+    /// have is an error at it.
+    /// </summary>
+    private static List<EnumValueSpec> Labelled(ParseContext ctx, string subject, string name, JsonNode node, List<EnumValueSpec> values)
+    {
+        if (node["valueLabels"] is not { } labels)
+        {
+            return values;
+        }
+
+        if (labels.Kind != JsonKind.Object)
+        {
+            ctx.Invalid(subject, labels, $"'valueLabels' of '{name}' must be an object: value → {{\"en\": …, \"ru\": …}}");
+            return values;
+        }
+
+        var byWire = new Dictionary<string, LocalizedSpec>();
+        foreach (var property in labels.Properties)
+        {
+            if (!values.Any(v => v.Wire == property.Name))
+            {
+                ctx.Invalid(subject, property.Value, $"'valueLabels' of '{name}' labels '{property.Name}', which is not one of its values");
+                continue;
+            }
+
+            byWire[property.Name] = ctx.Localized(labels, property.Name, subject, $"value '{property.Name}' of '{name}'", property.Name);
+        }
+
+        return values.Select(v => byWire.TryGetValue(v.Wire, out var label) ? v with { Label = label } : v).ToList();
     }
 
     private static string? ReadDefault(

@@ -98,6 +98,10 @@ internal static class CrossChecks
                 if (buttons)
                 {
                     CheckCallback(ctx, subject, valueNode, CallbackFormat.EnumValue(modelId, mode.Spec.Id, param.Name, value.Wire));
+                    if (value.Label is null && Vocabulary.Unreadable(value.Wire) is { } reads)
+                    {
+                        ctx.Report(Diagnostics.UnlabelledValue, valueNode, subject, value.Wire, param.Name, reads);
+                    }
                 }
             }
         }

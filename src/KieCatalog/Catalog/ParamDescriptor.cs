@@ -3,11 +3,12 @@ namespace KieCatalog.Catalog;
 /// <summary>One allowed value of an enum parameter.</summary>
 public sealed class EnumValueDescriptor
 {
-    public EnumValueDescriptor(string wire, bool isNumber, string callbackData)
+    public EnumValueDescriptor(string wire, bool isNumber, string callbackData, LocalizedText? label = null)
     {
         Wire = wire;
         IsNumber = isNumber;
         CallbackData = callbackData;
+        Label = label;
     }
 
     /// <summary>The value as KIE takes it (a string, or the text of a number when <see cref="IsNumber"/>).</summary>
@@ -17,6 +18,12 @@ public sealed class EnumValueDescriptor
 
     /// <summary>The Telegram callback data of the button that picks this value.</summary>
     public string CallbackData { get; }
+
+    /// <summary>What to call the value for people (a voice's name, "Text to video"), when the wire value does not read as is.</summary>
+    public LocalizedText? Label { get; }
+
+    /// <summary>The value as a person reads it in <paramref name="language"/>: its label, else the wire value.</summary>
+    public string Display(string language) => Label?.Get(language) ?? Wire;
 
     public override string ToString() => Wire;
 }

@@ -11,6 +11,9 @@ namespace KieBot.Features.Form;
 /// </summary>
 internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mode) : IParamKindHandler<Screen>
 {
+    /// <summary>The longest value that still fits half a keyboard row on a phone.</summary>
+    private const int ShortValue = 18;
+
     public Screen OnText(ParamDescriptor param) => Ask(param, turn.T("form.ask.text", ("label", Label(param)), ("limit", param.MaxLength is { } max ? turn.T("form.limit", ("max", max)) : string.Empty)));
 
     public Screen OnString(ParamDescriptor param) => OnText(param);
@@ -31,8 +34,11 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
     {
         var current = Current(param);
         var chosen = current is null ? param.DefaultValue : param.Values.FirstOrDefault(v => ParamValues.Enum(v) == current)?.Wire;
-        var buttons = param.Values.Select(v => new Button((v.Wire == chosen ? "• " : string.Empty) + v.Wire, v.CallbackData));
-        return Ask(param, turn.T("form.ask.enum", ("label", Label(param))), Keyboards.Pairs(buttons), withSkip: false);
+        var buttons = param.Values.Select(v => new Button(TelegramLimits.Fit((v.Wire == chosen ? "• " : string.Empty) + v.Display(turn.Language), TelegramLimits.ButtonText), v.CallbackData)).ToList();
+
+        // Short values two to a row; labels such as a voice's name and character get a row each, so they are read whole.
+        var rows = buttons.Any(b => b.Text.Length > ShortValue) ? buttons.Select(b => (IReadOnlyList<Button>)[b]).ToList() : Keyboards.Pairs(buttons);
+        return Ask(param, turn.T("form.ask.enum", ("label", Label(param))), rows, withSkip: false);
     }
 
     public Screen OnImage(ParamDescriptor param) => Ask(param, turn.T("form.ask.image", ("label", Label(param))));
@@ -85,7 +91,7 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
             text += turn.T("form.default", ("value", ParamValues.Display(param, null, turn)));
             if (withSkip)
             {
-                rows.Add([new Button(turn.T("btn.skip", ("value", TelegramLimits.Fit(fallback, 20))), FormButtons.Skip)]);
+                rows.Add([new Button(turn.T("btn.skip", ("value", TelegramLimits.Fit(param.FindValue(fallback)?.Display(turn.Language) ?? fallback, 20))), FormButtons.Skip)]);
             }
         }
         else if (!param.Required && withSkip)

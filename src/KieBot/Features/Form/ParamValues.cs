@@ -43,7 +43,8 @@ public static class ParamValues
         {
             return param.DefaultValue is not { } fallback
                 ? turn.T("value.unset")
-                : param.Kind == ParamKind.Boolean ? turn.T(fallback == "true" ? "value.yes" : "value.no") : fallback;
+                : param.Kind == ParamKind.Boolean ? turn.T(fallback == "true" ? "value.yes" : "value.no")
+                : param.FindValue(fallback)?.Display(turn.Language) ?? fallback;
         }
 
         return param.Accept(new ValueDisplay(turn, json));

@@ -21,7 +21,8 @@ internal sealed class ValueDisplay(Turn turn, string json) : IParamKindHandler<s
 
     public string OnBoolean(ParamDescriptor param) => turn.T(json == "true" ? "value.yes" : "value.no");
 
-    public string OnEnum(ParamDescriptor param) => json.StartsWith('"') ? Quoted() : json;
+    public string OnEnum(ParamDescriptor param) =>
+        param.Values.FirstOrDefault(v => ParamValues.Enum(v) == json) is { } value ? value.Display(turn.Language) : json.StartsWith('"') ? Quoted() : json;
 
     public string OnImage(ParamDescriptor param) => Files(1);
 
