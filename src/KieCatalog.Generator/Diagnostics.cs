@@ -82,12 +82,15 @@ internal static class Diagnostics
         "KIE023", "Visible enum value without a label",
         "{0}: value '{1}' of '{2}' is {3}, which a user cannot read on a button: label it in the parameter's 'valueLabels'");
 
+    public static readonly DiagnosticDescriptor InvalidReject = Error(
+        "KIE024", "Invalid rejected combination", "{0}: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
         DefaultNotInValues, MinAboveMax, DuplicateModelId, DuplicateModeId, DuplicateKieModel, IdentifierCollision,
         CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs, NotCollectable,
-        InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf, UnlabelledValue,
+        InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf, UnlabelledValue, InvalidReject,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -63,4 +63,22 @@ public sealed class ValidationTests
         var e = Assert.Throws<InvalidInputException>(() => input.Price());
         Assert.Contains("resolution=1080P, duration=10", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_combination_kie_rejects_is_not_offered_and_the_rest_of_the_mode_is()
+    {
+        // Veo 3.1: reference-to-video is Fast only, and 8 s only.
+        var reference = new Veo3_1FastInput { Prompt = "x", GenerationType = Veo3_1FastGenerationType.REFERENCE2VIDEO, Duration = Veo3_1FastDuration.V4 };
+        var violation = Assert.Single(reference.Validate());
+        Assert.Equal((ViolationCode.NotOffered, "generationType"), (violation.Code, violation.Param));
+        Assert.Contains("generationType=REFERENCE_2_VIDEO, duration=4", violation.Limit, StringComparison.Ordinal);
+
+        Assert.Empty((reference with { Duration = Veo3_1FastDuration.V8 }).Validate());
+        Assert.Empty((reference with { GenerationType = Veo3_1FastGenerationType.TEXT2VIDEO }).Validate());
+        Assert.Empty(new Veo3_1FastInput { Prompt = "x" }.Validate());
+        Assert.True(Models.Veo3_1.Fast.FindParam("generationType")!.FindValue("REFERENCE_2_VIDEO")!.Offered);
+        Assert.False(Models.Veo3_1.Quality.FindParam("generationType")!.FindValue("REFERENCE_2_VIDEO")!.Offered);
+        Assert.False(Models.Veo3_1.Lite.FindParam("generationType")!.FindValue("REFERENCE_2_VIDEO")!.Offered);
+        Assert.Single(new Veo3_1QualityInput { Prompt = "x", GenerationType = Veo3_1QualityGenerationType.REFERENCE2VIDEO }.Validate());
+    }
 }

@@ -21,7 +21,7 @@ internal static class InputEmitter
         }
 
         w.Line();
-        EmitValidate(w, mode);
+        EmitValidate(w, model, mode);
         w.Line();
         PriceEmitter.Emit(w, model, mode);
         w.Line();
@@ -53,7 +53,7 @@ internal static class InputEmitter
         {
             var values = p.Kind == "enum"
                 ? "new global::KieCatalog.Catalog.EnumValueDescriptor[] { " + string.Join(", ", p.Values.Select(v =>
-                    $"new({SourceWriter.Str(v.Wire)}, {(v.IsNumber ? "true" : "false")}, {SourceWriter.Str(CallbackFormat.EnumValue(model.Id, mode.Id, p.Name, v.Wire))}{ValueLabel(v)})")) + " }"
+                    $"new({SourceWriter.Str(v.Wire)}, {(v.IsNumber ? "true" : "false")}, {SourceWriter.Str(CallbackFormat.EnumValue(model.Id, mode.Id, p.Name, v.Wire))}{ValueLabel(v)}{Refused(mode, p, v)})")) + " }"
                 : "null";
             var toggle = p.Kind == "boolean" ? SourceWriter.Str(CallbackFormat.Toggle(model.Id, mode.Id, p.Name)) : "null";
             w.Line($"        new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
@@ -100,7 +100,7 @@ internal static class InputEmitter
         }
     }
 
-    private static void EmitValidate(SourceWriter w, ModeSpec mode)
+    private static void EmitValidate(SourceWriter w, ModelSpec model, ModeSpec mode)
     {
         w.Line("/// <summary>Every violated constraint of this input; empty when it can be sent.</summary>");
         w.Open("public global::System.Collections.Generic.IReadOnlyList<global::KieCatalog.Catalog.InputViolation> Validate()");
@@ -157,6 +157,15 @@ internal static class InputEmitter
             w.Line($"global::KieCatalog.Catalog.InputRules.OneOf(v, new[] {{ {names} }}, {given});");
         }
 
+        foreach (var reject in mode.Rejects)
+        {
+            var test = string.Join(" && ", reject.Terms.Select(t => "(" + string.Join(" || ", t.Values.Select(value => $"{Naming.Pascal(t.Param)} == {ValueExpression(model.Id, mode, t.Param, value)}")) + ")"));
+            var combination = string.Join(" + \", \" + ", reject.Terms.Select(t => $"\"{t.Param}=\" + {WireOrNull(mode, t.Param)}"));
+            w.Open($"if ({test})");
+            w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(reject.Terms[0].Param)}, global::KieCatalog.Catalog.ViolationCode.NotOffered, {combination}));");
+            w.Close();
+        }
+
         if (mode.Price.By.Count > 0)
         {
             var combination = string.Join(" + \", \" + ", mode.Price.By.Select(b => $"\"{b}=\" + {WireOf(mode, b)}"));
@@ -197,5 +206,24 @@ internal static class InputEmitter
     public static string UnitName(string unit) => unit == "1000-chars" ? "ThousandChars" : Naming.Pascal(unit);
 
     private static string ValueLabel(EnumValueSpec value) =>
-        value.Label is { } label ? $", new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(label.En)}, {SourceWriter.Str(label.Ru)})" : string.Empty;
+        value.Label is { } label ? $", label: new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(label.En)}, {SourceWriter.Str(label.Ru)})" : string.Empty;
+
+    /// <summary>A value a one-parameter reject refuses whatever else is chosen: not offered.</summary>
+    private static string Refused(ModeSpec mode, ParamSpec param, EnumValueSpec value) =>
+        mode.Rejects.Any(r => r.Terms.Count == 1 && r.Terms[0].Param == param.Name && r.Terms[0].Values.Contains(value.Wire)) ? ", offered: false" : string.Empty;
+
+    /// <summary>The C# value of wire <paramref name="value"/> of a parameter: an enum member, or true/false.</summary>
+    private static string ValueExpression(string modelId, ModeSpec mode, string param, string value)
+    {
+        var p = mode.Params.First(x => x.Name == param);
+        return p.Kind == "boolean" ? value : Naming.EnumType(modelId, mode.Id, p.Name) + "." + Naming.EnumMember(value);
+    }
+
+    /// <summary>The wire text of a parameter that may be unset (its property nullable).</summary>
+    private static string WireOrNull(ModeSpec mode, string paramName)
+    {
+        var p = mode.Params.First(x => x.Name == paramName);
+        var name = Naming.Pascal(p.Name);
+        return p.Kind == "boolean" ? $"({name} == true ? \"true\" : \"false\")" : ParamTypes.IsNullable(p) ? $"{name}?.ToWire()" : $"{name}.ToWire()";
+    }
 }

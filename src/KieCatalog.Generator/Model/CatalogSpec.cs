@@ -56,7 +56,14 @@ internal sealed record ModeSpec(
     EquatableArray<string> SeedIds,
     PriceSpec Price,
     EquatableArray<ParamSpec> Params,
-    EquatableArray<EquatableArray<string>> RequireOneOf = default);
+    EquatableArray<EquatableArray<string>> RequireOneOf = default,
+    EquatableArray<RejectSpec> Rejects = default);
+
+/// <summary>One parameter's part of a combination KIE rejects: the parameter and the wire values that take part.</summary>
+internal sealed record RejectTerm(string Param, EquatableArray<string> Values);
+
+/// <summary>A combination of values KIE rejects: an input matching every term is not offered.</summary>
+internal sealed record RejectSpec(EquatableArray<RejectTerm> Terms);
 
 /// <summary>A model: a family of modes shown together.</summary>
 internal sealed record ModelSpec(

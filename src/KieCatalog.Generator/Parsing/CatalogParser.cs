@@ -11,7 +11,7 @@ internal static class CatalogParser
 {
     private static readonly string[] TopKnown = { "version", "creditUsd", "models" };
     private static readonly string[] ModelKnown = { "id", "name", "vendor", "category", "description", "seedIds", "modes" };
-    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "seedIds", "price", "params", "requireOneOf" };
+    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "seedIds", "price", "params", "requireOneOf", "rejects" };
 
     public static CatalogResult Parse(string path, SourceText text)
     {
@@ -160,10 +160,11 @@ internal static class CatalogParser
         }
 
         var requireOneOf = RequireOneOfParser.Parse(ctx, subject, node, parameters);
+        var rejects = RejectsParser.Parse(ctx, subject, node, parameters, visible: hidden is null);
         var spec = new ModeSpec(
             id, kieModel, api, path, output, label, hidden, seedIds,
             price ?? new PriceSpec("0", default, default, "task", null, null, "0", "0"),
-            parameters.ToEquatableArray(), requireOneOf);
+            parameters.ToEquatableArray(), requireOneOf, rejects);
         return new ParsedMode(spec, node, paramsNode);
     }
 

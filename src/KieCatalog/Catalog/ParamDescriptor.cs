@@ -3,12 +3,13 @@ namespace KieCatalog.Catalog;
 /// <summary>One allowed value of an enum parameter.</summary>
 public sealed class EnumValueDescriptor
 {
-    public EnumValueDescriptor(string wire, bool isNumber, string callbackData, LocalizedText? label = null)
+    public EnumValueDescriptor(string wire, bool isNumber, string callbackData, LocalizedText? label = null, bool offered = true)
     {
         Wire = wire;
         IsNumber = isNumber;
         CallbackData = callbackData;
         Label = label;
+        Offered = offered;
     }
 
     /// <summary>The value as KIE takes it (a string, or the text of a number when <see cref="IsNumber"/>).</summary>
@@ -21,6 +22,9 @@ public sealed class EnumValueDescriptor
 
     /// <summary>What to call the value for people (a voice's name, "Text to video"), when the wire value does not read as is.</summary>
     public LocalizedText? Label { get; }
+
+    /// <summary>False for a value KIE's schema lists but KIE refuses in this mode whatever else is chosen (the catalog's <c>rejects</c>): not worth a button.</summary>
+    public bool Offered { get; }
 
     /// <summary>The value as a person reads it in <paramref name="language"/>: its label, else the wire value.</summary>
     public string Display(string language) => Label?.Get(language) ?? Wire;

@@ -34,7 +34,7 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
     {
         var current = Current(param);
         var chosen = current is null ? param.DefaultValue : param.Values.FirstOrDefault(v => ParamValues.Enum(v) == current)?.Wire;
-        var buttons = param.Values.Select(v => new Button(TelegramLimits.Fit((v.Wire == chosen ? "• " : string.Empty) + v.Display(turn.Language), TelegramLimits.ButtonText), v.CallbackData)).ToList();
+        var buttons = param.Values.Where(v => v.Offered).Select(v => new Button(TelegramLimits.Fit((v.Wire == chosen ? "• " : string.Empty) + v.Display(turn.Language), TelegramLimits.ButtonText), v.CallbackData)).ToList();
 
         // Short values two to a row; labels such as a voice's name and character get a row each, so they are read whole.
         var rows = buttons.Any(b => b.Text.Length > ShortValue) ? buttons.Select(b => (IReadOnlyList<Button>)[b]).ToList() : Keyboards.Pairs(buttons);
