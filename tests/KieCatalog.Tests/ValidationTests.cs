@@ -33,7 +33,7 @@ public sealed class ValidationTests
     {
         var none = new Kling2_6ImageToVideoInput { Prompt = "x", Sound = false, ImageUrls = Array.Empty<string>() }.Validate();
         var two = new Kling2_6ImageToVideoInput { Prompt = "x", Sound = false, ImageUrls = new[] { "https://a/1.png", "https://a/2.png" } }.Validate();
-        var file = new TopazImageUpscaleInput { ImageUrl = "file:///etc/passwd" }.Validate();
+        var file = new TopazImageUpscaleInput { ImageUrl = "file:///etc/passwd", ImageUrlWidth = 100, ImageUrlHeight = 100 }.Validate();
 
         Assert.Equal(ViolationCode.Missing, Assert.Single(none).Code);
         Assert.Equal(new InputViolation("image_urls", ViolationCode.TooManyItems, "1"), Assert.Single(two));

@@ -45,7 +45,7 @@ internal static class InputEmitter
         w.Line($"    new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(mode.Label.En)}, {SourceWriter.Str(mode.Label.Ru)}),");
         w.Line($"    {SourceWriter.Str(mode.Hidden)},");
         w.Line($"    new string[] {{ {string.Join(", ", mode.SeedIds.Select(SourceWriter.Str))} }},");
-        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}),");
+        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}{(price.ByImageSize ? ", byImageSize: true" : "")}),");
         w.Line($"    {SourceWriter.Str(CallbackFormat.Mode(model.Id, mode.Id))},");
         w.Line("    static mode => new global::KieCatalog.Catalog.ParamDescriptor[]");
         w.Line("    {");
@@ -78,7 +78,8 @@ internal static class InputEmitter
     private static string Dec(string? value) => value is null ? "null" : value + "m";
 
     private static string DurationArguments(ParamSpec p) =>
-        (p.MaxSeconds is { } max ? $", maxSeconds: {max}" : "") + (p.DurationPriced ? ", durationPriced: true" : "");
+        (p.MaxSeconds is { } max ? $", maxSeconds: {max}" : "") + (p.DurationPriced ? ", durationPriced: true" : "")
+        + (p.MaxMegapixels is { } mp ? $", maxMegapixels: {mp}m" : "") + (p.SizePriced ? ", sizePriced: true" : "");
 
     private static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)
     {
@@ -97,6 +98,20 @@ internal static class InputEmitter
             w.Line($"/// <see cref=\"global::KieCatalog.Catalog.ModeDescriptor.ReadInput\"/> with the key <c>{SourceWriter.Doc(p.Name + Vocabulary.SecondsKeySuffix)}</c> (<see cref=\"global::KieCatalog.Catalog.ParamDescriptor.SecondsKey\"/>).");
             w.Line($"/// </summary>");
             w.Line($"public decimal? {Naming.SecondsProperty(p.Name)} {{ get; init; }}");
+        }
+
+        if (p.SizePriced)
+        {
+            var what = mode.Price.Unit == "megapixel" ? "per started megapixel (1,048,576 pixels) of it" : "by the size of the output it makes";
+            foreach (var (property, key, side) in new[] { (Naming.WidthProperty(p.Name), p.Name + Vocabulary.WidthKeySuffix, "width"), (Naming.HeightProperty(p.Name), p.Name + Vocabulary.HeightKeySuffix, "height") })
+            {
+                w.Line();
+                w.Line($"/// <summary>");
+                w.Line($"/// Pixel {side} of the image given for <c>{SourceWriter.Doc(p.Name)}</c>: the price is {what}. Never sent to KIE; required when");
+                w.Line($"/// <see cref=\"{name}\"/> is given. Generic code sets it through <see cref=\"global::KieCatalog.Catalog.ModeDescriptor.ReadInput\"/> with the key <c>{SourceWriter.Doc(key)}</c>.");
+                w.Line($"/// </summary>");
+                w.Line($"public int? {property} {{ get; init; }}");
+            }
         }
     }
 
@@ -148,6 +163,18 @@ internal static class InputEmitter
         foreach (var p in mode.Params.Where(p => p.DurationPriced))
         {
             w.Line($"global::KieCatalog.Catalog.InputRules.Duration(v, {SourceWriter.Str(p.Name)}, {Naming.Pascal(p.Name)}, {Naming.SecondsProperty(p.Name)}, {SourceWriter.Int(p.MaxSeconds)});");
+        }
+
+        foreach (var p in mode.Params.Where(p => p.SizePriced))
+        {
+            w.Line($"global::KieCatalog.Catalog.InputRules.ImageSize(v, {SourceWriter.Str(p.Name)}, {Naming.Pascal(p.Name)}, {Naming.WidthProperty(p.Name)}, {Naming.HeightProperty(p.Name)}, {(p.MaxMegapixels is { } mp ? mp + "m" : "null")});");
+        }
+
+        if (mode.Price.Unit == "output-size")
+        {
+            w.Open("if (v.Count == 0 && Rate() is null)");
+            w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(mode.Price.Quantity!)}, global::KieCatalog.Catalog.ViolationCode.NotOffered, \"output larger than {mode.Price.Tiers[mode.Price.Tiers.Count - 1].MaxSide} px\"));");
+            w.Close();
         }
 
         foreach (var group in mode.RequireOneOf)

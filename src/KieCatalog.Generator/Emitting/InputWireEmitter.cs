@@ -67,7 +67,8 @@ internal static class InputWireEmitter
     public static void EmitRead(SourceWriter w, ModelSpec model, ModeSpec mode, string type)
     {
         var known = string.Join(", ", mode.Params.Select(p => SourceWriter.Str(p.Name))
-            .Concat(mode.Params.Where(p => p.DurationPriced).Select(p => SourceWriter.Str(p.Name + Vocabulary.SecondsKeySuffix))));
+            .Concat(mode.Params.Where(p => p.DurationPriced).Select(p => SourceWriter.Str(p.Name + Vocabulary.SecondsKeySuffix)))
+            .Concat(mode.Params.Where(p => p.SizePriced).SelectMany(p => new[] { SourceWriter.Str(p.Name + Vocabulary.WidthKeySuffix), SourceWriter.Str(p.Name + Vocabulary.HeightKeySuffix) })));
         w.Line("private static readonly string[] KnownParams = { " + known + " };");
         w.Line();
         w.Line("/// <summary>Reads a KIE <c>input</c> object; see <see cref=\"global::KieCatalog.Catalog.ModeDescriptor.ReadInput\"/>.</summary>");
@@ -108,6 +109,14 @@ internal static class InputWireEmitter
                 var seconds = local + "s";
                 w.Line($"var {seconds} = isObject ? global::KieCatalog.Catalog.InputReader.Number(input, {SourceWriter.Str(p.Name + Vocabulary.SecondsKeySuffix)}, violations) : null;");
                 assignments.Add($"{Naming.SecondsProperty(p.Name)} = {seconds},");
+            }
+
+            if (p.SizePriced)
+            {
+                w.Line($"var {local}w = isObject ? global::KieCatalog.Catalog.InputReader.Integer(input, {SourceWriter.Str(p.Name + Vocabulary.WidthKeySuffix)}, violations) : null;");
+                w.Line($"var {local}h = isObject ? global::KieCatalog.Catalog.InputReader.Integer(input, {SourceWriter.Str(p.Name + Vocabulary.HeightKeySuffix)}, violations) : null;");
+                assignments.Add($"{Naming.WidthProperty(p.Name)} = {local}w,");
+                assignments.Add($"{Naming.HeightProperty(p.Name)} = {local}h,");
             }
         }
 

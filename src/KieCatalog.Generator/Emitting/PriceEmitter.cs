@@ -19,7 +19,14 @@ internal static class PriceEmitter
         w.Line("/// <summary>The exact price in KIE credits for this input.</summary>");
         w.Line("public decimal Price() => (Rate() ?? throw new global::KieCatalog.Catalog.InvalidInputException(Descriptor, Validate())) * Quantity();");
         w.Line();
-        if (price.Credits is not null)
+        if (price.Unit == "output-size")
+        {
+            var param = mode.Params.First(p => p.Name == price.Quantity);
+            var factor = price.Factor is { } f ? $"{Naming.Pascal(f)}.ToNumber()" : "1m";
+            var tiers = string.Join(", ", price.Tiers.Select(t => $"({t.MaxSide}, {t.Credits}m)"));
+            w.Line($"private decimal? Rate() => global::KieCatalog.Catalog.InputRules.OutputTier({Naming.WidthProperty(param.Name)}, {Naming.HeightProperty(param.Name)}, {factor}, new (int, decimal)[] {{ {tiers} }});");
+        }
+        else if (price.Credits is not null)
         {
             w.Line($"private decimal? Rate() => {price.Credits}m;");
         }
@@ -74,6 +81,16 @@ internal static class PriceEmitter
 
         var param = mode.Params.First(p => p.Name == price.Quantity);
         var name = Naming.Pascal(param.Name);
+        if (price.Unit == "output-size")
+        {
+            return "1m";
+        }
+
+        if (price.Unit == "megapixel")
+        {
+            return $"global::KieCatalog.Catalog.InputRules.BilledMegapixels({Naming.WidthProperty(param.Name)}, {Naming.HeightProperty(param.Name)}) ?? throw new global::KieCatalog.Catalog.InvalidInputException(Descriptor, Validate())";
+        }
+
         if (price.ByFileDuration)
         {
             var billed = price.Unit == "minute" ? "BilledMinutes" : "BilledSeconds";

@@ -24,7 +24,9 @@ internal sealed record ParamSpec(
     EquatableArray<EnumValueSpec> Values,
     bool AffectsPrice,
     int? MaxSeconds = null,
-    bool DurationPriced = false);
+    bool DurationPriced = false,
+    string? MaxMegapixels = null,
+    bool SizePriced = false);
 
 /// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
 internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);
@@ -42,7 +44,13 @@ internal sealed record PriceSpec(
     string? MaxQuantity,
     string MinCredits,
     string MaxCredits,
-    bool ByFileDuration = false);
+    bool ByFileDuration = false,
+    bool ByImageSize = false,
+    string? Factor = null,
+    EquatableArray<SizeTierSpec> Tiers = default);
+
+/// <summary>One step of a price by output size: up to <paramref name="MaxSide"/> pixels on the longer side, <paramref name="Credits"/>.</summary>
+internal sealed record SizeTierSpec(int MaxSide, string Credits);
 
 /// <summary>A mode: one KIE model id with its parameters and price. RequireOneOf: groups of parameters of which at least one must be given.</summary>
 internal sealed record ModeSpec(

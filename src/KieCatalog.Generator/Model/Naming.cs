@@ -29,6 +29,11 @@ internal static class Naming
     /// <summary>The non-wire property carrying the length in seconds of a duration-priced file: "audio_url" → "AudioUrlSeconds".</summary>
     public static string SecondsProperty(string param) => Pascal(param) + "Seconds";
 
+    /// <summary>The non-wire properties carrying the pixel size of a size-priced image: "image_url" → "ImageUrlWidth" / "ImageUrlHeight".</summary>
+    public static string WidthProperty(string param) => Pascal(param) + "Width";
+
+    public static string HeightProperty(string param) => Pascal(param) + "Height";
+
     public static string ModelClass(string modelId) => Pascal(modelId) + "Model";
 
     public static string InputType(string modelId, string modeId) => Pascal(modelId) + Pascal(modeId) + "Input";

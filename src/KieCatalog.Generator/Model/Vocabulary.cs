@@ -22,7 +22,15 @@ internal static class Vocabulary
         "jobs", "veo", "runway", "aleph", "suno", "gpt4o-image", "flux-kontext", "midjourney", "luma", "omni",
     };
 
-    public static readonly string[] PriceUnits = { "task", "image", "second", "minute", "1000-chars" };
+    public static readonly string[] PriceUnits = { "task", "image", "second", "minute", "1000-chars", "megapixel", "output-size" };
+
+    /// <summary>Units priced by the dimensions of an uploaded image: per started megapixel, or by the output's longer side.</summary>
+    public static readonly string[] SizeUnits = { "megapixel", "output-size" };
+
+    /// <summary>Appended to an image parameter's name: the keys of its pixel width and height in an input object.</summary>
+    public const string WidthKeySuffix = "#width";
+
+    public const string HeightKeySuffix = "#height";
 
     public static readonly HashSet<string> UrlListKinds = new() { "image[]", "video[]", "audio[]" };
 

@@ -153,8 +153,8 @@ internal static class CatalogParser
         if (price is not null)
         {
             parameters = parameters
-                .Select(p => price.By.Contains(p.Name) || price.Quantity == p.Name
-                    ? p with { AffectsPrice = true, DurationPriced = price.ByFileDuration && price.Quantity == p.Name }
+                .Select(p => price.By.Contains(p.Name) || price.Quantity == p.Name || price.Factor == p.Name
+                    ? p with { AffectsPrice = true, DurationPriced = price.ByFileDuration && price.Quantity == p.Name, SizePriced = price.ByImageSize && price.Quantity == p.Name }
                     : p)
                 .ToList();
         }

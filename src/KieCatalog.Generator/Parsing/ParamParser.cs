@@ -9,7 +9,7 @@ internal static class ParamParser
 {
     private static readonly string[] Known =
     {
-        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels",
+        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels", "maxMegapixels",
     };
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
@@ -78,8 +78,17 @@ internal static class ParamParser
             maxSeconds = null;
         }
 
+        var maxMegapixels = ctx.Number(node, "maxMegapixels", subject);
+        if (maxMegapixels is not null && (kind != "image" || maxMegapixels <= 0))
+        {
+            ctx.Invalid(subject, node["maxMegapixels"]!, kind != "image"
+                ? $"'maxMegapixels' does not apply to '{name}' ({kind}): it bounds an uploaded image"
+                : $"'maxMegapixels' of '{name}' must be above 0");
+            maxMegapixels = null;
+        }
+
         var defaultValue = ReadDefault(ctx, subject, name, kind, node, values, min, max, maxLength);
-        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds);
+        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels));
     }
 
     private static string? Fmt(decimal? value) => value is null ? null : Decimals.Format(value.Value);

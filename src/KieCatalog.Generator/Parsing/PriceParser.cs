@@ -10,7 +10,7 @@ namespace KieCatalog.Generator.Parsing;
 /// </summary>
 internal static class PriceParser
 {
-    private static readonly string[] Known = { "credits", "by", "table", "unit", "quantity", "maxQuantity" };
+    private static readonly string[] Known = { "credits", "by", "table", "unit", "quantity", "maxQuantity", "factor", "tiers" };
 
     public static PriceSpec? Parse(ParseContext ctx, string subject, JsonNode mode, IReadOnlyList<ParamSpec> parameters)
     {
@@ -29,6 +29,11 @@ internal static class PriceParser
 
         ctx.OnlyKnown(node, subject, Known);
         var unit = ctx.OneOf(node, "unit", subject, Vocabulary.PriceUnits, "task") ?? "task";
+        if (unit == "output-size" || node["tiers"] is not null || node["factor"] is not null)
+        {
+            return OutputSizePriceParser.Parse(ctx, subject, node, unit, parameters);
+        }
+
         var credits = ctx.Number(node, "credits", subject);
         var byNode = node["by"];
         var tableNode = node["table"];
@@ -99,7 +104,7 @@ internal static class PriceParser
         return new PriceSpec(
             credits is null ? null : Decimals.Format(credits.Value), by, table.ToEquatableArray(), unit,
             quantity.Param, quantity.Fixed is null ? null : Decimals.Format(quantity.Fixed.Value),
-            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration);
+            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration, quantity.ByImageSize);
     }
 
     private static List<ParamSpec>? ReadBy(ParseContext ctx, string subject, JsonNode price, IReadOnlyList<ParamSpec> parameters)

@@ -8,7 +8,7 @@ namespace KieCatalog.Generator.Parsing;
 /// What a per-unit price is multiplied by: a parameter's value, the length of the file given for an audio/video
 /// parameter (<paramref name="ByFileDuration"/>), or a fixed upper bound.
 /// </summary>
-internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false);
+internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false, bool ByImageSize = false);
 
 internal static class QuantityParser
 {
@@ -55,6 +55,11 @@ internal static class QuantityParser
         {
             ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, $"quantity '{paramNode.Text}' is not a parameter of this mode");
             return null;
+        }
+
+        if (System.Array.IndexOf(Vocabulary.SizeUnits, unit) >= 0 || (param.Kind == "image" && Vocabulary.UploadKinds.Contains(param.Kind)))
+        {
+            return ImageSize(ctx, subject, paramNode, unit, param);
         }
 
         if (Vocabulary.UploadKinds.Contains(param.Kind))
@@ -113,6 +118,48 @@ internal static class QuantityParser
 
         var max = unit == "second" ? maxSeconds : System.Math.Ceiling(maxSeconds / 60m);
         return new Quantity(param.Name, null, 1, max, ByFileDuration: true);
+    }
+
+    /// <summary>
+    /// A quantity naming an uploaded image: the price is per started megapixel of it (<c>megapixel</c>), or by the size of
+    /// the output it makes (<c>output-size</c>, from its dimensions and the price's factor, in the price's tiers).
+    /// </summary>
+    private static Quantity? ImageSize(ParseContext ctx, string subject, JsonNode paramNode, string unit, ParamSpec param)
+    {
+        if (param.Kind != "image")
+        {
+            ctx.Report(Diagnostics.InvalidImageSizePrice, paramNode, subject,
+                $"a price per {unit} follows an uploaded image's dimensions: quantity '{param.Name}' must be an image parameter, not {param.Kind}");
+            return null;
+        }
+
+        if (System.Array.IndexOf(Vocabulary.SizeUnits, unit) < 0)
+        {
+            ctx.Report(Diagnostics.InvalidImageSizePrice, paramNode, subject,
+                $"quantity '{param.Name}' is an image: the price must be per megapixel or by output size, not per {unit}");
+            return null;
+        }
+
+        if (!param.Required)
+        {
+            ctx.Report(Diagnostics.InvalidImageSizePrice, paramNode, subject,
+                $"quantity '{param.Name}' is optional: a price by an image's dimensions needs the image to be required");
+            return null;
+        }
+
+        if (unit == "output-size")
+        {
+            return new Quantity(param.Name, null, 1, 1, ByImageSize: true);
+        }
+
+        if (!Decimals.TryParse(param.MaxMegapixels, out var maxMegapixels))
+        {
+            ctx.Report(Diagnostics.InvalidImageSizePrice, paramNode, subject,
+                $"quantity '{param.Name}' is an image's megapixels: give the parameter 'maxMegapixels' (the largest image KIE takes)");
+            return null;
+        }
+
+        return new Quantity(param.Name, null, 1, System.Math.Ceiling(maxMegapixels), ByImageSize: true);
     }
 
     private static (decimal Min, decimal Max)? Range(ParamSpec param, string unit)

@@ -126,6 +126,59 @@ public static class InputRules
     /// <summary>Started minutes billed for a file's length (61 s is 2 minutes); null when the length is unknown or not above 0.</summary>
     public static decimal? BilledMinutes(decimal? seconds) => BilledSeconds(seconds) is { } whole ? decimal.Ceiling(whole / 60m) : null;
 
+    /// <summary>
+    /// An image whose pixel size prices the mode: when the image is given, its width and height must be known and above 0
+    /// (and at most <paramref name="maxMegapixels"/> megapixels of 1,048,576 pixels).
+    /// </summary>
+    public static void ImageSize(List<InputViolation> v, string param, string? file, int? width, int? height, decimal? maxMegapixels)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return;
+        }
+
+        if (width is not > 0 || height is not > 0)
+        {
+            v.Add(new InputViolation(param, ViolationCode.SizeMissing));
+            return;
+        }
+
+        if (maxMegapixels is { } max && (decimal)width.Value * height.Value > max * PixelsPerMegapixel)
+        {
+            v.Add(new InputViolation(param, ViolationCode.SizeAboveMax, max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>A megapixel as image services bill it: 1024 × 1024 pixels.</summary>
+    public const decimal PixelsPerMegapixel = 1024m * 1024m;
+
+    /// <summary>Started megapixels of an image (1024×1024 is 1, 1025×1024 is 2); null when its size is unknown.</summary>
+    public static decimal? BilledMegapixels(int? width, int? height) =>
+        width is > 0 && height is > 0 ? decimal.Ceiling((decimal)width.Value * height.Value / PixelsPerMegapixel) : null;
+
+    /// <summary>
+    /// The price of the output an image makes: its longer side times <paramref name="factor"/>, priced by the first tier
+    /// at least that long (tiers ascending); null when the size is unknown or the output is larger than every tier.
+    /// </summary>
+    public static decimal? OutputTier(int? width, int? height, decimal factor, IReadOnlyList<(int MaxSide, decimal Credits)> tiers)
+    {
+        if (width is not > 0 || height is not > 0)
+        {
+            return null;
+        }
+
+        var side = Math.Max(width.Value, height.Value) * factor;
+        foreach (var (maxSide, credits) in tiers)
+        {
+            if (side <= maxSide)
+            {
+                return credits;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>At least one of <paramref name="params"/> must be given; the violation names the first.</summary>
     public static void OneOf(List<InputViolation> v, string[] @params, bool anyGiven)
     {

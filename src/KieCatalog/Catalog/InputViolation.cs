@@ -17,6 +17,12 @@ public enum ViolationCode
     NotAValue,
     NotOffered,
 
+    /// <summary>An image that prices the mode by its size was given without its width and height.</summary>
+    SizeMissing,
+
+    /// <summary>An image that prices the mode by its size is larger than the mode takes (Limit: megapixels).</summary>
+    SizeAboveMax,
+
     /// <summary>A file that prices the mode by its length was given without its length in seconds (or with one not above 0).</summary>
     DurationMissing,
 
@@ -47,6 +53,8 @@ public sealed record InputViolation(string Param, ViolationCode Code, string? Li
             ViolationCode.NotAValue => ru ? $"«{Param}»: недопустимое значение" : $"'{Param}' is not one of the allowed values",
             ViolationCode.DurationMissing => ru ? $"«{Param}»: нужна длительность файла в секундах, от неё зависит цена" : $"'{Param}': the file's length in seconds is needed to price it",
             ViolationCode.DurationAboveMax => ru ? $"«{Param}»: файл не длиннее {Limit} с" : $"'{Param}' must be at most {Limit} seconds long",
+            ViolationCode.SizeMissing => ru ? $"«{Param}»: нужен размер изображения в пикселях, от него зависит цена" : $"'{Param}': the image's size in pixels is needed to price it",
+            ViolationCode.SizeAboveMax => ru ? $"«{Param}»: изображение не больше {Limit} Мп" : $"'{Param}' must be at most {Limit} megapixels",
             ViolationCode.NoneOf => ru ? $"Нужно хотя бы одно из: {Limit}" : $"At least one of {Limit} is required",
             _ => ru ? $"Такое сочетание ({Limit}) KIE не предлагает" : $"KIE does not offer this combination ({Limit})",
         };

@@ -53,7 +53,9 @@ public sealed class ParamDescriptor
         bool affectsPrice = false,
         string? toggleCallbackData = null,
         int? maxSeconds = null,
-        bool durationPriced = false)
+        bool durationPriced = false,
+        decimal? maxMegapixels = null,
+        bool sizePriced = false)
     {
         this.mode = mode;
         Name = name;
@@ -72,10 +74,33 @@ public sealed class ParamDescriptor
         MaxSeconds = maxSeconds;
         DurationPriced = durationPriced;
         SecondsKey = durationPriced ? name + SecondsKeySuffix : null;
+        MaxMegapixels = maxMegapixels;
+        SizePriced = sizePriced;
+        WidthKey = sizePriced ? name + WidthKeySuffix : null;
+        HeightKey = sizePriced ? name + HeightKeySuffix : null;
     }
 
     /// <summary>Appended to a parameter's name, the key of the file's length in an input object (see <see cref="SecondsKey"/>).</summary>
     public const string SecondsKeySuffix = "#seconds";
+
+    /// <summary>Appended to an image parameter's name, the keys of its pixel width and height in an input object (see <see cref="WidthKey"/>).</summary>
+    public const string WidthKeySuffix = "#width";
+
+    public const string HeightKeySuffix = "#height";
+
+    /// <summary>The largest image (in megapixels of 1,048,576 pixels) an image parameter takes, where the catalog says.</summary>
+    public decimal? MaxMegapixels { get; }
+
+    /// <summary>The price follows this uploaded image's pixel size (per megapixel, or by the output it makes).</summary>
+    public bool SizePriced { get; }
+
+    /// <summary>
+    /// For a <see cref="SizePriced"/> image, <c>name + "#width"</c> / <c>name + "#height"</c>: the keys under which an input
+    /// object given to <see cref="ModeDescriptor.ReadInput"/> carries the image's pixel size (never written to KIE's input).
+    /// </summary>
+    public string? WidthKey { get; }
+
+    public string? HeightKey { get; }
 
     public ModeDescriptor Mode => mode();
 

@@ -3,9 +3,10 @@ namespace KieCatalog.Catalog;
 /// <summary>A mode's price range in KIE credits, for display before the inputs are known.</summary>
 public sealed class PriceDescriptor
 {
-    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false)
+    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false, bool byImageSize = false)
     {
         ByFileDuration = byFileDuration;
+        ByImageSize = byImageSize;
         Unit = unit;
         MinCredits = minCredits;
         MaxCredits = maxCredits;
@@ -32,6 +33,13 @@ public sealed class PriceDescriptor
     /// longest file the parameter takes (<see cref="ParamDescriptor.MaxSeconds"/>).
     /// </summary>
     public bool ByFileDuration { get; }
+
+    /// <summary>
+    /// True when the price follows the pixel size of the image given for <see cref="QuantityParam"/>
+    /// (<see cref="ParamDescriptor.SizePriced"/>): per started megapixel for <see cref="PriceUnit.Megapixel"/>, or by the
+    /// output's longer side for <see cref="PriceUnit.OutputSize"/>.
+    /// </summary>
+    public bool ByImageSize { get; }
 
     /// <summary>For per-unit prices whose quantity is only known after the task (e.g. a generated sound's length): the upper bound charged up front.</summary>
     public decimal? MaxQuantity { get; }

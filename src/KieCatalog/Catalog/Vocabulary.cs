@@ -64,6 +64,12 @@ public enum PriceUnit
     Minute,
     ThousandChars,
 
+    /// <summary>Per started megapixel (1,048,576 pixels) of an uploaded image (<see cref="PriceDescriptor.ByImageSize"/>).</summary>
+    Megapixel,
+
+    /// <summary>By the longer side of the output an uploaded image makes (its longer side times a factor), in tiers (<see cref="PriceDescriptor.ByImageSize"/>).</summary>
+    OutputSize,
+
     /// <summary>The catalog has no price for this (hidden) mode yet; its input's Price() throws <see cref="UnpricedModeException"/>.</summary>
     Unpriced,
 }

@@ -39,10 +39,20 @@ public sealed partial class FakeKieServer
             return (200, FakeKieWire.Envelope(500, "This field is required", null));
         }
 
-        // A file whose length prices the mode is never sent with its length: KIE measures it. The fake "measures" every file as FileSeconds.
-        var measured = mode.DurationParam is { SecondsKey: { } secondsKey } && input[mode.DurationParam.Name] is not null
-            ? new JsonObject(input.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { [secondsKey] = FileSeconds }
-            : input;
+        // A file whose length or pixel size prices the mode is never sent with it: KIE measures the file. The fake
+        // "measures" every such file as FileSeconds long, or as an image of SampleInputs.ImageSide pixels square.
+        var measured = new JsonObject(input.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        if (mode.DurationParam is { SecondsKey: { } secondsKey } && input[mode.DurationParam.Name] is not null)
+        {
+            measured[secondsKey] = FileSeconds;
+        }
+
+        foreach (var image in mode.Params.Where(p => p is { SizePriced: true, WidthKey: not null, HeightKey: not null } && input[p.Name] is not null))
+        {
+            measured[image.WidthKey!] = SampleInputs.ImageSide;
+            measured[image.HeightKey!] = SampleInputs.ImageSide;
+        }
+
         using var document = JsonDocument.Parse(measured.ToJsonString());
         var typed = mode.ReadInput(document.RootElement, out var violations);
         var all = violations.Concat(typed.Validate()).ToList();

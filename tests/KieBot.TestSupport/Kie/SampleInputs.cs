@@ -13,6 +13,9 @@ public static class SampleInputs
 {
     public const int FileSeconds = 5;
 
+    /// <summary>The side in pixels of the square image a size-priced mode is given (one megapixel).</summary>
+    public const int ImageSide = 1024;
+
     public static IModeInput For(ModeDescriptor mode, string prompt = "A lighthouse at dusk")
     {
         var input = new JsonObject();
@@ -24,6 +27,12 @@ public static class SampleInputs
         if (mode.DurationParam is { SecondsKey: { } secondsKey } file)
         {
             input[secondsKey] = Math.Min(FileSeconds, file.MaxSeconds ?? FileSeconds);
+        }
+
+        foreach (var image in mode.Params.Where(p => p is { SizePriced: true, WidthKey: not null, HeightKey: not null }))
+        {
+            input[image.WidthKey!] = ImageSide;
+            input[image.HeightKey!] = ImageSide;
         }
 
         using var document = JsonDocument.Parse(input.ToJsonString());

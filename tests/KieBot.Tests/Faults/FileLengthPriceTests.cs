@@ -118,7 +118,7 @@ public sealed class FileLengthPriceTests(PostgresFixture postgres)
     }
 
     /// <summary>The summary quotes <paramref name="price"/> (showing the length), the press reserves it, the result captures it.</summary>
-    private static async Task AssertChargedAsync(BotHarness h, Updates user, Credits price, string length)
+    internal static async Task AssertChargedAsync(BotHarness h, Updates user, Credits price, string length)
     {
         var summary = h.ScreenOf(user).Text!;
         Assert.Contains($"Price: <b>{price} cr</b>", summary, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
             return await flow.RefuseAsync(turn, form, mode, param, turn.T("error.too_many", ("label", label), ("max", maxItems)), ct).ConfigureAwait(false);
         }
 
-        var (url, seconds, refusal) = await UploadAsync(turn, param, file, label, ct).ConfigureAwait(false);
+        var (url, measure, refusal) = await UploadAsync(turn, param, file, label, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
             return await flow.RefuseAsync(turn, form, mode, param, refusal, ct).ConfigureAwait(false);
@@ -57,7 +57,13 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
             form = form.With(param.Name, ParamValues.Text(url!));
             if (param.SecondsKey is { } secondsKey)
             {
-                form = form.With(secondsKey, seconds is { } length ? ParamValues.Number(length) : null);
+                form = form.With(secondsKey, measure.Seconds is { } length ? ParamValues.Number(length) : null);
+            }
+
+            if (param.WidthKey is { } widthKey && param.HeightKey is { } heightKey)
+            {
+                form = form.With(widthKey, measure.Size is { } w ? ParamValues.Number(w.Width) : null)
+                    .With(heightKey, measure.Size is { } h ? ParamValues.Number(h.Height) : null);
             }
 
             return await flow.ContinueAsync(turn, form, mode, ct).ConfigureAwait(false);
@@ -70,14 +76,35 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
             : await flow.AskAsync(turn, form, mode, param, form.FromSettings, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Uploads the file to KIE: its URL, its length in seconds where the price follows it, or why it is refused.</summary>
-    private async Task<(string? Url, int? Seconds, string? Refusal)> UploadAsync(Turn turn, ParamDescriptor param, IncomingFile file, string label, CancellationToken ct)
+    /// <summary>Uploads the file to KIE: its URL, its length or pixel size where the price follows it, or why it is refused.</summary>
+    private async Task<(string? Url, Measure Measure, string? Refusal)> UploadAsync(Turn turn, ParamDescriptor param, IncomingFile file, string label, CancellationToken ct)
     {
         try
         {
             await using var opened = await chat.OpenFileAsync(file, ct).ConfigureAwait(false);
             Stream content = opened;
             int? seconds = null;
+            ImageDimensions? size = null;
+            if (param.SizePriced)
+            {
+                // The price follows the image's pixel size: read from the file's own header, never from what the sender says.
+                var buffer = new MemoryStream();
+                await opened.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                buffer.Position = 0;
+                size = ImageSize.Read(buffer);
+                buffer.Position = 0;
+                content = buffer;
+                if (size is not { } read)
+                {
+                    return (null, default, turn.T("error.size_unknown", ("label", label)));
+                }
+
+                if (param.MaxMegapixels is { } maxMegapixels && (decimal)read.Width * read.Height > maxMegapixels * InputRules.PixelsPerMegapixel)
+                {
+                    return (null, default, turn.T("error.size_large", ("width", read.Width), ("height", read.Height), ("max", maxMegapixels)));
+                }
+            }
+
             if (param.DurationPriced)
             {
                 // The price follows the file's length: Telegram's word for media, the file's header for a document.
@@ -92,23 +119,26 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
                 content = buffer;
                 if (seconds is null)
                 {
-                    return (null, null, turn.T("error.duration_unknown", ("label", label)));
+                    return (null, default, turn.T("error.duration_unknown", ("label", label)));
                 }
 
                 if (param.MaxSeconds is { } maxSeconds && seconds > maxSeconds)
                 {
-                    return (null, null, turn.T("error.duration_long", ("seconds", seconds), ("max", maxSeconds)));
+                    return (null, default, turn.T("error.duration_long", ("seconds", seconds), ("max", maxSeconds)));
                 }
             }
 
             var url = (await kie.UploadAsync(content, FileName(file), "kiebot", ct).ConfigureAwait(false)).Url;
-            return (url, seconds, null);
+            return (url, new Measure(seconds, size), null);
         }
         catch (Exception e) when (e is KieException or IOException or HttpRequestException)
         {
-            return (null, null, turn.T("error.upload"));
+            return (null, default, turn.T("error.upload"));
         }
     }
+
+    /// <summary>What the price of an upload follows: an audio or video file's length, an image's pixel size.</summary>
+    private readonly record struct Measure(int? Seconds, ImageDimensions? Size);
 
     private static string FileName(IncomingFile file)
     {

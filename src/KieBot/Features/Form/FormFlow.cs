@@ -157,7 +157,9 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         }
     }
 
-    /// <summary>" · 3 s" after a file whose length sets the price.</summary>
+    /// <summary>" · 3 s" after a file whose length sets the price, " · 4000×3000" after an image whose size does.</summary>
     private static string Length(Turn turn, FormState form, ParamDescriptor param) =>
-        param.SecondsKey is { } key && form.Values.TryGetValue(key, out var seconds) ? " · " + turn.T("value.seconds", ("seconds", seconds)) : string.Empty;
+        param.SecondsKey is { } key && form.Values.TryGetValue(key, out var seconds) ? " · " + turn.T("value.seconds", ("seconds", seconds))
+        : param.WidthKey is { } w && param.HeightKey is { } h && form.Values.TryGetValue(w, out var width) && form.Values.TryGetValue(h, out var height) ? $" · {width}×{height}"
+        : string.Empty;
 }

@@ -132,9 +132,10 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
             }
         }
 
-        if (mode.DurationParam is { } priced)
+        // A file whose length or pixel size priced it is asked again: KIE's stored input lacks the measure.
+        foreach (var measured in mode.Params.Where(p => p.DurationPriced || p.SizePriced))
         {
-            values.Remove(priced.Name);
+            values.Remove(measured.Name);
         }
 
         return values;
