@@ -20,10 +20,13 @@ internal sealed class CountingStream(byte[] bytes) : MemoryStream(bytes)
     }
 }
 
-/// <summary>A stream that cannot seek, handing out at most 1000 bytes per read, as a network body does.</summary>
-internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
+/// <summary>
+/// A stream that cannot seek, handing out at most <paramref name="chunk"/> bytes per read (1000 by default, as a network
+/// body does), counting the bytes read from it.
+/// </summary>
+internal sealed class ForwardOnlyStream(byte[] bytes, int chunk = 1000) : Stream
 {
-    private int position;
+    public long BytesRead { get; private set; }
 
     public override bool CanRead => true;
 
@@ -41,9 +44,9 @@ internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var read = Math.Min(Math.Min(count, 1000), bytes.Length - position);
-        Array.Copy(bytes, position, buffer, offset, read);
-        position += read;
+        var read = (int)Math.Min(Math.Min(count, chunk), bytes.Length - BytesRead);
+        Array.Copy(bytes, BytesRead, buffer, offset, read);
+        BytesRead += read;
         return read;
     }
 
