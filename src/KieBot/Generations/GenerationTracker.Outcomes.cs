@@ -18,6 +18,8 @@ public sealed partial class GenerationTracker
             return;
         }
 
+        await RecordDurationAsync(generation, task, ct).ConfigureAwait(false);
+
         await FinishSuccessAsync(generation with { State = GenerationState.Succeeded, ResultUrls = task.ResultUrls, ResultText = task.ResultText }, ct).ConfigureAwait(false);
     }
 

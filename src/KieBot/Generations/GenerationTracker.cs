@@ -11,8 +11,9 @@ namespace KieBot.Generations;
 /// Follows generations to their end: leases due in-flight rows (one worker per row, short leases renewed while it
 /// works, so the rows of a host that died are taken over within one lease), reads their KIE task, and on success
 /// delivers the result (recording each part as Telegram accepts it) and captures the price; on failure or past the
-/// deadline of its output kind releases it exactly once and says why. After each read the row is scheduled with a
-/// growing back-off, so each pass costs only the tasks that are due; a KIE callback makes a row due at once (a held
+/// deadline of its output kind releases it exactly once and says why. After each read the row is scheduled around the
+/// usual finish of its kind of task (<see cref="ReadSchedule"/>), or with a growing back-off for a kind without history,
+/// so each pass costs only the tasks that are due; a KIE callback makes a row due at once (a held
 /// one is looked at again as soon as its holder is done with it) and wakes the tracker.
 /// </summary>
 public sealed partial class GenerationTracker(
@@ -246,7 +247,7 @@ public sealed partial class GenerationTracker(
                 break;
             default:
                 await ProgressAsync(generation, task, ct).ConfigureAwait(false);
-                schedule[generation.Id] = time.GetUtcNow() + Backoff(generation.Attempts);
+                schedule[generation.Id] = time.GetUtcNow() + await NextReadAsync(generation, ct).ConfigureAwait(false);
                 break;
         }
     }

@@ -31,6 +31,9 @@ public interface IBotStore : IAsyncDisposable
 
     ISettingsStore Settings { get; }
 
+    /// <summary>How long KIE's tasks take, per mode and profile (the tracker's schedule and the progress message).</summary>
+    ITaskDurations Durations { get; }
+
     /// <summary>Applies the missing migrations (safe when several instances start at once); returns the versions applied now.</summary>
     Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default);
 

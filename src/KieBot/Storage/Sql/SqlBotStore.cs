@@ -24,6 +24,7 @@ internal sealed class SqlBotStore : IBotStore
         Updates = new SqlUpdateLog(db, users, conversations);
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
+        Durations = new SqlTaskDurations(db);
     }
 
     public string Dialect => db.Dialect;
@@ -51,6 +52,8 @@ internal sealed class SqlBotStore : IBotStore
     public IErrorLog Errors { get; }
 
     public ISettingsStore Settings { get; }
+
+    public ITaskDurations Durations { get; }
 
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => Migrator.MigrateAsync(db, cancellationToken);
 

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using KieBot.Storage;
+using KieCatalog;
+using KieCatalog.Catalog;
+
+namespace KieBot.Generations;
+
+/// <summary>
+/// When to read a task next, from how long tasks of its kind usually take: sparse before the expected finish, dense
+/// around it, backing off past the 90th percentile. A kind with too little history keeps the plain back-off.
+/// </summary>
+public static class ReadSchedule
+{
+    /// <summary>Durations a kind needs before its schedule follows them.</summary>
+    public const int MinSamples = 5;
+
+    /// <summary>The longest pause before the expected finish (a task that fails early is still seen within it).</summary>
+    public static readonly TimeSpan MaxEarlyPause = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The kind of a generation's task: its mode, and the values of the parameters its price depends on (resolution,
+    /// length, quality: what drives the work), e.g. <c>kling-2.6/text-to-video|duration=10|sound=true</c>.
+    /// </summary>
+    public static string Key(Generation generation)
+    {
+        var mode = Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+        var key = generation.ModelId + "/" + generation.ModeId;
+        if (mode is null)
+        {
+            return key;
+        }
+
+        using var input = JsonDocument.Parse(generation.InputJson);
+        foreach (var param in mode.Params.Where(p => p.AffectsPrice && p.Kind is ParamKind.Enum or ParamKind.Boolean).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            var value = input.RootElement.ValueKind == JsonValueKind.Object && input.RootElement.TryGetProperty(param.Name, out var v)
+                ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+                : param.DefaultValue;
+            key += "|" + param.Name + "=" + value;
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// The pause before the next read of a task <paramref name="elapsed"/> old: with a known <paramref name="expected"/>
+    /// (enough samples), the first read near 80 % of the median, then every 4 % of the median (2–10 s) up to the 90th
+    /// percentile, then a quarter of the overrun (that far up to a minute); otherwise <paramref name="backoff"/>.
+    /// </summary>
+    public static TimeSpan Next(TimeSpan elapsed, TaskExpectation? expected, TimeSpan backoff)
+    {
+        if (expected is not { Count: >= MinSamples } known)
+        {
+            return backoff;
+        }
+
+        var p50 = known.P50;
+        var p90 = known.P90 < p50 ? p50 : known.P90;
+        var dense = Clamp(p50 * 0.04, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+        var denseFrom = p50 * 0.8;
+        if (elapsed < denseFrom)
+        {
+            return Clamp(denseFrom - elapsed, dense, MaxEarlyPause);
+        }
+
+        return elapsed <= p90 ? dense : Clamp((elapsed - p90) * 0.25, dense, TimeSpan.FromMinutes(1));
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
+}
