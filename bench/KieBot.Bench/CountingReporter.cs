@@ -18,7 +18,7 @@ internal sealed class CountingReporter : IGenerationReporter
 
     public Task<long> StartedAsync(Generation generation, int? confirmedMessageId, CancellationToken cancellationToken) => Task.FromResult(1L);
 
-    public Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<string>> DeliverAsync(Generation generation, Func<IReadOnlyList<string>, CancellationToken, Task> accepted, CancellationToken cancellationToken)
     {

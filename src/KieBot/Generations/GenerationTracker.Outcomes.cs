@@ -70,6 +70,7 @@ public sealed partial class GenerationTracker
             await store.Generations.MoveAsync(generation.Id, GenerationState.Running, cancellationToken: ct).ConfigureAwait(false);
         }
 
-        await reporter.ProgressAsync(generation, task, time.GetUtcNow() - generation.CreatedAt, ct).ConfigureAwait(false);
+        var expected = await ExpectedAsync(ReadSchedule.Key(generation), ct).ConfigureAwait(false);
+        await reporter.ProgressAsync(generation, task, time.GetUtcNow() - generation.CreatedAt, expected is { Count: >= ReadSchedule.MinSamples } ? expected : null, ct).ConfigureAwait(false);
     }
 }

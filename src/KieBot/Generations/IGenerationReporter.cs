@@ -13,8 +13,11 @@ public interface IGenerationReporter
     /// <summary>The generation is recorded and paid (or free): show that it started, in place of the message confirmed when given; returns the status message id.</summary>
     Task<long> StartedAsync(Generation generation, int? confirmedMessageId, CancellationToken cancellationToken);
 
-    /// <summary>KIE reports the task still running (queued, generating, or a state it names).</summary>
-    Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, CancellationToken cancellationToken);
+    /// <summary>
+    /// KIE reports the task still running (queued, generating, or a state it names); <paramref name="expected"/> is how long
+    /// its kind of task usually takes, when enough of them were seen.
+    /// </summary>
+    Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken);
 
     /// <summary>
     /// Delivers a succeeded generation's result, resuming after <see cref="Generation.SentParts"/>; calls

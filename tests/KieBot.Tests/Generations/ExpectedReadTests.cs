@@ -18,13 +18,14 @@ public sealed class ExpectedReadTests : IAsyncLifetime
     private IBotStore store = null!;
     private FakeKieGateway kie = null!;
     private GenerationTracker tracker = null!;
+    private readonly QuietReporter reporter = new();
 
     public async Task InitializeAsync()
     {
         store = BotStores.Open(new StorageOptions { SqlitePath = path }, time);
         await store.MigrateAsync();
         kie = new FakeKieGateway(time, new FakeKieOptions { WaitingTime = TimeSpan.Zero, QueuingTime = TimeSpan.Zero, GeneratingTime = TimeSpan.FromSeconds(100) });
-        tracker = new GenerationTracker(store, kie, new QuietReporter(), time, HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
+        tracker = new GenerationTracker(store, kie, reporter, time, HostIdentity.New(), NullLogger<GenerationTracker>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -46,6 +47,8 @@ public sealed class ExpectedReadTests : IAsyncLifetime
         var unknown = await SubmitAsync("unknown", Models.Kling2_6.TextToVideo, new Kling2_6TextToVideoInput { Prompt = "a fox", Sound = false });
 
         Assert.Equal(2, await tracker.PollOnceAsync(CancellationToken.None));
+        Assert.Equal(new TaskExpectation(10, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(100)), reporter.Expected["known"]);
+        Assert.Null(reporter.Expected["unknown"]);
         time.Advance(tracker.Backoff(1) + TimeSpan.FromMilliseconds(1));
         Assert.Equal(["unknown"], await DueAsync());
 
@@ -99,7 +102,13 @@ public sealed class ExpectedReadTests : IAsyncLifetime
     {
         public Task<long> StartedAsync(Generation generation, int? confirmedMessageId, CancellationToken cancellationToken) => Task.FromResult(1L);
 
-        public Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, CancellationToken cancellationToken) => Task.CompletedTask;
+        public System.Collections.Concurrent.ConcurrentDictionary<string, TaskExpectation?> Expected { get; } = new();
+
+        public Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken)
+        {
+            Expected[generation.Id] = expected;
+            return Task.CompletedTask;
+        }
 
         public Task<IReadOnlyList<string>> DeliverAsync(Generation generation, Func<IReadOnlyList<string>, CancellationToken, Task> accepted, CancellationToken cancellationToken) =>
             Task.FromResult(generation.ResultUrls);

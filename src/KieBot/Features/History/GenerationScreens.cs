@@ -28,7 +28,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
             : await chat.SendAsync(generation.ChatId, started, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, CancellationToken cancellationToken)
+    public async Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken)
     {
         var language = await LanguageAsync(generation.UserId, cancellationToken).ConfigureAwait(false);
         var key = task.State switch
@@ -41,6 +41,11 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
         // A state the client does not know is shown as KIE named it, not guessed as generating.
         var (model, mode) = Names(generation, language);
         var text = Texts.Get(language, key, model, mode, ("elapsed", (int)elapsed.TotalSeconds), ("state", task.RawState));
+        if (ExpectationHint(language, elapsed, expected) is { } hint)
+        {
+            text += "\n" + hint;
+        }
+
         if (generation.StatusMessageId is { } status)
         {
             await chat.EditAsync(generation.ChatId, (int)status, new Screen(text), cancellationToken).ConfigureAwait(false);
@@ -121,4 +126,25 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
         (("model", Mode(generation)?.Model.Name ?? generation.ModelId), ("mode", Mode(generation)?.Label.Get(language) ?? generation.ModeId));
 
     private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+
+    /// <summary>
+    /// How long this usually takes ("usually about 3 min", from the median of its kind), or past the 90th percentile that
+    /// it is taking longer than usual; null without enough history.
+    /// </summary>
+    public static string? ExpectationHint(string language, TimeSpan elapsed, TaskExpectation? expected)
+    {
+        if (expected is null)
+        {
+            return null;
+        }
+
+        if (elapsed > expected.P90)
+        {
+            return Texts.Get(language, "gen.longer");
+        }
+
+        return expected.P50 < TimeSpan.FromSeconds(90)
+            ? Texts.Get(language, "gen.usually_seconds", ("seconds", (int)Math.Ceiling(expected.P50.TotalSeconds)))
+            : Texts.Get(language, "gen.usually_minutes", ("minutes", (int)Math.Round(expected.P50.TotalMinutes, MidpointRounding.AwayFromZero)));
+    }
 }
