@@ -90,6 +90,75 @@ public sealed class PriceTests
 
         Assert.Equal((55m, 220m), (price.MinCredits, price.MaxCredits));
     }
+
+    [Theory]
+    [InlineData(false, 10, "480p")]
+    [InlineData(true, 30, "720p")]
+    public void Grok_imagine_text_to_video_is_the_rate_times_the_duration(bool hd, int seconds, string marker)
+    {
+        var input = new GrokImagineVideoTextToVideoInput
+        {
+            Prompt = "x",
+            Resolution = hd ? GrokImagineVideoTextToVideoResolution.V720p : GrokImagineVideoTextToVideoResolution.V480p,
+            Duration = seconds == 30 ? GrokImagineVideoTextToVideoDuration.V30 : GrokImagineVideoTextToVideoDuration.V10,
+        };
+
+        Assert.Equal(Reference.CreditsAfter(Reference.PriceCell("grok-imagine/text-to-video")!, marker) * seconds, input.Price());
+    }
+
+    [Theory]
+    [InlineData("480p", false, 0)]
+    [InlineData("720p", true, 1)]
+    [InlineData("1080p", true, 1)]
+    [InlineData("1080p", false, 0)]
+    public void Seedance_1_5_pro_by_resolution_and_sound_per_second(string resolution, bool sound, int column)
+    {
+        Assert.True(Seedance1_5ProGenerateResolutionExtensions.TryFromWire(resolution, out var r));
+        var input = new Seedance1_5ProGenerateInput { Prompt = "a fox", Resolution = r, GenerateAudio = sound, Duration = Seedance1_5ProGenerateDuration.V12 };
+
+        // kie-api.md §7: "per s: 480p $0.00875/$0.0175, …" (no/with audio).
+        Assert.Equal(Reference.CreditsAfter(Reference.PriceCell("bytedance/seedance-1.5-pro")!, resolution, column) * 12, input.Price());
+    }
+
+    [Fact]
+    public void Omnihuman_is_priced_per_second_of_the_audio()
+    {
+        var input = new Omnihuman1_5GenerateInput { ImageUrl = "https://a/1.png", AudioUrl = "https://a/1.mp3", AudioUrlSeconds = 7 };
+
+        Assert.Equal(Reference.CreditsAfter(Reference.PriceCell("omnihuman-1-5")!, "") * 7, input.Price());
+        Assert.Equal(30, Omnihuman1_5GenerateInput.Descriptor.FindParam("audio_url")!.MaxSeconds);
+    }
+
+    [Theory]
+    [InlineData(false, "720p")]
+    [InlineData(true, "1080p")]
+    public void Video_edits_are_priced_per_second_of_the_uploaded_video(bool fullHd, string marker)
+    {
+        var happyhorse = new HappyhorseVideoEditInput
+        {
+            Prompt = "x",
+            VideoUrl = "https://a/1.mp4",
+            VideoUrlSeconds = 9,
+            Resolution = fullHd ? HappyhorseVideoEditResolution.V1080p : HappyhorseVideoEditResolution.V720p,
+        };
+        var wan = new Wan2_7VideoEditInput
+        {
+            VideoUrl = "https://a/1.mp4",
+            VideoUrlSeconds = 4,
+            Resolution = fullHd ? Wan2_7VideoEditResolution.V1080p : Wan2_7VideoEditResolution.V720p,
+        };
+
+        Assert.Equal(Reference.CreditsAfter(Reference.PriceCell("happyhorse/video-edit")!, marker) * 9, happyhorse.Price());
+        Assert.Equal(Reference.CreditsAfter(Reference.PriceCell("wan/2-7-videoedit")!, marker) * 4, wan.Price());
+    }
+
+    [Fact]
+    public void Runway_aleph_is_a_fixed_price()
+    {
+        var text = File.ReadAllText(Reference.Path("kie-api.md"));
+
+        Assert.Equal(Reference.CreditsAfter(text, "1080p $0.15; Aleph"), new AlephGenerateInput { Prompt = "x", VideoUrl = "https://a/1.mp4" }.Price());
+    }
 }
 
 internal static class InputExtensions
