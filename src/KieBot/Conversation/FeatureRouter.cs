@@ -51,9 +51,9 @@ public sealed class FeatureRouter : ISharedButtons
                     throw new InvalidOperationException($"Feature '{feature.Name}' shows screen '{screen.Name}', which is not a screen request or is already shown by '{screens.GetValueOrDefault(screen)?.Name}'.");
                 }
             }
-
-            prefixes.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
         }
+
+        prefixes.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
 
         if (!screens.ContainsKey(typeof(MenuScreen)))
         {

@@ -74,6 +74,15 @@ public sealed record FlowState
 
         try
         {
+            // Today's shape (every state saved since features kept their own) is read straight; only an old one is looked into.
+            var old = json.Contains("\"FeatureStep\"", StringComparison.Ordinal)
+                || (json.Contains("\"Step\"", StringComparison.Ordinal) && !json.Contains("\"Feature\"", StringComparison.Ordinal));
+            if (!old)
+            {
+                var current = JsonSerializer.Deserialize(json, FlowJson.Default.FlowState) ?? new FlowState();
+                return current.Catalog == KieCatalog.Models.Version ? current : new FlowState();
+            }
+
             if (JsonNode.Parse(json) is not JsonObject saved)
             {
                 return new FlowState();

@@ -45,7 +45,7 @@ public interface IFeature
     /// <summary>Rows it adds to the main menu (none when it is switched off).</summary>
     IEnumerable<IReadOnlyList<Button>> MenuRows(Turn turn) => [];
 
-    /// <summary>Buttons it adds to the balance screen; the first of all features' is also the summary's way to top up.</summary>
+    /// <summary>Buttons it adds to the balance screen (asked only while it is enabled); the first of all features' is also the summary's way to top up.</summary>
     IEnumerable<Button> BalanceButtons(Turn turn) => [];
 
     /// <summary>

@@ -10,22 +10,17 @@ public sealed partial class GenerationTracker
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TaskExpectation? Expected, DateTimeOffset ReadAt)> expectations = new(StringComparer.Ordinal);
 
-    /// <summary>The pause before the next read of a task still running: around its kind's usual finish, or the back-off.</summary>
-    public async Task<TimeSpan> NextReadAsync(Generation generation, CancellationToken ct)
+    /// <summary>How long the generation's kind of task usually takes, when enough of them were seen (cached a few minutes).</summary>
+    private async Task<TaskExpectation?> ExpectedAsync(Generation generation, CancellationToken ct)
     {
-        var elapsed = time.GetUtcNow() - generation.CreatedAt;
-        return ReadSchedule.Next(elapsed, await ExpectedAsync(ReadSchedule.Key(generation), ct).ConfigureAwait(false), Backoff(generation.Attempts));
-    }
-
-    private async Task<TaskExpectation?> ExpectedAsync(string key, CancellationToken ct)
-    {
+        var key = ReadSchedule.Key(generation);
         var now = time.GetUtcNow();
         if (expectations.TryGetValue(key, out var known) && now - known.ReadAt < ExpectationsFresh)
         {
             return known.Expected;
         }
 
-        var expected = await store.Durations.ReadAsync(key, ct).ConfigureAwait(false);
+        var expected = ReadSchedule.Usable(await store.Durations.ReadAsync(key, ct).ConfigureAwait(false));
         expectations[key] = (expected, now);
         return expected;
     }

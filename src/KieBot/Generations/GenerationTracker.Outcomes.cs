@@ -63,14 +63,13 @@ public sealed partial class GenerationTracker
         LogFailed(generation.Id, error.Kind);
     }
 
-    private async Task ProgressAsync(Generation generation, KieTask task, CancellationToken ct)
+    private async Task ProgressAsync(Generation generation, KieTask task, TaskExpectation? expected, CancellationToken ct)
     {
         if (generation.State == GenerationState.Submitted && task.State == KieTaskState.Generating)
         {
             await store.Generations.MoveAsync(generation.Id, GenerationState.Running, cancellationToken: ct).ConfigureAwait(false);
         }
 
-        var expected = await ExpectedAsync(ReadSchedule.Key(generation), ct).ConfigureAwait(false);
-        await reporter.ProgressAsync(generation, task, time.GetUtcNow() - generation.CreatedAt, expected is { Count: >= ReadSchedule.MinSamples } ? expected : null, ct).ConfigureAwait(false);
+        await reporter.ProgressAsync(generation, task, time.GetUtcNow() - generation.CreatedAt, expected, ct).ConfigureAwait(false);
     }
 }

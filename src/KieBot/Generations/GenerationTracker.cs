@@ -246,8 +246,10 @@ public sealed partial class GenerationTracker(
                 await FailAsync(generation, task.Error!, ct).ConfigureAwait(false);
                 break;
             default:
-                await ProgressAsync(generation, task, ct).ConfigureAwait(false);
-                schedule[generation.Id] = time.GetUtcNow() + await NextReadAsync(generation, ct).ConfigureAwait(false);
+                // One look-up of the kind's usual time serves the progress message and the next read.
+                var expected = await ExpectedAsync(generation, ct).ConfigureAwait(false);
+                await ProgressAsync(generation, task, expected, ct).ConfigureAwait(false);
+                schedule[generation.Id] = time.GetUtcNow() + ReadSchedule.Next(time.GetUtcNow() - generation.CreatedAt, expected, Backoff(generation.Attempts));
                 break;
         }
     }

@@ -49,7 +49,7 @@ public static class ReadSchedule
     /// </summary>
     public static TimeSpan Next(TimeSpan elapsed, TaskExpectation? expected, TimeSpan backoff)
     {
-        if (expected is not { Count: >= MinSamples } known)
+        if (Usable(expected) is not { } known)
         {
             return backoff;
         }
@@ -65,6 +65,9 @@ public static class ReadSchedule
 
         return elapsed <= p90 ? dense : Clamp((elapsed - p90) * 0.25, dense, TimeSpan.FromMinutes(1));
     }
+
+    /// <summary>The expectation when enough tasks of the kind were seen to go by it; else null.</summary>
+    public static TaskExpectation? Usable(TaskExpectation? expected) => expected is { Count: >= MinSamples } ? expected : null;
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 }

@@ -186,8 +186,8 @@ internal static class InputEmitter
 
         foreach (var reject in mode.Rejects)
         {
-            var test = string.Join(" && ", reject.Terms.Select(t => "(" + string.Join(" || ", t.Values.Select(value => $"{Naming.Pascal(t.Param)} == {ValueExpression(model.Id, mode, t.Param, value)}")) + ")"));
-            var combination = string.Join(" + \", \" + ", reject.Terms.Select(t => $"\"{t.Param}=\" + {WireOrNull(mode, t.Param)}"));
+            var test = string.Join(" && ", reject.Terms.Select(t => "(" + string.Join(" || ", t.Values.Select(value => $"{Naming.Pascal(t.Param)} == {ParamTypes.ValueExpression(model.Id, mode.Id, mode.Params.First(p => p.Name == t.Param), value)}")) + ")"));
+            var combination = string.Join(" + \", \" + ", reject.Terms.Select(t => $"\"{t.Param}=\" + {WireOf(mode, t.Param)}"));
             w.Open($"if ({test})");
             w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(reject.Terms[0].Param)}, global::KieCatalog.Catalog.ViolationCode.NotOffered, {combination}));");
             w.Close();
@@ -217,11 +217,15 @@ internal static class InputEmitter
         return ParamTypes.IsReference(p) ? $"!string.IsNullOrWhiteSpace({name})" : $"{name} is not null";
     }
 
+    /// <summary>The C# expression of a parameter's wire text (its property may be unset when the parameter is optional without a default).</summary>
     internal static string WireOf(ModeSpec mode, string paramName)
     {
         var p = mode.Params.First(x => x.Name == paramName);
         var name = Naming.Pascal(p.Name);
-        return p.Kind == "boolean" ? $"({name} ? \"true\" : \"false\")" : $"{name}.ToWire()";
+        var nullable = ParamTypes.IsNullable(p);
+        return p.Kind == "boolean"
+            ? $"({name}{(nullable ? " == true" : "")} ? \"true\" : \"false\")"
+            : $"{name}{(nullable ? "?" : "")}.ToWire()";
     }
 
     public static string ApiName(string api) => api switch
@@ -238,19 +242,4 @@ internal static class InputEmitter
     /// <summary>A value a one-parameter reject refuses whatever else is chosen: not offered.</summary>
     private static string Refused(ModeSpec mode, ParamSpec param, EnumValueSpec value) =>
         mode.Rejects.Any(r => r.Terms.Count == 1 && r.Terms[0].Param == param.Name && r.Terms[0].Values.Contains(value.Wire)) ? ", offered: false" : string.Empty;
-
-    /// <summary>The C# value of wire <paramref name="value"/> of a parameter: an enum member, or true/false.</summary>
-    private static string ValueExpression(string modelId, ModeSpec mode, string param, string value)
-    {
-        var p = mode.Params.First(x => x.Name == param);
-        return p.Kind == "boolean" ? value : Naming.EnumType(modelId, mode.Id, p.Name) + "." + Naming.EnumMember(value);
-    }
-
-    /// <summary>The wire text of a parameter that may be unset (its property nullable).</summary>
-    private static string WireOrNull(ModeSpec mode, string paramName)
-    {
-        var p = mode.Params.First(x => x.Name == paramName);
-        var name = Naming.Pascal(p.Name);
-        return p.Kind == "boolean" ? $"({name} == true ? \"true\" : \"false\")" : ParamTypes.IsNullable(p) ? $"{name}?.ToWire()" : $"{name}.ToWire()";
-    }
 }

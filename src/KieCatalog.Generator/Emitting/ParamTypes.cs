@@ -27,6 +27,10 @@ internal static class ParamTypes
     public static string PropertyType(string modelId, string modeId, ParamSpec p) =>
         ClrType(modelId, modeId, p) + (IsNullable(p) ? "?" : "");
 
+    /// <summary>The C# value of wire <paramref name="value"/> of an enum or boolean parameter: its enum member, or true/false.</summary>
+    public static string ValueExpression(string modelId, string modeId, ParamSpec p, string value) =>
+        p.Kind == "boolean" ? value : Naming.EnumType(modelId, modeId, p.Name) + "." + Naming.EnumMember(value);
+
     /// <summary>The C# expression of the default value, or null when there is none.</summary>
     public static string? DefaultExpression(string modelId, string modeId, ParamSpec p)
     {
@@ -37,8 +41,7 @@ internal static class ParamTypes
 
         return p.Kind switch
         {
-            "enum" => Naming.EnumType(modelId, modeId, p.Name) + "." + Naming.EnumMember(p.Default),
-            "boolean" => p.Default,
+            "enum" or "boolean" => ValueExpression(modelId, modeId, p, p.Default),
             "integer" => Decimals.TryParse(p.Default, out var whole) ? Decimals.Format(whole) : p.Default,
             "number" => p.Default + "m",
             _ => SourceWriter.Str(p.Default),

@@ -50,7 +50,7 @@ internal static class PriceEmitter
         w.Line("{");
         foreach (var row in price.Table)
         {
-            var patterns = row.Key.Select((value, i) => Pattern(model, mode, parameters[i], value)).ToList();
+            var patterns = row.Key.Select((value, i) => ParamTypes.ValueExpression(model.Id, mode.Id, parameters[i], value)).ToList();
             var pattern = patterns.Count == 1 ? patterns[0] : "(" + string.Join(", ", patterns) + ")";
             w.Line($"    {pattern} => {(row.Credits is null ? "null" : row.Credits + "m")},");
         }
@@ -62,9 +62,6 @@ internal static class PriceEmitter
 
         w.Line("};");
     }
-
-    private static string Pattern(ModelSpec model, ModeSpec mode, ParamSpec param, string value) =>
-        param.Kind == "boolean" ? value : Naming.EnumType(model.Id, mode.Id, param.Name) + "." + Naming.EnumMember(value);
 
     private static string QuantityExpression(ModeSpec mode)
     {

@@ -57,7 +57,7 @@ internal static class QuantityParser
             return null;
         }
 
-        if (System.Array.IndexOf(Vocabulary.SizeUnits, unit) >= 0 || (param.Kind == "image" && Vocabulary.UploadKinds.Contains(param.Kind)))
+        if (System.Array.IndexOf(Vocabulary.SizeUnits, unit) >= 0 || param.Kind == "image")
         {
             return ImageSize(ctx, subject, paramNode, unit, param);
         }

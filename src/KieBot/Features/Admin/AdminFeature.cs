@@ -25,8 +25,7 @@ public sealed class AdminFeature(IChatSurface chat, Admins admins, AdminCommands
         switch (words[0].ToLowerInvariant())
         {
             case "/admin":
-                var id = await chat.SendAsync(turn.ChatId, new Screen(turn.T("admin.panel"), Panel(turn)), cancellationToken).ConfigureAwait(false);
-                turn.State = turn.State with { MessageId = id };
+                await chat.ShowAsync(turn, new Screen(turn.T("admin.panel"), Panel(turn)), cancellationToken).ConfigureAwait(false);
                 return Reply.Shown;
             case "/broadcast":
                 var text = turn.Update.Text!.Trim()["/broadcast".Length..].Trim();
@@ -80,8 +79,8 @@ public sealed class AdminFeature(IChatSurface chat, Admins admins, AdminCommands
     private async Task<Reply> ConfirmBroadcastAsync(Turn turn, string text, CancellationToken ct)
     {
         var rows = new List<IReadOnlyList<Button>> { new[] { new Button(turn.T("btn.admin_send"), Prefix + "send") }, new[] { new Button(turn.T("btn.cancel"), BotCallbacks.Cancel) } };
-        var id = await chat.SendAsync(turn.ChatId, new Screen(turn.T("admin.broadcast_confirm", ("text", text)), rows), ct).ConfigureAwait(false);
-        turn.State = FlowState.Of(Name, BroadcastStep, new PendingBroadcast(text), AdminJson.Default.PendingBroadcast) with { MessageId = id };
+        turn.State = FlowState.Of(Name, BroadcastStep, new PendingBroadcast(text), AdminJson.Default.PendingBroadcast);
+        await chat.ShowAsync(turn, new Screen(turn.T("admin.broadcast_confirm", ("text", text)), rows), ct).ConfigureAwait(false);
         return Reply.Shown;
     }
 

@@ -83,58 +83,62 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
         {
             await using var opened = await chat.OpenFileAsync(file, ct).ConfigureAwait(false);
             Stream content = opened;
-            int? seconds = null;
-            ImageDimensions? size = null;
-            if (param.SizePriced)
+            var measure = default(Measure);
+            if (param.DurationPriced || param.SizePriced)
             {
-                // The price follows the image's pixel size: read from the file's own header, never from what the sender says.
+                // The price follows the file itself: it is read once into memory, measured from its header, then uploaded.
                 var buffer = new MemoryStream();
                 await opened.CopyToAsync(buffer, ct).ConfigureAwait(false);
                 buffer.Position = 0;
-                size = ImageSize.Read(buffer);
+                var (measured, refusal) = param.SizePriced ? MeasureImage(turn, param, buffer, label) : MeasureLength(turn, param, buffer, file, label);
+                if (refusal is not null)
+                {
+                    return (null, default, refusal);
+                }
+
+                measure = measured;
                 buffer.Position = 0;
                 content = buffer;
-                if (size is not { } read)
-                {
-                    return (null, default, turn.T("error.size_unknown", ("label", label)));
-                }
-
-                if (param.MaxMegapixels is { } maxMegapixels && (decimal)read.Width * read.Height > maxMegapixels * InputRules.PixelsPerMegapixel)
-                {
-                    return (null, default, turn.T("error.size_large", ("width", read.Width), ("height", read.Height), ("max", maxMegapixels)));
-                }
-            }
-
-            if (param.DurationPriced)
-            {
-                // The price follows the file's length: Telegram's word for media, the file's header for a document.
-                var buffer = new MemoryStream();
-                await opened.CopyToAsync(buffer, ct).ConfigureAwait(false);
-                buffer.Position = 0;
-                // The length Telegram reports is the sender's word; the file's own header, when it can be read, is the
-                // file's: the longer of the two is charged, so a file cannot be made to look shorter than it plays.
-                var header = MediaDuration.WholeSeconds(buffer) is > 0 and var length ? length : (int?)null;
-                seconds = header is { } read && file.Seconds is { } said ? Math.Max(read, said) : header ?? (file.Seconds is > 0 ? file.Seconds : null);
-                buffer.Position = 0;
-                content = buffer;
-                if (seconds is null)
-                {
-                    return (null, default, turn.T("error.duration_unknown", ("label", label)));
-                }
-
-                if (param.MaxSeconds is { } maxSeconds && seconds > maxSeconds)
-                {
-                    return (null, default, turn.T("error.duration_long", ("seconds", seconds), ("max", maxSeconds)));
-                }
             }
 
             var url = (await kie.UploadAsync(content, FileName(file), "kiebot", ct).ConfigureAwait(false)).Url;
-            return (url, new Measure(seconds, size), null);
+            return (url, measure, null);
         }
         catch (Exception e) when (e is KieException or IOException or HttpRequestException)
         {
             return (null, default, turn.T("error.upload"));
         }
+    }
+
+    /// <summary>An image's pixel size from its own header, never from what the sender says.</summary>
+    private static (Measure Measure, string? Refusal) MeasureImage(Turn turn, ParamDescriptor param, Stream file, string label)
+    {
+        if (ImageSize.Read(file) is not { } size)
+        {
+            return (default, turn.T("error.size_unknown", ("label", label)));
+        }
+
+        return param.MaxMegapixels is { } max && (decimal)size.Width * size.Height > max * InputRules.PixelsPerMegapixel
+            ? (default, turn.T("error.size_large", ("width", size.Width), ("height", size.Height), ("max", max)))
+            : (new Measure(null, size), null);
+    }
+
+    /// <summary>
+    /// A file's length: Telegram reports the sender's word, the file's own header (when it can be read) the file's; the
+    /// longer of the two is charged, so a file cannot be made to look shorter than it plays.
+    /// </summary>
+    private static (Measure Measure, string? Refusal) MeasureLength(Turn turn, ParamDescriptor param, Stream content, IncomingFile file, string label)
+    {
+        var header = MediaDuration.WholeSeconds(content) is > 0 and var length ? length : (int?)null;
+        var seconds = header is { } read && file.Seconds is { } said ? Math.Max(read, said) : header ?? (file.Seconds is > 0 ? file.Seconds : null);
+        if (seconds is null)
+        {
+            return (default, turn.T("error.duration_unknown", ("label", label)));
+        }
+
+        return param.MaxSeconds is { } maxSeconds && seconds > maxSeconds
+            ? (default, turn.T("error.duration_long", ("seconds", seconds), ("max", maxSeconds)))
+            : (new Measure(seconds, null), null);
     }
 
     /// <summary>What the price of an upload follows: an audio or video file's length, an image's pixel size.</summary>

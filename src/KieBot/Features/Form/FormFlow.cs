@@ -19,22 +19,12 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
             ? AskAsync(turn, form, mode, next, fromSettings: false, ct)
             : ShowSummaryAsync(turn, form, mode, ct);
 
-    /// <summary>Asks <paramref name="param"/>: in place of the pressed message, or as a new message after a typed answer.</summary>
+    /// <summary>Asks <paramref name="param"/>: in place of the pressed message, or as a new message after a typed answer (<see cref="ScreenShow"/>).</summary>
     public async Task<Reply> AskAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor param, bool fromSettings, CancellationToken ct)
     {
         form = form with { Asking = param.Name, FromSettings = fromSettings };
         turn.State = form.At(FormState.Steps.Asking);
-        var screen = new FormPrompter(turn, form, mode).For(param);
-        if (turn.Update.IsCallback)
-        {
-            await chat.ShowAsync(turn, screen, ct).ConfigureAwait(false);
-        }
-        else
-        {
-            var id = await chat.SendAsync(turn.ChatId, screen, ct).ConfigureAwait(false);
-            turn.State = turn.State with { MessageId = id };
-        }
-
+        await chat.ShowAsync(turn, new FormPrompter(turn, form, mode).For(param), ct).ConfigureAwait(false);
         return Reply.Shown;
     }
 

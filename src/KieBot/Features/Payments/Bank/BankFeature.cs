@@ -20,7 +20,7 @@ public sealed class BankFeature(BankTransfers bank, IChatSurface chat, Admins ad
 
     public IReadOnlyList<string> Buttons { get; } = [Open, BankTransfers.ApprovePrefix, BankTransfers.RejectPrefix];
 
-    public IEnumerable<Button> BalanceButtons(Turn turn) => Enabled ? [new Button(turn.T("btn.bank"), Open)] : [];
+    public IEnumerable<Button> BalanceButtons(Turn turn) => [new Button(turn.T("btn.bank"), Open)];
 
     public async Task<Reply> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {

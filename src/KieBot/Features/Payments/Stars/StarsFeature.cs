@@ -28,7 +28,7 @@ public sealed class StarsFeature(StarsPayments stars, IChatSurface chat, StarsOp
 
     public IReadOnlyList<string> Buttons { get; } = [TopUp, Custom, BuyPrefix];
 
-    public IEnumerable<Button> BalanceButtons(Turn turn) => Enabled ? [new Button(turn.T("btn.topup"), TopUp)] : [];
+    public IEnumerable<Button> BalanceButtons(Turn turn) => [new Button(turn.T("btn.topup"), TopUp)];
 
     public async Task<Reply> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
