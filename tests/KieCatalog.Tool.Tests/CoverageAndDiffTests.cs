@@ -24,6 +24,12 @@ public sealed class CoverageAndDiffTests : IDisposable
         var json = JsonNode.Parse((await tool.RunAsync("coverage", market, "--catalog", ToolRun.RealCatalog, "--json")).Output)!;
         Assert.Equal(records, json["records"]!.AsArray().Count(r => r!["present"]!.GetValue<bool>()));
         Assert.All(json["modes"]!.AsArray(), m => Assert.Equal(m!["visible"]!.GetValue<bool>(), m["hiddenBecause"]!.AsArray().Count == 0));
+        var unfinished = json["modes"]!.AsArray()
+            .Where(m => m!["hiddenBecause"]!.AsArray().Any(b => b!.GetValue<string>().StartsWith("unfinished", StringComparison.Ordinal)))
+            .Select(m => m!["key"]!.GetValue<string>()).ToList();
+        Assert.Empty(unfinished);
+        Assert.Contains("kling-3.0/video (kling-3.0/video): hidden: takes lists of objects", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no en/ru text", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +43,7 @@ public sealed class CoverageAndDiffTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("MISSING  topaz/image-upscale", output, StringComparison.Ordinal);
-        Assert.Matches(@"kling-3\.0/video \(kling-3\.0/video\): no price; no en/ru text for the model's description, the mode, [^;]+; 'multi_prompt' is json: the bot cannot collect it", output);
+        Assert.Matches(@"kling-3\.0/video \(kling-3\.0/video\): unfinished \(no written reason\); no price; no en/ru text for the model's description, the mode, [^;]+; 'multi_prompt' is json: the bot cannot collect it", output);
         Assert.Matches(@"video +jobs +2 +2 +1 +1 +1 +1", output);
     }
 

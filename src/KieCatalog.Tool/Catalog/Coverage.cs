@@ -10,6 +10,9 @@ internal sealed record ModeCoverage(string Key, string KieModel, string? Path, s
 /// <summary>What a catalog covers: every mode with the reasons it is hidden, computed from the catalog itself.</summary>
 internal static class Coverage
 {
+    /// <summary>Leads the reasons of a hidden mode no written fact explains: what it lacks is work left, not a fact.</summary>
+    public const string UnfinishedMarker = "unfinished (no written reason)";
+
     public static IReadOnlyList<ModeCoverage> Of(CatalogFile catalog)
     {
         var result = new List<ModeCoverage>();
@@ -56,9 +59,15 @@ internal static class Coverage
                 }
 
                 var visible = mode["hidden"] is null && mode["retired"] is null;
-                if (!visible && blockers.Count == 0)
+                var written = Str(mode, "hidden");
+                if (!visible && mode["retired"] is null && written is not null && !written.StartsWith(Importer.Marker, StringComparison.Ordinal))
                 {
-                    blockers.Add("hidden by hand: " + Str(mode, "hidden"));
+                    // The catalog says why in a fact about KIE or the bot; what else the mode lacks follows from that fact.
+                    blockers = ["hidden: " + written];
+                }
+                else if (!visible && mode["retired"] is null)
+                {
+                    blockers.Insert(0, UnfinishedMarker);
                 }
 
                 result.Add(new ModeCoverage($"{Str(model, "id")}/{Str(mode, "id")}", Str(mode, "kieModel") ?? "", path, Str(model, "category") ?? "image", api, visible, priced, unlabelled.Count == 0, visible ? [] : blockers));

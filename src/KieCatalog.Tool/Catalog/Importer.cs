@@ -29,6 +29,9 @@ internal static class ToolJson
 /// </summary>
 internal sealed class Importer(CatalogFile catalog, string today)
 {
+    /// <summary>Starts the hidden text of a freshly imported mode: its reasons are work left, not facts.</summary>
+    public const string Marker = "imported";
+
     private readonly List<ImportChange> changes = [];
     private readonly Dictionary<string, JsonNode> glossary = Glossary(catalog);
     private readonly Dictionary<string, string> families = new(StringComparer.Ordinal);
@@ -137,7 +140,7 @@ internal sealed class Importer(CatalogFile catalog, string today)
         }
 
         mode["output"] = Output(record);
-        mode["hidden"] = $"imported {today}: {string.Join("; ", reasons)}";
+        mode["hidden"] = $"{Marker} {today}: {string.Join("; ", reasons)}";
         mode["params"] = parameters;
         modes.Add(mode);
         changes.Add(new('+', $"{Str(model, "id")}/{id}", $"{record.KieModel}{(record.ModePath is null ? "" : " at " + record.ModePath)} added{(created ? " (new model)" : "")}, hidden until priced and labelled"));

@@ -11,10 +11,11 @@ internal static class CoverageCommand
     private const string Help = """
         kiecatalog coverage [SOURCE…] [--catalog FILE] [--json]
 
-        Models and modes by category and API family: visible, hidden, priced, labelled; for each hidden mode what keeps
-        it hidden (retired, no price, missing en/ru texts, json inputs, an endpoint the KIE client does not follow, or
-        a reason written by hand). With SOURCEs (as for import), lists each of their records as present or missing;
-        exits 1 when one is missing.
+        Models and modes by category and API family: visible, hidden, priced, labelled; for each hidden mode why:
+        retired (KIE no longer publishes it), the reason its "hidden" text states (a fact about KIE or the bot), or,
+        for a mode no reason explains (a fresh import), "unfinished" and what it lacks (no price, missing en/ru texts,
+        json inputs, an endpoint the KIE client does not follow). With SOURCEs (as for import), lists each of their
+        records as present or missing; exits 1 when one is missing.
 
           --catalog FILE   the catalog (default catalog/models.json)
           --json           print the report as JSON
