@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KieBot.TestSupport.Kie;
+using KieCatalog.Catalog;
+
+namespace KieCatalog.Tests;
+
+/// <summary>
+/// The credits KIE's published prices give one input of a mode, read from the reference files by the rule in
+/// docs/catalog.md ("Where prices come from"): the kie.ai/pricing copy (kie-api.md §7, legacy families in its closing
+/// paragraph) wins; the 2025-12 scrape (kie-pricing-credits.json) only prices what the copy does not.
+/// </summary>
+public static partial class ReferencePrice
+{
+    /// <summary>Legacy families have no §7 row: the phrase of the closing paragraph right before the default's price.</summary>
+    private static readonly Dictionary<string, string> LegacyMarkers = new(StringComparer.Ordinal)
+    {
+        ["veo-3.1/quality"] = "Quality 720p",
+        ["veo-3.1/fast"] = "Fast 720p",
+        ["veo-3.1/lite"] = "Lite 720p",
+        ["runway/generate"] = "Runway 5 s 720p",
+        ["aleph/generate"] = "Aleph",
+        ["gpt-4o-image/generate"] = "4o Image",
+        ["flux-kontext/pro"] = "Flux Kontext Pro",
+        ["flux-kontext/max"] = "Max",
+        ["midjourney/text-to-image"] = "fast",
+    };
+
+    /// <summary>Every amount the references allow for this input (a per-second rate times the input's seconds included).</summary>
+    public static IReadOnlyList<decimal> Candidates(ModeDescriptor mode, IModeInput input)
+    {
+        if (LegacyMarkers.TryGetValue(mode.Key, out var marker))
+        {
+            var paragraph = File.ReadLines(Reference.Path("kie-api.md")).SkipWhile(l => !l.StartsWith("Legacy-family prices", StringComparison.Ordinal)).Take(6);
+            var text = string.Join(' ', paragraph);
+            var at = text.IndexOf(marker + " ", StringComparison.Ordinal);
+            return at < 0 ? [] : Amounts(text[(at + marker.Length)..]).Take(1).ToList();
+        }
+
+        if (Reference.PriceCell(mode.KieModel) is { } cell && Amounts(cell).Count > 0)
+        {
+            var segment = Segment(cell, mode, input);
+            var amounts = Amounts(segment);
+            return PerSecond(cell) && Seconds(mode, input) is { } seconds ? [.. amounts.Select(a => a * seconds)] : amounts;
+        }
+
+        using var doc = Reference.Json("kie-pricing-credits.json");
+        return doc.RootElement.GetProperty("models").TryGetProperty(mode.KieModel, out var model)
+            ? model.GetProperty("modes").EnumerateArray().Select(m => m.GetProperty("credits_per_generation").GetDecimal()).ToList()
+            : [];
+    }
+
+    /// <summary>The part of a price cell that prices the input's own values: from a price-driving value's mention to the next other value's.</summary>
+    private static string Segment(string cell, ModeDescriptor mode, IModeInput input)
+    {
+        using var json = JsonDocument.Parse(input.ToInputJson());
+        foreach (var param in mode.Params.Where(p => p.AffectsPrice && p.Kind == ParamKind.Enum))
+        {
+            if (!json.RootElement.TryGetProperty(param.Name, out var value))
+            {
+                continue;
+            }
+
+            var wire = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+            var start = Mention(cell, wire);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            // "1K/2K $0.09, 4K $0.12": a value shares the first amount after it; the next other value after that amount ends it.
+            var amount = AnyAmount().Match(cell, start);
+            var from = amount.Success ? amount.Index : start + wire.Length;
+            var end = param.Values.Where(v => v.Wire != wire).Select(v => Mention(cell[from..], v.Wire)).Where(i => i >= 0).DefaultIfEmpty(cell.Length - from).Min();
+            cell = cell[start..(from + end)];
+        }
+
+        return cell;
+    }
+
+    private static int Mention(string text, string wire) =>
+        wire.Length < 2 ? -1 : Regex.Match(text, $@"(?<![\w.]){Regex.Escape(wire)}(?![\w.])", RegexOptions.IgnoreCase) is { Success: true } m ? m.Index : -1;
+
+    private static bool PerSecond(string cell) =>
+        cell.Contains("/s", StringComparison.Ordinal) || cell.Contains("per s", StringComparison.Ordinal);
+
+    /// <summary>The seconds a per-second price multiplies: the input's duration, else the uploaded file's length.</summary>
+    private static decimal? Seconds(ModeDescriptor mode, IModeInput input)
+    {
+        using var json = JsonDocument.Parse(input.ToInputJson());
+        if (json.RootElement.TryGetProperty("duration", out var duration)
+            && decimal.TryParse(duration.ValueKind == JsonValueKind.String ? duration.GetString() : duration.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds > 0)
+        {
+            return seconds;
+        }
+
+        return mode.DurationParam is not null ? SampleInputs.FileSeconds : null;
+    }
+
+    /// <summary>Credits in a price text: its dollar amounts at 200 credits per USD, or, where it gives none, its "N cr".</summary>
+    private static List<decimal> Amounts(string text)
+    {
+        var dollars = Dollar().Matches(text).Select(m => decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 200).ToList();
+        return dollars.Count > 0 ? dollars : Credit().Matches(text).Select(m => decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+    }
+
+    [GeneratedRegex(@"\$[0-9]|[0-9]\s*cr\b")]
+    private static partial Regex AnyAmount();
+
+    [GeneratedRegex(@"\$([0-9]+(?:\.[0-9]+)?)")]
+    private static partial Regex Dollar();
+
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)\s*cr\b")]
+    private static partial Regex Credit();
+}
