@@ -23,6 +23,11 @@ public sealed class CoverageAndDiffTests : IDisposable
 
         var json = JsonNode.Parse((await tool.RunAsync("coverage", market, "--catalog", ToolRun.RealCatalog, "--json")).Output)!;
         Assert.Equal(records, json["records"]!.AsArray().Count(r => r!["present"]!.GetValue<bool>()));
+        var onSale = json["records"]!.AsArray().Count(r => r!["onSale"]!.GetValue<bool>());
+        Assert.Equal(onSale, json["totals"]!["recordsOnSale"]!.GetValue<int>());
+        Assert.Contains($"{onSale} on sale)", output, StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ToolRun.RealCatalog)!, "..", "README.md"));
+        Assert.Contains($"{onSale} of KIE's {records} generation records", readme, StringComparison.Ordinal);
         Assert.All(json["modes"]!.AsArray(), m => Assert.Equal(m!["visible"]!.GetValue<bool>(), m["hiddenBecause"]!.AsArray().Count == 0));
         var unfinished = json["modes"]!.AsArray()
             .Where(m => m!["hiddenBecause"]!.AsArray().Any(b => b!.GetValue<string>().StartsWith("unfinished", StringComparison.Ordinal)))

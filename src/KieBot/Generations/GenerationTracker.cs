@@ -261,7 +261,7 @@ public sealed partial class GenerationTracker(
         return TimeSpan.FromSeconds(Math.Min(seconds, MaxPollInterval.TotalSeconds));
     }
 
-    private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+    private static ModeDescriptor? Mode(Generation generation) => StoredMode.Of(generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} succeeded with {Count} result(s)")]
     private partial void LogSucceeded(string generationId, int count);

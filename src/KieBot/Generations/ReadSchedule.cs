@@ -23,7 +23,7 @@ public static class ReadSchedule
     /// </summary>
     public static string Key(Generation generation)
     {
-        var mode = Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+        var mode = StoredMode.Of(generation);
         var key = generation.ModelId + "/" + generation.ModeId;
         if (mode is null)
         {

@@ -85,7 +85,7 @@ internal static class CoverageCommand
 
         if (records.Count > 0)
         {
-            await output.WriteLineAsync($"\nsource records ({records.Count}; {records.Count(r => r.Mode is not null)} present, {records.Count(r => r.Mode is null)} missing):").ConfigureAwait(false);
+            await output.WriteLineAsync($"\nsource records ({records.Count}; {records.Count(r => r.Mode is not null)} present, {records.Count(r => r.Mode is null)} missing, {records.Count(r => r.Mode is { Visible: true })} on sale):").ConfigureAwait(false);
             foreach (var (record, mode) in records)
             {
                 var where = record.KieModel + (record.ModePath is null ? "" : " at " + record.ModePath);
@@ -113,7 +113,13 @@ internal static class CoverageCommand
         ["records"] = new JsonArray(records.Select(r => (JsonNode)new JsonObject
         {
             ["kieModel"] = r.Record.KieModel, ["createPath"] = r.Record.CreatePath, ["present"] = r.Mode is not null, ["mode"] = r.Mode?.Key,
+            ["onSale"] = r.Mode is { Visible: true },
         }).ToArray()),
+        ["totals"] = new JsonObject
+        {
+            ["modes"] = modes.Count, ["visibleModes"] = modes.Count(m => m.Visible), ["records"] = records.Count,
+            ["recordsPresent"] = records.Count(r => r.Mode is not null), ["recordsOnSale"] = records.Count(r => r.Mode is { Visible: true }),
+        },
         ["leftOut"] = new JsonArray(leftOut.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
     };
 }

@@ -125,7 +125,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
     private static ((string, object?) Model, (string, object?) Mode) Names(Generation generation, string language) =>
         (("model", Mode(generation)?.Model.Name ?? generation.ModelId), ("mode", Mode(generation)?.Label.Get(language) ?? generation.ModeId));
 
-    private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+    private static ModeDescriptor? Mode(Generation generation) => StoredMode.Of(generation);
 
     /// <summary>
     /// How long this usually takes ("usually about 3 min", from the median of its kind), or past the 90th percentile that

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KieBot.Conversation;
+using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog;
@@ -61,7 +62,7 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
         var items = await store.Generations.ListByUserAsync(turn.User.Id, PageSize + 1, page * PageSize, ct).ConfigureAwait(false);
         var rows = items.Take(PageSize)
             .Select(g => (IReadOnlyList<Button>)[new Button(
-                TelegramLimits.Fit(Texts.Plain(turn.T("history.item", ("date", Date(g)), ("model", Models.FindModel(g.ModelId)?.Name ?? g.ModelId), ("state", turn.T("state." + g.State.Wire())))), TelegramLimits.ButtonText),
+                TelegramLimits.Fit(Texts.Plain(turn.T("history.item", ("date", Date(g)), ("model", StoredMode.Of(g)?.Model.Name ?? g.ModelId), ("state", turn.T("state." + g.State.Wire())))), TelegramLimits.ButtonText),
                 HistoryButtons.CardPrefix + g.Id)])
             .ToList();
         var paging = new List<Button>();
@@ -141,7 +142,7 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
         return values;
     }
 
-    private static ModeDescriptor? Mode(Generation generation) => Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+    private static ModeDescriptor? Mode(Generation generation) => StoredMode.Of(generation);
 
     private static string Date(Generation generation) => generation.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
