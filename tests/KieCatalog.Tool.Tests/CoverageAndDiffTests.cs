@@ -16,7 +16,7 @@ public sealed class CoverageAndDiffTests : IDisposable
         var (code, output, error) = await tool.RunAsync("coverage", market, "--catalog", ToolRun.RealCatalog);
 
         Assert.True(code == 0, output + error);
-        Assert.Contains($"source records ({records}; {records} present, 0 missing)", output, StringComparison.Ordinal);
+        Assert.Contains($"source records ({records}; {records} present, 0 missing, ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MISSING", output, StringComparison.Ordinal);
         Assert.Contains("left out (chat models, not generations): 25", output, StringComparison.Ordinal);
         Assert.Matches(@"sora-2-pro/storyboard \(sora-2-pro-storyboard\): retired: KIE no longer publishes it \(since \d{4}-\d\d-\d\d\)", output);
