@@ -72,6 +72,9 @@ public sealed class ValidationTests
         var violation = Assert.Single(reference.Validate());
         Assert.Equal((ViolationCode.NotOffered, "generationType"), (violation.Code, violation.Param));
         Assert.Contains("generationType=REFERENCE_2_VIDEO, duration=4", violation.Limit, StringComparison.Ordinal);
+        Assert.Equal("Такое сочетание (Тип генерации: По референсам, Длительность, с: 4) KIE не предлагает", violation.Message(Models.Veo3_1.Fast, "ru"));
+        var missing = new InputViolation("prompt", ViolationCode.Missing);
+        Assert.Equal(("'prompt' is required", "'Prompt' is required"), (missing.Message(), missing.Message(Models.Veo3_1.Fast)));
 
         Assert.Empty((reference with { Duration = Veo3_1FastDuration.V8 }).Validate());
         Assert.Empty((reference with { GenerationType = Veo3_1FastGenerationType.TEXT2VIDEO }).Validate());

@@ -173,7 +173,7 @@ internal static class InputEmitter
         if (mode.Price.Unit == "output-size")
         {
             w.Open("if (v.Count == 0 && Rate() is null)");
-            w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(mode.Price.Quantity!)}, global::KieCatalog.Catalog.ViolationCode.NotOffered, \"output larger than {mode.Price.Tiers[mode.Price.Tiers.Count - 1].MaxSide} px\"));");
+            w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(mode.Price.Quantity!)}, global::KieCatalog.Catalog.ViolationCode.NotOffered, \"{mode.Price.Factor}=\" + {WireOf(mode, mode.Price.Factor!)} + \", > {mode.Price.Tiers[mode.Price.Tiers.Count - 1].MaxSide} px\"));");
             w.Close();
         }
 

@@ -36,27 +36,58 @@ public enum ViolationCode
 /// <summary>One violated constraint of one parameter, with a message in English or Russian.</summary>
 public sealed record InputViolation(string Param, ViolationCode Code, string? Limit = null)
 {
-    public string Message(string? language = "en")
+    /// <summary>The message naming the parameter by its wire name (for logs and API callers).</summary>
+    public string Message(string? language = "en") => Text(Param, Limit, language == "ru");
+
+    /// <summary>
+    /// The message for a person: the parameter by its label in <paramref name="mode"/>, and for a combination KIE does
+    /// not offer each value by its label ("Generation type: Reference to video, Duration: 6 s" rather than wire values).
+    /// </summary>
+    public string Message(ModeDescriptor mode, string? language = "en")
     {
-        var ru = language == "ru";
+        var lang = language ?? "en";
+        var name = mode.FindParam(Param)?.Label.Get(lang) ?? Param;
+        var limit = Code == ViolationCode.NotOffered && Limit is not null ? Combination(mode, Limit, lang) : Limit;
+        return Text(name, limit, lang == "ru");
+    }
+
+    /// <summary>"generationType=REFERENCE_2_VIDEO, duration=6" in the mode's labels; a part that is not "name=value" stays as it is.</summary>
+    private static string Combination(ModeDescriptor mode, string limit, string language) =>
+        string.Join(", ", limit.Split(new[] { ", " }, StringSplitOptions.None).Select(part =>
+        {
+            var at = part.IndexOf('=');
+            if (at <= 0 || mode.FindParam(part.Substring(0, at)) is not { } param)
+            {
+                return part;
+            }
+
+            var wire = part.Substring(at + 1);
+            var value = param.Kind == ParamKind.Boolean
+                ? (wire == "true" ? (language == "ru" ? "да" : "yes") : (language == "ru" ? "нет" : "no"))
+                : param.FindValue(wire)?.Display(language) ?? wire;
+            return $"{param.Label.Get(language)}: {value}";
+        }));
+
+    private string Text(string name, string? limit, bool ru)
+    {
         return Code switch
         {
-            ViolationCode.Missing => ru ? $"«{Param}»: обязательное значение не задано" : $"'{Param}' is required",
-            ViolationCode.WrongType => ru ? $"«{Param}»: значение неверного типа, ожидается {Limit}" : $"'{Param}' has the wrong type: {Limit} expected",
-            ViolationCode.UnknownParam => ru ? $"«{Param}»: такого параметра нет" : $"'{Param}' is not a parameter of this mode",
-            ViolationCode.TooLong => ru ? $"«{Param}»: не длиннее {Limit} символов" : $"'{Param}' must be at most {Limit} characters",
-            ViolationCode.BelowMin => ru ? $"«{Param}»: не меньше {Limit}" : $"'{Param}' must be at least {Limit}",
-            ViolationCode.AboveMax => ru ? $"«{Param}»: не больше {Limit}" : $"'{Param}' must be at most {Limit}",
-            ViolationCode.InvalidUrl => ru ? $"«{Param}»: нужна ссылка http(s)" : $"'{Param}' must be an http(s) URL",
-            ViolationCode.TooFewItems => ru ? $"«{Param}»: нужно не меньше {Limit} файлов" : $"'{Param}' needs at least {Limit} items",
-            ViolationCode.TooManyItems => ru ? $"«{Param}»: не больше {Limit} файлов" : $"'{Param}' takes at most {Limit} items",
-            ViolationCode.NotAValue => ru ? $"«{Param}»: недопустимое значение" : $"'{Param}' is not one of the allowed values",
-            ViolationCode.DurationMissing => ru ? $"«{Param}»: нужна длительность файла в секундах, от неё зависит цена" : $"'{Param}': the file's length in seconds is needed to price it",
-            ViolationCode.DurationAboveMax => ru ? $"«{Param}»: файл не длиннее {Limit} с" : $"'{Param}' must be at most {Limit} seconds long",
-            ViolationCode.SizeMissing => ru ? $"«{Param}»: нужен размер изображения в пикселях, от него зависит цена" : $"'{Param}': the image's size in pixels is needed to price it",
-            ViolationCode.SizeAboveMax => ru ? $"«{Param}»: изображение не больше {Limit} Мп" : $"'{Param}' must be at most {Limit} megapixels",
-            ViolationCode.NoneOf => ru ? $"Нужно хотя бы одно из: {Limit}" : $"At least one of {Limit} is required",
-            _ => ru ? $"Такое сочетание ({Limit}) KIE не предлагает" : $"KIE does not offer this combination ({Limit})",
+            ViolationCode.Missing => ru ? $"«{name}»: обязательное значение не задано" : $"'{name}' is required",
+            ViolationCode.WrongType => ru ? $"«{name}»: значение неверного типа, ожидается {limit}" : $"'{name}' has the wrong type: {limit} expected",
+            ViolationCode.UnknownParam => ru ? $"«{name}»: такого параметра нет" : $"'{name}' is not a parameter of this mode",
+            ViolationCode.TooLong => ru ? $"«{name}»: не длиннее {limit} символов" : $"'{name}' must be at most {limit} characters",
+            ViolationCode.BelowMin => ru ? $"«{name}»: не меньше {limit}" : $"'{name}' must be at least {limit}",
+            ViolationCode.AboveMax => ru ? $"«{name}»: не больше {limit}" : $"'{name}' must be at most {limit}",
+            ViolationCode.InvalidUrl => ru ? $"«{name}»: нужна ссылка http(s)" : $"'{name}' must be an http(s) URL",
+            ViolationCode.TooFewItems => ru ? $"«{name}»: нужно не меньше {limit} файлов" : $"'{name}' needs at least {limit} items",
+            ViolationCode.TooManyItems => ru ? $"«{name}»: не больше {limit} файлов" : $"'{name}' takes at most {limit} items",
+            ViolationCode.NotAValue => ru ? $"«{name}»: недопустимое значение" : $"'{name}' is not one of the allowed values",
+            ViolationCode.DurationMissing => ru ? $"«{name}»: нужна длительность файла в секундах, от неё зависит цена" : $"'{name}': the file's length in seconds is needed to price it",
+            ViolationCode.DurationAboveMax => ru ? $"«{name}»: файл не длиннее {limit} с" : $"'{name}' must be at most {limit} seconds long",
+            ViolationCode.SizeMissing => ru ? $"«{name}»: нужен размер изображения в пикселях, от него зависит цена" : $"'{name}': the image's size in pixels is needed to price it",
+            ViolationCode.SizeAboveMax => ru ? $"«{name}»: изображение не больше {limit} Мп" : $"'{name}' must be at most {limit} megapixels",
+            ViolationCode.NoneOf => ru ? $"Нужно хотя бы одно из: {limit}" : $"At least one of {limit} is required",
+            _ => ru ? $"Такое сочетание ({limit}) KIE не предлагает" : $"KIE does not offer this combination ({limit})",
         };
     }
 

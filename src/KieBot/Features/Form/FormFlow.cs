@@ -134,7 +134,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         var (input, violations) = ParamValues.Build(mode, form.Values);
         if (violations.Count > 0)
         {
-            return (input, Credits.Zero, violations[0].Message(turn.Language));
+            return (input, Credits.Zero, violations[0].Message(mode, turn.Language));
         }
 
         try
@@ -143,7 +143,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         }
         catch (InvalidInputException e)
         {
-            return (input, Credits.Zero, e.Violations[0].Message(turn.Language));
+            return (input, Credits.Zero, e.Violations[0].Message(mode, turn.Language));
         }
     }
 

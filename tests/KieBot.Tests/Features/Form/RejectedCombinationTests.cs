@@ -33,7 +33,8 @@ public sealed class RejectedCombinationTests(PostgresFixture postgres)
         await h.PressDataAsync(user, duration.FindValue("4")!.CallbackData);
 
         var screen = h.ScreenOf(user);
-        Assert.Contains("KIE does not offer this combination (generationType=REFERENCE_2_VIDEO, duration=4)", screen.Text, StringComparison.Ordinal);
+        Assert.Contains("KIE does not offer this combination (Generation type: From reference images, Duration, s: 4)", screen.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("REFERENCE_2_VIDEO", screen.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(screen.Buttons, b => BotHarness.IsConfirm(b.Data));
         Assert.Equal(At.Settings, (await FormDriver.StateAsync(h, user)).Step);
 
