@@ -63,6 +63,7 @@ public sealed class CatalogSchemaTests
         ["negative price in a table"] = (WithMode(Mode(Sound, price: """{ "by": ["sound"], "table": { "false": 1, "true": -2 } }""")), "KIE004", "/models/0/modes/0/price/table/true"),
         ["credits and a table together"] = (WithMode(Mode(Sound, price: """{ "credits": 1, "by": ["sound"], "table": { "false": 1, "true": 2 } }""")), "KIE015", "/models/0/modes/0/price"),
         ["per-second price without a quantity"] = (WithMode(Mode(Prompt, price: """{ "unit": "second", "credits": 2 }""")), "KIE017", "/models/0/modes/0/price"),
+        ["images made on a per-task price"] = (WithMode(Mode(Prompt, price: """{ "credits": 2, "produced": true }""")), "KIE017", "/models/0/modes/0/price"),
         ["values on a non-enum parameter"] = (WithMode(Mode("""
             "prompt": { "type": "text", "values": ["a", "b"], "label": { "en": "P", "ru": "П" } }
             """)), "KIE015", "/models/0/modes/0/params/prompt/values"),

@@ -223,6 +223,13 @@ public sealed class DiagnosticsTests
         AssertAt(Error(json, "KIE017"), json, "\"second\"");
     }
 
+    [Fact]
+    public void KIE017_images_made_on_a_price_that_is_not_per_image()
+    {
+        var json = WithMode(Mode("", price: """{ "credits": 2, "produced": true }"""));
+        AssertAt(Error(json, "KIE017"), json, "true }");
+    }
+
     private static string OneOfMode(string groups) => Mode("""
         "prompt": { "type": "text", "label": { "en": "P", "ru": "П" } },
         "size": { "type": "enum", "required": true, "values": ["1:1"], "default": "1:1", "label": { "en": "S", "ru": "Р" } },

@@ -18,6 +18,9 @@ public enum GrantReason
     Admin,
     Bonus,
     Promo,
+
+    /// <summary>The part of a captured price for images a task did not make (a price per image made).</summary>
+    Unmade,
 }
 
 /// <summary>How a ledger call ended.</summary>

@@ -45,7 +45,7 @@ internal static class InputEmitter
         w.Line($"    new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(mode.Label.En)}, {SourceWriter.Str(mode.Label.Ru)}),");
         w.Line($"    {SourceWriter.Str(mode.Hidden)},");
         w.Line($"    new string[] {{ {string.Join(", ", mode.SeedIds.Select(SourceWriter.Str))} }},");
-        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}{(price.ByImageSize ? ", byImageSize: true" : "")}),");
+        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}{(price.ByImageSize ? ", byImageSize: true" : "")}{(price.Produced ? ", perImageMade: true" : "")}),");
         w.Line($"    {SourceWriter.Str(CallbackFormat.Mode(model.Id, mode.Id))},");
         w.Line("    static mode => new global::KieCatalog.Catalog.ParamDescriptor[]");
         w.Line("    {");

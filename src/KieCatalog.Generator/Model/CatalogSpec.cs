@@ -47,7 +47,8 @@ internal sealed record PriceSpec(
     bool ByFileDuration = false,
     bool ByImageSize = false,
     string? Factor = null,
-    EquatableArray<SizeTierSpec> Tiers = default);
+    EquatableArray<SizeTierSpec> Tiers = default,
+    bool Produced = false);
 
 /// <summary>One step of a price by output size: up to <paramref name="MaxSide"/> pixels on the longer side, <paramref name="Credits"/>.</summary>
 internal sealed record SizeTierSpec(int MaxSide, string Credits);

@@ -10,7 +10,7 @@ namespace KieCatalog.Generator.Parsing;
 /// </summary>
 internal static class PriceParser
 {
-    private static readonly string[] Known = { "credits", "by", "table", "unit", "quantity", "maxQuantity", "factor", "tiers" };
+    private static readonly string[] Known = { "credits", "by", "table", "unit", "quantity", "maxQuantity", "factor", "tiers", "produced" };
 
     public static PriceSpec? Parse(ParseContext ctx, string subject, JsonNode mode, IReadOnlyList<ParamSpec> parameters)
     {
@@ -99,12 +99,44 @@ internal static class PriceParser
             return null;
         }
 
-        var min = rates.Min() * quantity.Min;
+        var produced = Produced(ctx, subject, node, unit, quantity);
+        if (produced is null)
+        {
+            return null;
+        }
+
+        var min = rates.Min() * (produced.Value ? 1 : quantity.Min);
         var max = rates.Max() * quantity.Max;
         return new PriceSpec(
             credits is null ? null : Decimals.Format(credits.Value), by, table.ToEquatableArray(), unit,
             quantity.Param, quantity.Fixed is null ? null : Decimals.Format(quantity.Fixed.Value),
-            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration, quantity.ByImageSize);
+            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration, quantity.ByImageSize, Produced: produced.Value);
+    }
+
+    /// <summary>
+    /// <c>"produced": true</c>: the quantity is the most images the task may make, and KIE bills those it makes. Only a
+    /// per-image price whose quantity is a parameter's number can say so; null after reporting a misuse.
+    /// </summary>
+    private static bool? Produced(ParseContext ctx, string subject, JsonNode price, string unit, Quantity quantity)
+    {
+        if (price["produced"] is not { } node)
+        {
+            return false;
+        }
+
+        if (node.Kind is not (JsonKind.True or JsonKind.False))
+        {
+            ctx.Invalid(subject, node, "'produced' must be true or false");
+            return null;
+        }
+
+        if (node.Kind == JsonKind.True && (unit != "image" || quantity.Param is null || quantity.ByFileDuration || quantity.ByImageSize))
+        {
+            ctx.Report(Diagnostics.InvalidQuantity, node, subject, "'produced' needs a price per image whose quantity is a parameter (the most images the task may make)");
+            return null;
+        }
+
+        return node.Kind == JsonKind.True;
     }
 
     private static List<ParamSpec>? ReadBy(ParseContext ctx, string subject, JsonNode price, IReadOnlyList<ParamSpec> parameters)

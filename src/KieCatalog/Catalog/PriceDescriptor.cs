@@ -3,8 +3,9 @@ namespace KieCatalog.Catalog;
 /// <summary>A mode's price range in KIE credits, for display before the inputs are known.</summary>
 public sealed class PriceDescriptor
 {
-    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false, bool byImageSize = false)
+    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false, bool byImageSize = false, bool perImageMade = false)
     {
+        PerImageMade = perImageMade;
         ByFileDuration = byFileDuration;
         ByImageSize = byImageSize;
         Unit = unit;
@@ -40,6 +41,29 @@ public sealed class PriceDescriptor
     /// output's longer side for <see cref="PriceUnit.OutputSize"/>.
     /// </summary>
     public bool ByImageSize { get; }
+
+    /// <summary>
+    /// True when <see cref="QuantityParam"/> is the most images a task may make (Seedream 4's <c>max_images</c>) and KIE
+    /// bills the images it makes: the input's <c>Price()</c> is the most it can cost (reserve that), and a task that
+    /// made fewer costs <see cref="ForImagesMade"/>. <see cref="MinCredits"/> is one image.
+    /// </summary>
+    public bool PerImageMade { get; }
+
+    /// <summary>
+    /// What a task priced <paramref name="reserved"/> for <paramref name="asked"/> images costs when it made
+    /// <paramref name="made"/> (the same rate, rounded up to a hundredth): <paramref name="reserved"/> when the price is
+    /// not per image made, or when it made at least what was asked.
+    /// </summary>
+    public decimal ForImagesMade(decimal reserved, int asked, int made)
+    {
+        if (!PerImageMade || asked <= 0 || made >= asked)
+        {
+            return reserved;
+        }
+
+        var share = reserved * System.Math.Max(made, 0) / asked;
+        return System.Math.Ceiling(share * 100) / 100;
+    }
 
     /// <summary>For per-unit prices whose quantity is only known after the task (e.g. a generated sound's length): the upper bound charged up front.</summary>
     public decimal? MaxQuantity { get; }

@@ -44,7 +44,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
             return await AskAsync(turn, form, mode, missing, fromSettings: false, ct).ConfigureAwait(false);
         }
 
-        var (_, price, problem) = Quote(turn, form, mode);
+        var (input, price, problem) = Quote(turn, form, mode);
         if (problem is not null)
         {
             return await ShowSettingsAsync(turn, form, mode, turn.T("summary.invalid", ("message", problem)), ct).ConfigureAwait(false);
@@ -72,6 +72,11 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         if (short_)
         {
             text += "\n\n" + turn.T("summary.insufficient", ("price", price), ("balance", balance.Available));
+        }
+
+        if (freeLeft == 0 && ImagesMade.Asked(mode, input.ToInputJson()) is > 1 and var most)
+        {
+            text += "\n\n" + turn.T("summary.per_image_made", ("most", most), ("each", Credits.Ceiling(price.Value / most)));
         }
 
         if (settings.DryRun)
