@@ -23,12 +23,14 @@ public static class ReadSchedule
     /// </summary>
     public static string Key(Generation generation)
     {
+        // The mode's key today: a mode the catalog has since moved keeps the durations it gathered under its new key.
         var mode = StoredMode.Of(generation);
-        var key = generation.ModelId + "/" + generation.ModeId;
         if (mode is null)
         {
-            return key;
+            return generation.ModelId + "/" + generation.ModeId;
         }
+
+        var key = mode.Key;
 
         using var input = JsonDocument.Parse(generation.InputJson);
         foreach (var param in mode.Params.Where(p => p.AffectsPrice && p.Kind is ParamKind.Enum or ParamKind.Boolean).OrderBy(p => p.Name, StringComparer.Ordinal))

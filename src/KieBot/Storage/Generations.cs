@@ -179,6 +179,12 @@ public interface IGenerationStore
 
     Task SetStatusMessageAsync(string id, long messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lets go of the status message of a generation still in flight (the user asked to be messaged when it is done):
+    /// progress no longer edits it, and the result or the failure comes as a new message. False when it has ended.
+    /// </summary>
+    Task<bool> DetachStatusMessageAsync(string id, CancellationToken cancellationToken = default);
+
     Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default);
 
     /// <summary>Records the parts of a delivery Telegram has accepted so far (see <see cref="Generation.SentParts"/>), right after each is sent.</summary>

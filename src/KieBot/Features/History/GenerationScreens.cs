@@ -48,7 +48,9 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
 
         if (generation.StatusMessageId is { } status)
         {
-            await chat.EditAsync(generation.ChatId, (int)status, new Screen(text), cancellationToken).ConfigureAwait(false);
+            var late = expected is not null && elapsed > expected.P90;
+            var screen = late ? new Screen(text, HistoryButtons.WhileLate(language, generation)) : new Screen(text);
+            await chat.EditAsync(generation.ChatId, (int)status, screen, cancellationToken).ConfigureAwait(false);
         }
 
         await chat.ShowActivityAsync(generation.ChatId, Mode(generation)?.Output ?? OutputKind.Image, cancellationToken).ConfigureAwait(false);

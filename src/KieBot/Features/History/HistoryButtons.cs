@@ -18,6 +18,10 @@ public static class HistoryButtons
     public const string RepeatPrefix = "rp:";
     public const string ChangePromptPrefix = "cp:";
 
+    /// <summary>Under a status message past its kind's 90th percentile: keep waiting (<c>gw:&lt;id&gt;</c>), or be messaged when done (<c>gq:</c>).</summary>
+    public const string KeepWaitingPrefix = "gw:";
+    public const string NotifyPrefix = "gq:";
+
     public static IReadOnlyList<string> All { get; } = [BotCallbacks.History, PagePrefix, CardPrefix, ResendPrefix, RepeatPrefix, ChangePromptPrefix];
 
     public static string Page(int page) => PagePrefix + page.ToString(CultureInfo.InvariantCulture);
@@ -33,4 +37,8 @@ public static class HistoryButtons
 
         return [row, [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]];
     }
+
+    /// <summary>The choice offered while a generation takes longer than usual.</summary>
+    public static List<IReadOnlyList<Button>> WhileLate(string language, Generation generation) =>
+        [[new Button(Texts.Get(language, "btn.keep_waiting"), KeepWaitingPrefix + generation.Id), new Button(Texts.Get(language, "btn.notify_done"), NotifyPrefix + generation.Id)]];
 }

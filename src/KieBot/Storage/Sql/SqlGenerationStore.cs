@@ -212,6 +212,12 @@ internal sealed class SqlGenerationStore(SqlDatabase db, SqlLedger ledger) : IGe
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET status_message_id = @messageId, updated_at = @now WHERE id = @id", new { id, messageId, now = db.Now() })),
             cancellationToken);
 
+    public async Task<bool> DetachStatusMessageAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.WriteAsync(
+            w => w.Connection.ExecuteAsync(w.Command(
+                "UPDATE generations SET status_message_id = NULL, updated_at = @now WHERE id = @id AND state IN ('created', 'submitted', 'running')", new { id, now = db.Now() })),
+            cancellationToken).ConfigureAwait(false) == 1;
+
     public Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default) =>
         db.WriteAsync(
             w => w.Connection.ExecuteAsync(w.Command("UPDATE generations SET delivered = @delivered, updated_at = @now WHERE id = @id", new { id, delivered = Urls(fileIds), now = db.Now() })),
