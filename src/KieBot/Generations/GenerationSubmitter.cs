@@ -119,7 +119,7 @@ public sealed partial class GenerationSubmitter(
             return;
         }
 
-        if (!await RecordTaskAsync(generation.Id, task.TaskId, ct).ConfigureAwait(false))
+        if (!await RecordTaskAsync(generation.Id, task, ct).ConfigureAwait(false))
         {
             LogCreatedTooLate(generation.Id, task.TaskId);
             return;
@@ -128,14 +128,17 @@ public sealed partial class GenerationSubmitter(
         LogSubmitted(generation.Id, mode.Key, task.TaskId, settings.DryRun);
     }
 
-    /// <summary>Stores the task id, retrying a few times through a short database outage (a row left without it is refunded by the tracker).</summary>
-    private async Task<bool> RecordTaskAsync(string id, string taskId, CancellationToken ct)
+    /// <summary>
+    /// Stores the task id (with the result of a task that ended on creation, which the tracker then delivers), retrying a
+    /// few times through a short database outage (a row left without it is refunded by the tracker).
+    /// </summary>
+    private async Task<bool> RecordTaskAsync(string id, KieTaskRef task, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await store.Generations.MoveAsync(id, GenerationState.Submitted, new GenerationChange { KieTaskId = taskId }, ct).ConfigureAwait(false);
+                return await store.Generations.MoveAsync(id, GenerationState.Submitted, TaskReference.Created(task), ct).ConfigureAwait(false);
             }
             catch (Exception e) when (attempt < 5 && StorageFailure.IsTransient(e))
             {

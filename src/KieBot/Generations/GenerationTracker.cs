@@ -223,7 +223,7 @@ public sealed partial class GenerationTracker(
         KieTask task;
         try
         {
-            task = await kie.GetTaskAsync(new KieTaskRef(generation.KieTaskId, Enum.Parse<ApiFamily>(generation.Api)), ct).ConfigureAwait(false);
+            task = await kie.GetTaskAsync(TaskReference.Of(generation, generation.KieTaskId), ct).ConfigureAwait(false);
         }
         catch (KieException e) when (e.Error.ShouldRefund)
         {

@@ -39,12 +39,27 @@ internal static class Families
         ["omni"] = "/api/v1/omni/generate",
     };
 
-    /// <summary>Suno endpoints whose tasks are read at the family's record-info like a plain generation.</summary>
-    private static readonly HashSet<string> SunoFollowed = new(StringComparer.Ordinal)
-    {
+    /// <summary>
+    /// Every create path the KIE client follows, each with its status read or its synchronous answer. The tool may not
+    /// reference the SDK, so this list repeats <c>KieCatalog.Client.KieEndpoints.All</c>; a test holds the two in step.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Followed =
+    [
+        JobsPath,
+        "/api/v1/veo/generate", "/api/v1/veo/extend", "/api/v1/veo/get-4k-video",
+        "/api/v1/runway/generate", "/api/v1/runway/extend",
+        "/api/v1/aleph/generate",
         "/api/v1/generate", "/api/v1/generate/extend", "/api/v1/generate/upload-cover", "/api/v1/generate/upload-extend",
         "/api/v1/generate/add-instrumental", "/api/v1/generate/add-vocals", "/api/v1/generate/mashup",
-    };
+        "/api/v1/generate/replace-section", "/api/v1/lyrics", "/api/v1/wav/generate", "/api/v1/vocal-removal/generate",
+        "/api/v1/midi/generate", "/api/v1/suno/cover/generate", "/api/v1/style/generate", "/api/v1/generate/generate-persona",
+        "/api/v1/generate/get-timestamped-lyrics",
+        "/api/v1/gpt4o-image/generate", "/api/v1/gpt4o-image/download-url",
+        "/api/v1/flux/kontext/generate",
+        "/api/v1/mj/generate",
+        "/api/v1/modify/generate",
+        "/api/v1/omni/audio/create", "/api/v1/omni/character/create",
+    ];
 
     /// <summary>The catalog API family of a create path; null when no known family has it.</summary>
     public static string? ApiOf(string createPath) =>
@@ -53,10 +68,5 @@ internal static class Families
     public static string? DefaultPath(string api) => Defaults.GetValueOrDefault(api);
 
     /// <summary>Whether the KIE client creates and follows tasks of this endpoint (else a mode on it stays hidden).</summary>
-    public static bool ClientFollows(string api, string createPath) => api switch
-    {
-        "omni" => false,
-        "suno" => SunoFollowed.Contains(createPath),
-        _ => DefaultPath(api) == createPath,
-    };
+    public static bool ClientFollows(string api, string createPath) => ApiOf(createPath) == api && Followed.Contains(createPath);
 }

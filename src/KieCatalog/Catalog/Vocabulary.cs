@@ -30,7 +30,7 @@ public enum ApiFamily
     Midjourney,
     Luma,
 
-    /// <summary>Gemini Omni (audio and character creation): in the catalog for completeness; the client does not call it.</summary>
+    /// <summary>Gemini Omni helpers (voice and character creation): synchronous endpoints that answer with the ids they made.</summary>
     Omni,
 }
 

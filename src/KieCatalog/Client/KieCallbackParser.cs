@@ -39,8 +39,11 @@ public sealed class KieCallbackParser
     /// <summary>Whether signatures are required.</summary>
     public bool ChecksSignatures => key is not null;
 
-    /// <summary>Parses <paramref name="body"/> of a callback for a task of <paramref name="api"/>; throws <see cref="KieException"/> when it is forged, stale or unreadable.</summary>
-    public KieTask Parse(ApiFamily api, string body, string? timestamp, string? signature)
+    /// <summary>
+    /// Parses <paramref name="body"/> of a callback for a task of <paramref name="api"/> created at <paramref name="createPath"/>
+    /// (null: the family's usual endpoint); throws <see cref="KieException"/> when it is forged, stale or unreadable.
+    /// </summary>
+    public KieTask Parse(ApiFamily api, string body, string? timestamp, string? signature, string? createPath = null)
     {
         var endpoint = $"callback ({api})";
         using var document = Envelope.TryParse(body)
@@ -51,7 +54,8 @@ public sealed class KieCallbackParser
             Verify(TaskReader.CallbackTaskId(root), timestamp, signature, endpoint);
         }
 
-        return TaskReader.FromCallback(FamilyProtocol.For(api), root, endpoint);
+        var at = KieEndpoints.Find(api, createPath) ?? KieEndpoints.All.First(e => e.Api == api);
+        return TaskReader.FromCallback(at, root, endpoint);
     }
 
     /// <summary>The task id a callback body names (<c>data.taskId</c>, <c>data.task_id</c> or <c>taskId</c>), to find whose callback it is; null when unreadable.</summary>

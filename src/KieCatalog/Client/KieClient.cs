@@ -39,69 +39,6 @@ public sealed partial class KieClient : IKieGateway
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    public async Task<KieTaskRef> CreateTaskAsync(IModeInput input, Uri? callbackUrl = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var mode = input.Mode;
-        var violations = input.Validate();
-        if (violations.Count > 0)
-        {
-            var detail = $"{mode.Key}: {string.Join("; ", violations.Select(v => v.Message()))}";
-            throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, detail));
-        }
-
-        if (mode.Api == ApiFamily.Omni)
-        {
-            throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{mode.Key}: the KIE client does not call the Gemini Omni API"));
-        }
-
-        var protocol = FamilyProtocol.For(mode.Api);
-        if (protocol.RequiresCallback && callbackUrl is null)
-        {
-            throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{mode.Key}: the {mode.Api} API requires a callback URL"));
-        }
-
-        if (callbackUrl is { IsAbsoluteUri: false })
-        {
-            throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, "the callback URL must be absolute"));
-        }
-
-        var body = CreateBody.Write(protocol, input, callbackUrl);
-        var taskId = await CallAsync(
-            KieOperation.CreateTask,
-            HttpMethod.Post,
-            new Uri(options.BaseUrl, mode.CreatePath ?? protocol.CreatePath),
-            () => JsonBody(body),
-            idempotent: false,
-            upload: false,
-            static (data, endpoint) => data.Text("taskId", "task_id")
-                ?? throw Envelope.Malformed(KieOperation.CreateTask, endpoint, "no taskId in data"),
-            cancellationToken).ConfigureAwait(false);
-        LogCreated(taskId, mode.Key);
-        return new KieTaskRef(taskId, mode.Api);
-    }
-
-    public Task<KieTask> GetTaskAsync(KieTaskRef task, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        if (string.IsNullOrWhiteSpace(task.TaskId))
-        {
-            throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.ReadTask, "empty task id"));
-        }
-
-        var protocol = FamilyProtocol.For(task.Api);
-        var url = new Uri(options.BaseUrl, protocol.StatusPath + "?taskId=" + Uri.EscapeDataString(task.TaskId));
-        return CallAsync(
-            KieOperation.ReadTask,
-            HttpMethod.Get,
-            url,
-            static () => null,
-            idempotent: true,
-            upload: false,
-            (data, endpoint) => TaskReader.FromRecord(protocol, data, task.TaskId, KieOperation.ReadTask, endpoint),
-            cancellationToken);
-    }
-
     public Task<decimal> GetCreditsAsync(CancellationToken cancellationToken = default) =>
         CallAsync(
             KieOperation.Credits,
@@ -291,7 +228,4 @@ public sealed partial class KieClient : IKieGateway
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.Upload, "a plain file name is required"));
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "KIE task {TaskId} created for {Mode}")]
-    private partial void LogCreated(string taskId, string mode);
 }

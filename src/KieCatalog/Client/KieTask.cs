@@ -16,10 +16,34 @@ public enum KieTaskState
     Other,
 }
 
-/// <summary>A created task: its id and the API family that answers for it.</summary>
+/// <summary>
+/// A created task: its id, the API family that answers for it and, for a mode off the family's usual endpoint, the
+/// create path (<see cref="ModeDescriptor.CreatePath"/>) that decides where its status is read (<see cref="KieEndpoints"/>).
+/// Keep all three to read the task later (<see cref="For(ModeDescriptor, string)"/> rebuilds one from a stored id).
+/// </summary>
 public sealed record KieTaskRef(string TaskId, ApiFamily Api)
 {
-    public override string ToString() => $"{Api}:{TaskId}";
+    /// <summary>The path the task was created at when it is not the family's usual one; null for the usual endpoint.</summary>
+    public string? CreatePath { get; init; }
+
+    /// <summary>
+    /// The finished task when the endpoint answered with its result at once (<see cref="KieEndpoint.IsSynchronous"/>, or a
+    /// Veo 4K video made before). <see cref="IKieGateway.GetTaskAsync"/> returns it without a call: no record exists to read,
+    /// so keep its result, not only the id.
+    /// </summary>
+    public KieTask? Completed { get; init; }
+
+    /// <summary>Whether the task ended on creation (<see cref="Completed"/> is set).</summary>
+    public bool IsCompleted => Completed is not null;
+
+    /// <summary>The reference of a task of <paramref name="mode"/>, e.g. from a stored task id.</summary>
+    public static KieTaskRef For(ModeDescriptor mode, string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        return new(taskId, mode.Api) { CreatePath = mode.CreatePath };
+    }
+
+    public override string ToString() => CreatePath is null ? $"{Api}:{TaskId}" : $"{Api}:{TaskId} ({CreatePath})";
 }
 
 /// <summary>One task as KIE reports it, whatever the family: from a status read or from a callback.</summary>
@@ -28,6 +52,9 @@ public sealed record KieTask
     public required string TaskId { get; init; }
 
     public required ApiFamily Api { get; init; }
+
+    /// <summary>The endpoint the task was created at (<see cref="KieEndpoint.CreatePath"/>), when known.</summary>
+    public string? CreatePath { get; init; }
 
     public required KieTaskState State { get; init; }
 
@@ -43,7 +70,10 @@ public sealed record KieTask
     /// <summary>Watermarked variants, when KIE returns both.</summary>
     public IReadOnlyList<string> WatermarkUrls { get; init; } = [];
 
-    /// <summary>A text or structured result (e.g. speech-to-text) as JSON text.</summary>
+    /// <summary>
+    /// A text result: plain text for <see cref="KieResultKind.Text"/> endpoints (lyrics, a style), JSON for a structured
+    /// one (<see cref="KieResultKind.Data"/>: speech-to-text, MIDI notes, word timings, a persona, an Omni voice or character).
+    /// </summary>
     public string? ResultText { get; init; }
 
     public string? FailCode { get; init; }
@@ -68,7 +98,19 @@ public sealed record KieTask
 
     public bool IsTerminal => State is KieTaskState.Success or KieTaskState.Fail;
 
-    public KieTaskRef Ref => new(TaskId, Api);
+    /// <summary>The reference of this task; for a task that ended on creation it carries the task itself.</summary>
+    public KieTaskRef Ref
+    {
+        get
+        {
+            var endpoint = KieEndpoints.Find(Api, CreatePath);
+            return new(TaskId, Api)
+            {
+                CreatePath = CreatePath is null || KieEndpoints.Find(Api)?.CreatePath == CreatePath ? null : CreatePath,
+                Completed = endpoint is { IsSynchronous: true } ? this : null,
+            };
+        }
+    }
 }
 
 /// <summary>A file KIE holds for a limited time.</summary>

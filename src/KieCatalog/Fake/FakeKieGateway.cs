@@ -37,7 +37,7 @@ public sealed class FakeKieGateway : IKieGateway
         {
             lock (gate)
             {
-                return tasks.Values.OrderBy(t => t.Number).Select(t => new KieTaskRef(t.Id, t.Mode.Api)).ToList();
+                return tasks.Values.OrderBy(t => t.Number).Select(t => KieTaskRef.For(t.Mode, t.Id)).ToList();
             }
         }
     }
@@ -79,7 +79,9 @@ public sealed class FakeKieGateway : IKieGateway
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{input.Mode.Key}: {string.Join("; ", violations.Select(v => v.Message()))}"));
         }
 
-        var price = input.Price();
+        var endpoint = KieEndpoints.For(input.Mode)
+            ?? throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{input.Mode.Key}: the KIE client does not call {input.Mode.CreatePath}"));
+        var price = input.Mode.Price.IsPriced ? input.Price() : 0m;
         lock (gate)
         {
             if (createFailures.TryDequeue(out var failure))
@@ -89,9 +91,26 @@ public sealed class FakeKieGateway : IKieGateway
 
             var number = ++sequence;
             var id = string.Create(CultureInfo.InvariantCulture, $"fake_{input.Mode.Api.ToString().ToLowerInvariant()}_{number:D6}");
-            var failWith = taskFailures.TryDequeue(out var f) ? f : ((string, string)?)null;
-            tasks[id] = new FakeTask(id, number, input.Mode, price, time.GetUtcNow(), failWith);
-            return Task.FromResult(new KieTaskRef(id, input.Mode.Api));
+            (string Code, string Message)? failWith = taskFailures.TryDequeue(out var f) ? f : null;
+            var fake = new FakeTask(id, number, input.Mode, endpoint, price, time.GetUtcNow(), failWith);
+            if (endpoint.IsSynchronous && failWith is { } refused)
+            {
+                // A synchronous endpoint has no failed record: KIE refuses the call itself.
+                var code = int.TryParse(refused.Code, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 500;
+                throw new KieException(KieErrorClassifier.FromCode(KieOperation.CreateTask, "POST fake" + endpoint.CreatePath, code, refused.Message));
+            }
+
+            if (endpoint.IsSynchronous)
+            {
+                // Answered at once, as KIE does: the reference carries the finished task and nothing is left to read.
+                credits -= price;
+                fake.Charged = true;
+                var now = time.GetUtcNow();
+                return Task.FromResult(KieTaskRef.For(input.Mode, id) with { Completed = Describe(fake, KieTaskState.Success, now) with { CompletedAt = now } });
+            }
+
+            tasks[id] = fake;
+            return Task.FromResult(KieTaskRef.For(input.Mode, id));
         }
     }
 
@@ -99,6 +118,11 @@ public sealed class FakeKieGateway : IKieGateway
     {
         ArgumentNullException.ThrowIfNull(task);
         cancellationToken.ThrowIfCancellationRequested();
+        if (task.Completed is { } completed)
+        {
+            return Task.FromResult(completed);
+        }
+
         lock (gate)
         {
             if (readFailures.TryDequeue(out var failure))
@@ -206,11 +230,12 @@ public sealed class FakeKieGateway : IKieGateway
         {
             TaskId = fake.Id,
             Api = fake.Mode.Api,
+            CreatePath = fake.Endpoint.CreatePath,
             State = state,
             RawState = state.ToString().ToLowerInvariant(),
             Model = fake.Mode.KieModel,
-            ResultUrls = success && fake.Mode.Output != OutputKind.Text ? [ResultUrl(fake)] : [],
-            ResultText = success && fake.Mode.Output == OutputKind.Text ? $$"""{"text":"Fake transcript of {{fake.Id}}."}""" : null,
+            ResultUrls = success && fake.Endpoint.Result == KieResultKind.Files && fake.Mode.Output != OutputKind.Text ? [ResultUrl(fake)] : [],
+            ResultText = success ? ResultText(fake) : null,
             FailCode = failure?.Code,
             FailMessage = failure?.Message,
             Error = failure is { } f ? KieErrorClassifier.FromTaskFailure(fake.Id, f.Code, f.Message) : null,
@@ -220,6 +245,14 @@ public sealed class FakeKieGateway : IKieGateway
             CompletedAt = done ? fake.CreatedAt + options.WaitingTime + options.QueuingTime + options.GeneratingTime : null,
         };
     }
+
+    /// <summary>A text result in the endpoint's kind: a transcript (a text mode), plain text (lyrics, a style) or a JSON answer (ids, notes).</summary>
+    private static string? ResultText(FakeTask fake) => fake.Endpoint.Result switch
+    {
+        KieResultKind.Text => $"Fake text of {fake.Id}.",
+        KieResultKind.Data => $$"""{"id":"{{fake.Id}}","name":"Fake {{fake.Mode.Id}}"}""",
+        _ => fake.Mode.Output == OutputKind.Text ? $$"""{"text":"Fake transcript of {{fake.Id}}."}""" : null,
+    };
 
     private string ResultUrl(FakeTask fake)
     {
@@ -233,13 +266,15 @@ public sealed class FakeKieGateway : IKieGateway
         return new Uri(options.ResultBaseUrl, $"results/{fake.Id}/0.{extension}").AbsoluteUri;
     }
 
-    private sealed class FakeTask(string id, int number, ModeDescriptor mode, decimal price, DateTimeOffset createdAt, (string Code, string Message)? failWith)
+    private sealed class FakeTask(string id, int number, ModeDescriptor mode, KieEndpoint endpoint, decimal price, DateTimeOffset createdAt, (string Code, string Message)? failWith)
     {
         public string Id { get; } = id;
 
         public int Number { get; } = number;
 
         public ModeDescriptor Mode { get; } = mode;
+
+        public KieEndpoint Endpoint { get; } = endpoint;
 
         public decimal Price { get; } = price;
 

@@ -10,7 +10,7 @@ namespace KieBot.TestSupport.Kie;
 /// <summary>Task creation, status reads, endings and callbacks of the fake KIE server.</summary>
 public sealed partial class FakeKieServer
 {
-    private (int, JsonObject) Create(ApiFamily api, string body)
+    private (int, JsonObject) Create(KieEndpoint endpoint, string body)
     {
         JsonObject? root;
         try
@@ -27,12 +27,13 @@ public sealed partial class FakeKieServer
             return (200, FakeKieWire.Envelope(422, "Invalid JSON", null));
         }
 
-        var mode = FindMode(api, root);
+        var mode = FindMode(endpoint, root);
         if (mode is null)
         {
             return (200, FakeKieWire.Envelope(422, "The page does not exist or is not published", null));
         }
 
+        var api = endpoint.Api;
         var input = api == ApiFamily.Jobs ? root["input"] as JsonObject : Flatten(root, mode);
         if (input is null)
         {
@@ -88,15 +89,28 @@ public sealed partial class FakeKieServer
         var id = api == ApiFamily.Jobs
             ? $"task_{mode.KieModel.Split('/')[0]}_{1765180000000 + number}"
             : Convert.ToHexStringLower(BitConverter.GetBytes(number)) + "f54392584b05867f87b160672"[..16];
-        var failure = taskFailures.TryDequeue(out var f) ? f : ((string, string)?)null;
+        (string Code, string Message)? failure = taskFailures.TryDequeue(out var f) ? f : null;
+        if (endpoint.IsSynchronous && failure is { } refused)
+        {
+            // A synchronous endpoint keeps no failed record: KIE refuses the call (e.g. 422 "record status is not success").
+            return (200, FakeKieWire.Envelope(int.TryParse(refused.Code, CultureInfo.InvariantCulture, out var code) ? code : 500, refused.Message, null));
+        }
+
         var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure, BaseUrl, ResultsPerTask);
         tasks[id] = task;
-        return (200, FakeKieWire.Envelope(200, "success", new JsonObject { ["taskId"] = id }));
+        if (endpoint.IsSynchronous)
+        {
+            // Answered at once with the result; the task is kept only so that its files can be fetched.
+            Finish(task);
+            return (200, FakeKieWire.Envelope(200, "success", FakeKieAnswers.Synchronous(task, root, Balance)));
+        }
+
+        return (200, FakeKieWire.Envelope(200, "success", FakeKieAnswers.Created(task)));
     }
 
-    private (int, JsonObject) Read(string taskId)
+    private (int, JsonObject) Read(string statusPath, string taskId)
     {
-        if (!tasks.TryGetValue(taskId, out var task))
+        if (!tasks.TryGetValue(taskId, out var task) || task.Endpoint.StatusPath != statusPath)
         {
             return (200, FakeKieWire.Envelope(422, "recordInfo is null", null));
         }

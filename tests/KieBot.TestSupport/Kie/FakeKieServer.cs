@@ -14,9 +14,10 @@ namespace KieBot.TestSupport.Kie;
 public sealed record FakeKieRequest(string Method, string Path, string Query, string? UserAgent, string? Authorization, string Body);
 
 /// <summary>
-/// KIE's HTTP API on 127.0.0.1 and a random port: the Market jobs API and the legacy families the catalog wires,
-/// credits and the three upload endpoints, with the real envelopes and shapes, and scriptable faults.
-/// Each status read moves a task one step (waiting → queuing → generating → success|fail).
+/// KIE's HTTP API on 127.0.0.1 and a random port: the Market jobs API and every family endpoint the client follows
+/// (<see cref="KieEndpoints"/>: create answers, record bodies and synchronous answers in KIE's documented shapes),
+/// credits and the three upload endpoints, with the real envelopes and scriptable faults. Each status read moves a
+/// task one step (waiting → queuing → generating → success|fail); a task read at another endpoint's status path is unknown there.
 /// </summary>
 public sealed partial class FakeKieServer : IAsyncDisposable
 {
@@ -271,18 +272,14 @@ public sealed partial class FakeKieServer : IAsyncDisposable
             return Upload(path, body, form);
         }
 
-        foreach (var api in Enum.GetValues<ApiFamily>())
+        if (method == "POST" && CreateEndpoint(path) is { } endpoint)
         {
-            var (create, status) = Paths(api);
-            if (method == "POST" && path == create)
-            {
-                return Create(api, body);
-            }
+            return Create(endpoint, body);
+        }
 
-            if (method == "GET" && path == status)
-            {
-                return Read(taskId);
-            }
+        if (method == "GET" && IsStatusPath(path))
+        {
+            return Read(path, taskId);
         }
 
         return (200, FakeKieWire.Envelope(404, "Not found", null));

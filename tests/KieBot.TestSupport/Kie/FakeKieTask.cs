@@ -1,4 +1,5 @@
 using KieCatalog.Catalog;
+using KieCatalog.Client;
 
 namespace KieBot.TestSupport.Kie;
 
@@ -28,6 +29,12 @@ public sealed class FakeKieTask
 
     public ModeDescriptor Mode { get; }
 
+    /// <summary>The endpoint the task was created at.</summary>
+    public KieEndpoint Endpoint => KieEndpoints.For(Mode)!;
+
+    /// <summary>The body of the create request, parsed (the record shapes echo some of its fields).</summary>
+    public System.Text.Json.Nodes.JsonObject Request => System.Text.Json.Nodes.JsonNode.Parse(ParamJson) as System.Text.Json.Nodes.JsonObject ?? [];
+
     public string ParamJson { get; }
 
     public string? CallbackUrl { get; }
@@ -49,6 +56,9 @@ public sealed class FakeKieTask
     public IReadOnlyList<string> ResultUrls => Succeeded && Mode.Output != OutputKind.Text
         ? Enumerable.Range(0, Results).Select(i => new Uri(ResultBase, $"results/{Id}/{i}.{Extension}").AbsoluteUri).ToList()
         : [];
+
+    /// <summary>A named result file of this task (a stem, a cover image), served like the others.</summary>
+    public string ResultUrl(string name) => new Uri(ResultBase, $"results/{Id}/{name}").AbsoluteUri;
 
     internal string Extension => Mode.Output switch
     {

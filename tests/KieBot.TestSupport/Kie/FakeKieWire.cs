@@ -17,7 +17,7 @@ internal static class FakeKieWire
     };
 
     /// <summary>The status record's <c>data</c>.</summary>
-    public static JsonObject Record(FakeKieTask task, long now) => task.Mode.Api switch
+    public static JsonObject Record(FakeKieTask task, long now) => FakeKieAnswers.Record(task) ?? task.Mode.Api switch
     {
         ApiFamily.Jobs => MarketRecord(task, now),
         ApiFamily.Runway => RunwayRecord(task),
@@ -55,19 +55,19 @@ internal static class FakeKieWire
             ApiFamily.FluxKontext => new JsonObject
             {
                 ["taskId"] = task.Id,
-                ["info"] = new JsonObject { ["originImageUrl"] = string.Empty, ["resultImageUrl"] = failed ? string.Empty : task.ResultUrls[0] },
+                ["info"] = new JsonObject { ["originImageUrl"] = string.Empty, ["resultImageUrl"] = failed ? string.Empty : task.ResultUrls.FirstOrDefault() ?? string.Empty },
             },
             ApiFamily.Runway => new JsonObject
             {
                 ["task_id"] = task.Id, ["video_id"] = "v" + task.Id,
-                ["video_url"] = failed ? string.Empty : task.ResultUrls[0], ["image_url"] = failed ? string.Empty : "https://file.aiquickdraw.com/cover.png",
+                ["video_url"] = failed ? string.Empty : task.ResultUrls.FirstOrDefault() ?? string.Empty, ["image_url"] = failed ? string.Empty : "https://file.aiquickdraw.com/cover.png",
             },
             ApiFamily.Suno => new JsonObject
             {
                 ["callbackType"] = failed ? "error" : "complete", ["task_id"] = task.Id,
                 ["data"] = failed ? null : new JsonArray(new JsonObject
                 {
-                    ["id"] = "song-" + task.Id, ["audio_url"] = task.ResultUrls[0], ["stream_audio_url"] = "https://mfile.erweima.ai/stream",
+                    ["id"] = "song-" + task.Id, ["audio_url"] = task.ResultUrls.FirstOrDefault() ?? string.Empty, ["stream_audio_url"] = "https://mfile.erweima.ai/stream",
                     ["image_url"] = "https://file.aiquickdraw.com/cover.jpeg", ["model_name"] = "chirp-v5", ["title"] = "Fake", ["duration"] = 198.44,
                 }),
             },
@@ -152,7 +152,7 @@ internal static class FakeKieWire
         return new JsonObject
         {
             ["taskId"] = task.Id,
-            ["parentTaskId"] = string.Empty,
+            ["parentTaskId"] = task.Request["taskId"]?.DeepClone() ?? string.Empty,
             ["state"] = state,
             ["generateTime"] = "2026-11-24 10:00:00",
             ["videoInfo"] = task.Succeeded

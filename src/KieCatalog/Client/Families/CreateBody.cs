@@ -3,10 +3,10 @@ using KieCatalog.Catalog;
 
 namespace KieCatalog.Client.Families;
 
-/// <summary>The create request of a mode's family: Market nests the input; the other families take it flat.</summary>
+/// <summary>The create request of a mode at its endpoint: Market nests the input; every other endpoint takes it flat.</summary>
 internal static class CreateBody
 {
-    public static byte[] Write(FamilyProtocol protocol, IModeInput input, Uri? callbackUrl)
+    public static byte[] Write(KieEndpoint protocol, IModeInput input, Uri? callbackUrl)
     {
         var mode = input.Mode;
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

@@ -8,48 +8,70 @@ namespace KieCatalog.Client.Families;
 internal static class TaskReader
 {
     /// <summary>A status record's <c>data</c> object.</summary>
-    public static KieTask FromRecord(FamilyProtocol protocol, JsonElement data, string taskId, KieOperation operation, string endpoint)
+    public static KieTask FromRecord(KieEndpoint endpoint, JsonElement data, string taskId, KieOperation operation, string path)
     {
         if (data.ValueKind != JsonValueKind.Object)
         {
-            throw Envelope.Malformed(operation, endpoint, "data is not an object");
+            throw Envelope.Malformed(operation, path, "data is not an object");
         }
 
-        var decoded = protocol.Decode(data);
-        var (urls, watermarks, text) = protocol.NestsInput
-            ? MarketResult(data, operation, endpoint)
-            : (ResultHarvest.Urls(data), (IReadOnlyList<string>)[], null);
-        return Build(protocol, data, data.Text("taskId", "task_id") ?? taskId, decoded, urls, watermarks, text);
+        var decoded = endpoint.Decode(data);
+        var result = ReadResult(endpoint, data, operation, path);
+        return Build(endpoint, data, data.Text("taskId", "task_id") ?? taskId, decoded, result);
+    }
+
+    /// <summary>
+    /// The answer of a synchronous endpoint, or a create answer that already carries its result (Veo's 4K video when
+    /// it was made before): a finished task. A synchronous answer without a task id gets a fresh <c>sync_</c> one.
+    /// </summary>
+    public static KieTask? FromAnswer(KieEndpoint endpoint, JsonElement data, string path)
+    {
+        const KieOperation operation = KieOperation.CreateTask;
+        var result = ReadResult(endpoint, data, operation, path);
+        if (!endpoint.IsSynchronous && result.Urls.Count == 0)
+        {
+            return null;
+        }
+
+        if (endpoint.IsSynchronous && result.Urls.Count == 0 && result.Text is null)
+        {
+            throw Envelope.Malformed(operation, path, "the answer carries no result");
+        }
+
+        var taskId = (data.ValueKind == JsonValueKind.Object ? data.Text("taskId", "task_id") : null) ?? "sync_" + Guid.NewGuid().ToString("N");
+        var task = Build(endpoint, data, taskId, new(KieTaskState.Success, "200", null, null), result);
+        return task with { CompletedAt = task.CompletedAt ?? DateTimeOffset.UtcNow, CreditsRemaining = task.CreditsRemaining ?? Decimal(data, "creditsRemaining") };
     }
 
     /// <summary>A callback body: the envelope with the family's <c>data</c>.</summary>
-    public static KieTask FromCallback(FamilyProtocol protocol, JsonElement root, string endpoint)
+    public static KieTask FromCallback(KieEndpoint endpoint, JsonElement root, string path)
     {
         const KieOperation operation = KieOperation.Callback;
         if (root.ValueKind != JsonValueKind.Object || root.Int("code") is not { } code)
         {
-            throw Envelope.Malformed(operation, endpoint, "callback body has no code");
+            throw Envelope.Malformed(operation, path, "callback body has no code");
         }
 
         var data = root.Child("data") ?? default;
         var taskId = CallbackTaskId(root)
-            ?? throw Envelope.Malformed(operation, endpoint, "callback body has no task id");
+            ?? throw Envelope.Malformed(operation, path, "callback body has no task id");
 
-        if (protocol.NestsInput && data.ValueKind == JsonValueKind.Object && data.Text("state") is not null)
+        if (endpoint.NestsInput && data.ValueKind == JsonValueKind.Object && data.Text("state") is not null)
         {
-            return FromRecord(protocol, data, taskId, operation, endpoint);
+            return FromRecord(endpoint, data, taskId, operation, path);
         }
 
         var message = root.Text("msg", "message");
         var stage = data.ValueKind == JsonValueKind.Object ? data.Text("callbackType") : null;
+        var codeText = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         DecodedState decoded = code switch
         {
             200 when stage is null or "complete" => new(KieTaskState.Success, "200", null, null),
             200 => new(KieTaskState.Generating, stage, null, null),
-            _ => new(KieTaskState.Fail, code.ToString(System.Globalization.CultureInfo.InvariantCulture), code.ToString(System.Globalization.CultureInfo.InvariantCulture), message),
+            _ => new(KieTaskState.Fail, codeText, codeText, message),
         };
         var urls = data.ValueKind == JsonValueKind.Undefined ? [] : ResultHarvest.Urls(data);
-        return Build(protocol, data, taskId, decoded, urls, [], null);
+        return Build(endpoint, data, taskId, decoded, ResultRead.Files(urls));
     }
 
     /// <summary>The task id a callback names: <c>data.taskId</c>, <c>data.task_id</c> or a top-level <c>taskId</c>.</summary>
@@ -58,27 +80,21 @@ internal static class TaskReader
             ? null
             : (root.Child("data") is { ValueKind: JsonValueKind.Object } data ? data.Text("taskId", "task_id") : null) ?? root.Text("taskId", "task_id");
 
-    private static KieTask Build(
-        FamilyProtocol protocol,
-        JsonElement data,
-        string taskId,
-        DecodedState decoded,
-        IReadOnlyList<string> urls,
-        IReadOnlyList<string> watermarks,
-        string? text)
+    private static KieTask Build(KieEndpoint endpoint, JsonElement data, string taskId, DecodedState decoded, ResultRead result)
     {
         var state = decoded.State;
         var isObject = data.ValueKind == JsonValueKind.Object;
         return new KieTask
         {
             TaskId = taskId,
-            Api = protocol.Api,
+            Api = endpoint.Api,
+            CreatePath = endpoint.CreatePath,
             State = state,
             RawState = decoded.Raw,
             Model = isObject ? data.Text("model") : null,
-            ResultUrls = urls,
-            WatermarkUrls = watermarks,
-            ResultText = text,
+            ResultUrls = result.Urls,
+            WatermarkUrls = result.Watermarks,
+            ResultText = result.Text,
             FailCode = state == KieTaskState.Fail ? decoded.FailCode : null,
             FailMessage = state == KieTaskState.Fail ? decoded.FailMessage : null,
             Error = state == KieTaskState.Fail ? KieErrorClassifier.FromTaskFailure(taskId, decoded.FailCode, decoded.FailMessage) : null,
@@ -99,54 +115,17 @@ internal static class TaskReader
         var percent => (int)Math.Clamp(percent.Value, 0m, 100m),
     };
 
-    /// <summary>The <c>resultJson</c> string of a Market record: URLs, watermarked URLs and a text/structured result.</summary>
-    private static (IReadOnlyList<string> Urls, IReadOnlyList<string> Watermarks, string? Text) MarketResult(JsonElement data, KieOperation operation, string endpoint)
+    private static ResultRead ReadResult(KieEndpoint endpoint, JsonElement data, KieOperation operation, string path)
     {
-        var resultJson = data.Child("resultJson");
-        if (resultJson is not { } value)
-        {
-            return ([], [], null);
-        }
-
-        if (value.ValueKind == JsonValueKind.Object)
-        {
-            return ReadResult(value);
-        }
-
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return ([], [], null);
-        }
-
         try
         {
-            using var document = JsonDocument.Parse(text);
-            return ReadResult(document.RootElement);
+            return endpoint.Read(data);
         }
         catch (JsonException)
         {
-            throw Envelope.Malformed(operation, endpoint, "resultJson is not JSON");
+            throw Envelope.Malformed(operation, path, "an embedded result is not JSON");
         }
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyList<string>, string?) ReadResult(JsonElement result)
-    {
-        if (result.ValueKind != JsonValueKind.Object)
-        {
-            return ([], [], null);
-        }
-
-        var urls = Strings(result.Child("resultUrls"));
-        var watermarks = Strings(result.Child("resultWaterMarkUrls"));
-        var text = result.Child("resultObject") is { } obj
-            ? obj.ValueKind == JsonValueKind.String ? obj.GetString() : obj.GetRawText()
-            : result.Text("resultText", "text");
-        return (urls, watermarks, text);
-    }
-
-    private static List<string> Strings(JsonElement? array) =>
-        array is { ValueKind: JsonValueKind.Array } items
-            ? items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!).Where(s => s.Length > 0).ToList()
-            : [];
+    private static decimal? Decimal(JsonElement data, string name) => data.ValueKind == JsonValueKind.Object ? data.Decimal(name) : null;
 }
