@@ -53,7 +53,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         var usage = Cli.Run(Path.Combine(tools, "kiecatalog"), "import", tools, package.Environment);
 
         Assert.True(coverage.ExitCode == 0, coverage.Output);
-        Assert.Contains(" present, 0 missing)", coverage.Output, StringComparison.Ordinal);
+        Assert.Contains(" present, 0 missing, ", coverage.Output, StringComparison.Ordinal);
         Assert.True(check.ExitCode == 0, check.Output);
         Assert.Equal(2, usage.ExitCode);
     }
