@@ -9,7 +9,8 @@ return args.FirstOrDefault() switch
     "ledger" => await LedgerBench.RunAsync(args[1..]),
     "tracking" => await TrackingBench.RunAsync(args[1..]),
     "schedule" => await KieBot.Bench.Schedule.ScheduleBench.RunAsync(args[1..]),
-    "fake-kie" => await TrackingBench.ServeFakeKieAsync(),
+    "fake-kie" => await TrackingBench.ServeFakeKieAsync(args[1..]),
+    "pipeline-load" => await PipelineLoad.ServeAsync(),
     "recovery" => await RecoveryBench.RunAsync(args[1..]),
     "pipeline" => await Single(r => PipelineBench.RunAsync(
         r,

@@ -45,6 +45,8 @@ internal static class ScheduleBench
                 }
             }
         }
+
+        await CallbackLagBench.MeasureAsync(results, 200);
     }
 
     private static void Report(BenchResults results, ScheduleScenario run, IReadOnlyList<SimulatedTask> tasks, int count, string? category = null)
