@@ -11,7 +11,7 @@ using KieCatalog.Catalog;
 namespace KieBot.Bench;
 
 /// <summary>What one closed-loop run measured: updates answered, for how long, and each update's latency (ms) by kind.</summary>
-internal sealed record PipelineRun(long Updates, double ElapsedMs, List<double> Navigation, List<double> Form);
+internal sealed record PipelineRun(long Updates, double ElapsedMs, List<double> Navigation, List<double> Form, long Unanswered = 0);
 
 /// <summary>
 /// The pipeline benchmark's load side, in its own process (<c>pipeline-load</c>): the fake Bot API the bot replies to
@@ -70,6 +70,7 @@ internal static class PipelineLoad
             var stopwatch = Stopwatch.StartNew();
             var deadline = stopwatch.Elapsed + duration;
             long updates = 0;
+            long unanswered = 0;
             var lists = await Task.WhenAll(Enumerable.Range(0, chats).Select(i => Task.Run(async () =>
             {
                 var user = new Updates(userBase + i);
@@ -99,7 +100,16 @@ internal static class PipelineLoad
                         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                         waiting[update["callback_query"] is { } press ? "cb:" + press["id"] : "chat:" + user.UserId] = done;
                         api.Enqueue(update);
-                        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                        try
+                        {
+                            await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                        }
+                        catch (TimeoutException)
+                        {
+                            // No reply seen within 30 s: counted and reported, and the chat goes on.
+                            Interlocked.Increment(ref unanswered);
+                            continue;
+                        }
                     }
 
                     (steps[step].Form ? form : navigation).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -109,7 +119,7 @@ internal static class PipelineLoad
                 return (navigation, form);
             })));
             var elapsed = stopwatch.Elapsed;
-            return new PipelineRun(updates, elapsed.TotalMilliseconds, lists.SelectMany(l => l.navigation).ToList(), lists.SelectMany(l => l.form).ToList());
+            return new PipelineRun(updates, elapsed.TotalMilliseconds, lists.SelectMany(l => l.navigation).ToList(), lists.SelectMany(l => l.form).ToList(), unanswered);
         }
         finally
         {
