@@ -2,13 +2,15 @@ using KieBot.Bench;
 
 // Benchmarks. `all` runs every area and writes the table (JSON and Markdown); the others run one area alone.
 // Usage: dotnet run -c Release --project bench/KieBot.Bench -- all [--docs] [--out DIR]
-//        … -- generator [--no-build-share] | pipeline [--seconds N] | ledger [--seconds N] [--workers N] | tracking [N] | recovery [N] | startup
+//        … -- generator [--no-build-share] | pipeline [--seconds N] | ledger [--seconds N] [--workers N] | tracking [N] | schedule [N] | recovery [N] | startup
 return args.FirstOrDefault() switch
 {
     "all" => await AllAsync(args[1..]),
     "ledger" => await LedgerBench.RunAsync(args[1..]),
     "tracking" => await TrackingBench.RunAsync(args[1..]),
-    "fake-kie" => await TrackingBench.ServeFakeKieAsync(),
+    "schedule" => await KieBot.Bench.Schedule.ScheduleBench.RunAsync(args[1..]),
+    "fake-kie" => await TrackingBench.ServeFakeKieAsync(args[1..]),
+    "pipeline-load" => await PipelineLoad.ServeAsync(),
     "recovery" => await RecoveryBench.RunAsync(args[1..]),
     "pipeline" => await Single(r => PipelineBench.RunAsync(
         r,
@@ -30,6 +32,7 @@ static async Task<int> AllAsync(string[] args)
     await PipelineBench.RunAsync(results, TimeSpan.FromSeconds(5), [1, 10, 100]);
     await LedgerBench.MeasureAsync(results, seconds: 5, workerCounts: [64]);
     await TrackingBench.MeasureAsync(results, 10_000);
+    await KieBot.Bench.Schedule.ScheduleBench.MeasureAsync(results, 2_000);
     await RecoveryBench.MeasureAsync(results, 50);
     var publish = Directory.CreateTempSubdirectory("kiebot-publish-").FullName;
     await StartupBench.MeasureAsync(results, "published (as in the Docker image)", StartupBench.PublishedBot(publish), 10_000);
@@ -55,6 +58,6 @@ static int Option(string[] args, string name, int fallback)
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"unknown benchmark '{command}': use all, generator, pipeline, ledger, tracking, recovery or startup");
+    Console.Error.WriteLine($"unknown benchmark '{command}': use all, generator, pipeline, ledger, tracking, schedule, recovery or startup");
     return 2;
 }

@@ -35,7 +35,8 @@ internal static class TrackingBench
         await using var server = await PostgresServer.StartAsync();
 
         // The fake KIE server runs in its own process, so that this process's CPU is the tracker's (and its clients').
-        using var fake = StartFakeKie(out var fakeUrl);
+        using var fake = BenchChild.Start("fake-kie");
+        var fakeUrl = new Uri(await fake.ReadAsync());
         await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("tracking") });
         await store.MigrateAsync();
 
@@ -88,10 +89,9 @@ internal static class TrackingBench
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        await fake.StandardInput.WriteLineAsync("reads");
-        var reads = int.Parse((await fake.StandardOutput.ReadLineAsync())!, CultureInfo.InvariantCulture);
-        fake.StandardInput.Close();
-        await fake.WaitForExitAsync();
+        await fake.SendAsync("reads");
+        var reads = int.Parse(await fake.ReadAsync(), CultureInfo.InvariantCulture);
+        await fake.StopAsync();
         var check = await store.Ledger.CheckAsync();
 
         var perRead = cpu.TotalMilliseconds / reads;
@@ -107,35 +107,28 @@ internal static class TrackingBench
     }
 
     /// <summary>
-    /// The fake KIE server alone (<c>fake-kie</c>): prints its URL, then answers each "reads" line on stdin with the
-    /// number of status reads it served, until stdin closes.
+    /// The fake KIE server alone (<c>fake-kie [READS]</c>, a task done after READS status reads, 3 unless given): replies
+    /// its URL, then answers "reads" with the number of status reads it served and "complete TASK" by finishing that task
+    /// now, until stdin closes.
     /// </summary>
-    public static async Task<int> ServeFakeKieAsync()
+    public static async Task<int> ServeFakeKieAsync(string[] args)
     {
         await using var server = await FakeKieServer.StartAsync();
-        server.ReadsToFinish = 3;
-        Console.WriteLine(server.BaseUrl.AbsoluteUri);
+        server.ReadsToFinish = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+        BenchChild.Reply(server.BaseUrl.AbsoluteUri);
         while (await Console.In.ReadLineAsync() is { } line)
         {
             if (line == "reads")
             {
-                Console.WriteLine(server.CountOf("/api/v1/jobs/recordInfo").ToString(CultureInfo.InvariantCulture));
+                BenchChild.Reply(server.CountOf("/api/v1/jobs/recordInfo").ToString(CultureInfo.InvariantCulture));
+            }
+            else if (line.StartsWith("complete ", StringComparison.Ordinal))
+            {
+                await server.CompleteAsync(line["complete ".Length..]);
+                BenchChild.Reply("done");
             }
         }
 
         return 0;
-    }
-
-    private static Process StartFakeKie(out Uri url)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{typeof(TrackingBench).Assembly.Location}\" fake-kie")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start)!;
-        url = new Uri(process.StandardOutput.ReadLine()!);
-        return process;
     }
 }

@@ -52,13 +52,13 @@ public sealed class ExpectedReadTests : IAsyncLifetime
         time.Advance(tracker.Backoff(1) + TimeSpan.FromMilliseconds(1));
         Assert.Equal(["unknown"], await DueAsync());
 
-        // The kind with history: not before 80 % of its 100 s median, then every 4 s.
+        // The kind with history: not before 80 % of its 100 s median, then every 5 s.
         time.Advance(TimeSpan.FromSeconds(70));
         Assert.Empty(await DueAsync(except: "unknown"));
         time.Advance(TimeSpan.FromSeconds(7));
         Assert.Equal(["known"], await DueAsync(except: "unknown"));
         Assert.Equal(2, await tracker.PollOnceAsync(CancellationToken.None)); // the probe left "unknown" due as well
-        time.Advance(TimeSpan.FromSeconds(4.1));
+        time.Advance(TimeSpan.FromSeconds(5.1));
         Assert.Equal(["known"], await DueAsync(except: "unknown"));
     }
 

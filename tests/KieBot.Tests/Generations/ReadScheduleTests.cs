@@ -30,13 +30,13 @@ public sealed class ReadScheduleTests
     [Fact]
     public void Around_the_usual_finish_reads_are_dense_and_past_the_90th_percentile_they_back_off()
     {
-        Assert.Equal(TimeSpan.FromSeconds(4), At(80));
-        Assert.Equal(TimeSpan.FromSeconds(4), At(129));
+        Assert.Equal(TimeSpan.FromSeconds(5), At(80));
+        Assert.Equal(TimeSpan.FromSeconds(5), At(129));
         Assert.Equal(TimeSpan.FromSeconds(5), At(150));
         Assert.Equal(TimeSpan.FromMinutes(1), At(1000));
-        // The dense pace is 4 % of the median, at least 2 s and at most 10 s.
+        // The dense pace is 5 % of the median, at least 2 s and at most 8 s.
         Assert.Equal(TimeSpan.FromSeconds(2), At(9, new TaskExpectation(20, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20))));
-        Assert.Equal(TimeSpan.FromSeconds(10), At(500, new TaskExpectation(20, TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(900))));
+        Assert.Equal(TimeSpan.FromSeconds(8), At(500, new TaskExpectation(20, TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(900))));
     }
 
     [Fact]
