@@ -37,6 +37,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private readonly ConcurrentQueue<BotApiCall> calls = new();
     private readonly ConcurrentQueue<JsonObject> pending = new();
+    private readonly Lock ordering = new();
+    private readonly HashSet<long> queuedIds = [];
+    private long highestQueued;
     private readonly SemaphoreSlim arrived = new(0);
     private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
@@ -61,10 +64,27 @@ public sealed class FakeBotApi : IAsyncDisposable
         return api;
     }
 
-    /// <summary>Queues an update for <c>getUpdates</c>.</summary>
+    /// <summary>
+    /// Queues an update for <c>getUpdates</c>. Telegram hands updates out in the order of their ids; an update built
+    /// before another but queued after it (two chats at once) is given a fresh id, as Telegram would have numbered it.
+    /// The same update queued again (a re-delivery) keeps its id.
+    /// </summary>
     public void Enqueue(JsonObject update)
     {
-        pending.Enqueue(update);
+        lock (ordering)
+        {
+            var id = update["update_id"]!.GetValue<long>();
+            if (!queuedIds.Contains(id) && id < highestQueued)
+            {
+                id = Updates.NextId();
+                update["update_id"] = id;
+            }
+
+            queuedIds.Add(id);
+            highestQueued = Math.Max(highestQueued, id);
+            pending.Enqueue(update);
+        }
+
         arrived.Release();
     }
 

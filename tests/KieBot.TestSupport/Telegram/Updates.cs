@@ -109,7 +109,10 @@ public sealed class Updates(long userId, string languageCode = "en", string user
     }
 
     private static JsonObject Envelope(string kind, JsonObject body) =>
-        new() { ["update_id"] = Interlocked.Increment(ref next), [kind] = body };
+        new() { ["update_id"] = NextId(), [kind] = body };
+
+    /// <summary>A fresh update id, above every one handed out before (Telegram numbers updates in the order it delivers them).</summary>
+    public static long NextId() => Interlocked.Increment(ref next);
 
     private JsonObject From() => new() { ["id"] = UserId, ["is_bot"] = false, ["first_name"] = "Ann", ["username"] = username, ["language_code"] = languageCode };
 
