@@ -47,11 +47,10 @@ public static class GenerationOutcome
             return;
         }
 
-        var capture = await store.Ledger.CaptureAsync(key, key + ":capture", ct).ConfigureAwait(false);
-        if (capture.Succeeded)
-        {
-            await ImagesMade.ReturnUnmadeAsync(store, generation, ct).ConfigureAwait(false);
-        }
+        var charge = ImagesMade.Charge(generation);
+        var capture = charge == generation.Price
+            ? await store.Ledger.CaptureAsync(key, key + ":capture", ct).ConfigureAwait(false)
+            : await store.Ledger.CaptureAsync(key, key + ":capture", charge, ct).ConfigureAwait(false);
 
         // A replay reports too: the reward it may pay is keyed per invited user, and a stop may have come between the two.
         if (capture.Succeeded && !generation.DryRun && generation.Price > Credits.Zero)

@@ -7,7 +7,7 @@ namespace KieBot.Generations;
 
 /// <summary>
 /// A price per image made (<see cref="PriceDescriptor.PerImageMade"/>): the most images a task may make is reserved,
-/// and once it has succeeded the credits of the images it did not make come back, once (by key).
+/// and once it has succeeded only the images it made are captured; the rest comes back in the same ledger row.
 /// </summary>
 public static class ImagesMade
 {
@@ -26,20 +26,17 @@ public static class ImagesMade
         return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var asked) ? (int)asked : 1;
     }
 
-    /// <summary>Gives back what a succeeded generation reserved for images it did not make; nothing for any other price.</summary>
-    public static async Task ReturnUnmadeAsync(IBotStore store, Generation generation, CancellationToken ct)
+    /// <summary>
+    /// What a succeeded generation is charged: its price, or for a price per image made the share of the images it made
+    /// (rounded up to a hundredth); the ledger captures that and gives the rest of the reservation back in one row.
+    /// </summary>
+    public static Credits Charge(Generation generation)
     {
-        if (generation.ReservationKey is not { } key || StoredMode.Of(generation) is not { } mode || Asked(mode, generation.InputJson) is not { } asked)
+        if (StoredMode.Of(generation) is not { } mode || Asked(mode, generation.InputJson) is not { } asked)
         {
-            return;
+            return generation.Price;
         }
 
-        var charged = Credits.Ceiling(mode.Price.ForImagesMade(generation.Price.Value, asked, generation.ResultUrls.Count));
-        var back = generation.Price - charged;
-        if (back > Credits.Zero)
-        {
-            var note = $"{generation.Id}: {generation.ResultUrls.Count} of {asked} images made";
-            await store.Ledger.GrantAsync(generation.UserId, back, key + ":unmade", GrantReason.Unmade, note, generation.DryRun, ct).ConfigureAwait(false);
-        }
+        return Credits.Ceiling(mode.Price.ForImagesMade(generation.Price.Value, asked, generation.ResultUrls.Count));
     }
 }

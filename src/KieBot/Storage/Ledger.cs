@@ -18,9 +18,6 @@ public enum GrantReason
     Admin,
     Bonus,
     Promo,
-
-    /// <summary>The part of a captured price for images a task did not make (a price per image made).</summary>
-    Unmade,
 }
 
 /// <summary>How a ledger call ended.</summary>
@@ -84,6 +81,13 @@ public interface ILedger
     Task<LedgerResult> ReserveAsync(long userId, Credits amount, string key, string? note = null, bool dryRun = false, CancellationToken cancellationToken = default);
 
     Task<LedgerResult> CaptureAsync(string reservationKey, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Captures <paramref name="amount"/> of a reservation and gives the rest back to the available balance, in one row
+    /// and one transaction (a metered call, or a task that made fewer images than it reserved for). Once per
+    /// reservation, like a whole capture: the same key again answers the first capture, whatever amount it names.
+    /// </summary>
+    Task<LedgerResult> CaptureAsync(string reservationKey, string key, Credits amount, CancellationToken cancellationToken = default);
 
     Task<LedgerResult> ReleaseAsync(string reservationKey, string key, CancellationToken cancellationToken = default);
 

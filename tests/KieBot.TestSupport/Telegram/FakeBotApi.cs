@@ -30,16 +30,12 @@ public sealed record BotApiCall(string Method, JsonObject Parameters)
 /// every call recorded; <c>getUpdates</c> serves queued updates (long poll), <c>getFile</c> and <c>/file/bot…/</c>
 /// serve files registered by the test. The real Telegram.Bot client points at it through its base-URL option.
 /// </summary>
-public sealed class FakeBotApi : IAsyncDisposable
+public sealed partial class FakeBotApi : IAsyncDisposable
 {
     public const string Token = "123456789:AAHfakeTokenForTests_abcdefghijklmnop";
     public const long BotId = 123456789;
 
     private readonly ConcurrentQueue<BotApiCall> calls = new();
-    private readonly ConcurrentQueue<JsonObject> pending = new();
-    private readonly Lock ordering = new();
-    private readonly HashSet<long> queuedIds = [];
-    private long highestQueued;
     private readonly SemaphoreSlim arrived = new(0);
     private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
@@ -62,30 +58,6 @@ public sealed class FakeBotApi : IAsyncDisposable
         var api = new FakeBotApi();
         (api.app, api.BaseUrl) = await LoopbackHost.StartAsync(host => host.Run(api.HandleAsync)).ConfigureAwait(false);
         return api;
-    }
-
-    /// <summary>
-    /// Queues an update for <c>getUpdates</c>. Telegram hands updates out in the order of their ids; an update built
-    /// before another but queued after it (two chats at once) is given a fresh id, as Telegram would have numbered it.
-    /// The same update queued again (a re-delivery) keeps its id.
-    /// </summary>
-    public void Enqueue(JsonObject update)
-    {
-        lock (ordering)
-        {
-            var id = update["update_id"]!.GetValue<long>();
-            if (!queuedIds.Contains(id) && id < highestQueued)
-            {
-                id = Updates.NextId();
-                update["update_id"] = id;
-            }
-
-            queuedIds.Add(id);
-            highestQueued = Math.Max(highestQueued, id);
-            pending.Enqueue(update);
-        }
-
-        arrived.Release();
     }
 
     /// <summary>Makes a file downloadable by id.</summary>
@@ -206,30 +178,6 @@ public sealed class FakeBotApi : IAsyncDisposable
     {
         Webhook = parameters;
         return Ok(true);
-    }
-
-    private async Task<JsonArray> TakeUpdatesAsync(JsonObject parameters, CancellationToken ct)
-    {
-        var timeout = parameters["timeout"] is { } t ? int.Parse(t.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
-        if (pending.IsEmpty)
-        {
-            try
-            {
-                await arrived.WaitAsync(TimeSpan.FromSeconds(Math.Min(timeout, 2)), ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return [];
-            }
-        }
-
-        var batch = new JsonArray();
-        while (batch.Count < 100 && pending.TryDequeue(out var update))
-        {
-            batch.Add(update);
-        }
-
-        return batch;
     }
 
     private JsonObject Message(string method, JsonObject parameters)

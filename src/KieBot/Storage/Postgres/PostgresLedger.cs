@@ -20,9 +20,10 @@ internal sealed class PostgresLedger(SqlDatabase db, LedgerBatcher batcher) : Sq
         return Answer(await batcher.SubmitAsync(call).ConfigureAwait(false), m.UserId);
     }
 
-    protected override async Task<LedgerResult> ResolveCoreAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken)
+    protected override async Task<LedgerResult> ResolveCoreAsync(string reservationKey, string key, LedgerKind kind, Credits? capture, CancellationToken cancellationToken)
     {
-        var call = new LedgerCall("resolve", db.Store(key)!, 0, Wire(kind), 0, 0, 0, null, null, false, db.Store(reservationKey))
+        // The amount of a resolve is the part captured; -1 the whole reservation.
+        var call = new LedgerCall("resolve", db.Store(key)!, 0, Wire(kind), capture?.Hundredths ?? -1, 0, 0, null, null, false, db.Store(reservationKey))
         {
             Cancellation = cancellationToken,
         };

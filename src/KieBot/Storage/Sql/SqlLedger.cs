@@ -27,10 +27,13 @@ internal partial class SqlLedger(SqlDatabase db) : ILedger
         MoveAsync(new Movement(userId, LedgerKind.Adjust, delta >= Credits.Zero ? delta : -delta, delta, Credits.Zero, key, "admin", note, false), cancellationToken);
 
     public Task<LedgerResult> CaptureAsync(string reservationKey, string key, CancellationToken cancellationToken = default) =>
-        ResolveAsync(reservationKey, key, LedgerKind.Capture, cancellationToken);
+        ResolveAsync(reservationKey, key, LedgerKind.Capture, null, cancellationToken);
+
+    public Task<LedgerResult> CaptureAsync(string reservationKey, string key, Credits amount, CancellationToken cancellationToken = default) =>
+        ResolveAsync(reservationKey, key, LedgerKind.Capture, amount < Credits.Zero ? throw new ArgumentOutOfRangeException(nameof(amount), amount, "A capture is not negative.") : amount, cancellationToken);
 
     public Task<LedgerResult> ReleaseAsync(string reservationKey, string key, CancellationToken cancellationToken = default) =>
-        ResolveAsync(reservationKey, key, LedgerKind.Release, cancellationToken);
+        ResolveAsync(reservationKey, key, LedgerKind.Release, null, cancellationToken);
 
     private Task<LedgerResult> MoveAsync(Movement m, CancellationToken cancellationToken)
     {
@@ -38,11 +41,11 @@ internal partial class SqlLedger(SqlDatabase db) : ILedger
         return MoveCoreAsync(m, cancellationToken);
     }
 
-    private Task<LedgerResult> ResolveAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken)
+    private Task<LedgerResult> ResolveAsync(string reservationKey, string key, LedgerKind kind, Credits? capture, CancellationToken cancellationToken)
     {
         RequireKey(key);
         RequireKey(reservationKey);
-        return ResolveCoreAsync(reservationKey, key, kind, cancellationToken);
+        return ResolveCoreAsync(reservationKey, key, kind, capture, cancellationToken);
     }
 
     /// <summary>Writes one movement row and moves the balance, in one transaction.</summary>
@@ -94,8 +97,12 @@ internal partial class SqlLedger(SqlDatabase db) : ILedger
         return new LedgerResult(allowed ? LedgerStatus.Applied : LedgerStatus.Insufficient, entry, Replayed: false);
     }
 
-    /// <summary>Captures or releases a reservation at most once, in one transaction.</summary>
-    protected virtual Task<LedgerResult> ResolveCoreAsync(string reservationKey, string key, LedgerKind kind, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Captures (all, or <paramref name="capture"/> with the rest given back) or releases a reservation at most once, in
+    /// one transaction. A capture above the reservation is refused (<see cref="LedgerStatus.Insufficient"/>) and
+    /// resolves nothing.
+    /// </summary>
+    protected virtual Task<LedgerResult> ResolveCoreAsync(string reservationKey, string key, LedgerKind kind, Credits? capture, CancellationToken cancellationToken) =>
         db.WriteAsync(
             async w =>
             {
@@ -125,9 +132,16 @@ internal partial class SqlLedger(SqlDatabase db) : ILedger
                         : new LedgerResult(LedgerStatus.NotFound, null, Replayed: false);
                 }
 
-                var amount = new Credits(reservation.Amount);
-                var available = kind == LedgerKind.Release ? amount : Credits.Zero;
-                var held = -amount;
+                var reserved = new Credits(reservation.Amount);
+                if (capture > reserved)
+                {
+                    await w.RollbackAsync().ConfigureAwait(false);
+                    return new LedgerResult(LedgerStatus.Insufficient, Map(reservation), Replayed: false);
+                }
+
+                var amount = kind == LedgerKind.Capture && capture is { } part ? part : reserved;
+                var available = kind == LedgerKind.Release ? reserved : reserved - amount;
+                var held = -reserved;
                 if (!reservation.DryRun)
                 {
                     await w.Connection.ExecuteAsync(w.Command(

@@ -5,12 +5,13 @@ using KieBot.Tests.Bot;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Telegram;
 using KieCatalog;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KieBot.Tests.Features.Form;
 
 /// <summary>
 /// Seedream 4 makes up to max_images images and KIE bills those it makes: the summary says so, the most is reserved,
-/// and the credits of the images not made come back once.
+/// and only the images made are captured, the rest given back in the same ledger row, once.
 /// </summary>
 [Collection("postgres")]
 public sealed class ImagesMadeTests(PostgresFixture postgres)
@@ -37,17 +38,16 @@ public sealed class ImagesMadeTests(PostgresFixture postgres)
         await h.ConfirmAsync(user);
         var id = (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0].Id;
         var done = await TrackingTests.WaitForDeliveryAsync(h, id);
-        await TrackingTests.WaitUntilAsync(async () => await h.Store.Ledger.FindAsync(done.ReservationKey + ":unmade") is not null, TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, done.ResultUrls.Count);
         Assert.Equal(Credits.Whole(30), done.Price);
-        var unmade = (await h.Store.Ledger.FindAsync(done.ReservationKey + ":unmade"))!;
-        Assert.Equal((Credits.Whole(15), LedgerKind.Grant), (unmade.Amount, unmade.Kind));
-        Assert.Equal(Credits.Whole(500 - 15), (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+        var capture = (await h.Store.Ledger.FindAsync(done.ReservationKey + ":capture"))!;
+        Assert.Equal((LedgerKind.Capture, Credits.Whole(15), Credits.Whole(15), -Credits.Whole(30)), (capture.Kind, capture.Amount, capture.AvailableDelta, capture.ReservedDelta));
+        Assert.Equal(new Balance(user.UserId, Credits.Whole(500 - 15), Credits.Zero), await h.Store.Ledger.GetBalanceAsync(user.UserId));
 
-        // A success replayed after a restart gives nothing back twice.
-        await ImagesMade.ReturnUnmadeAsync(h.Store, done, CancellationToken.None);
-        Assert.Equal(Credits.Whole(500 - 15), (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+        // A success replayed after a restart captures nothing twice.
+        await GenerationOutcome.CaptureAsync(h.Store, h.App.Services.GetRequiredService<IGenerationReporter>(), done, CancellationToken.None);
+        Assert.Equal(new Balance(user.UserId, Credits.Whole(500 - 15), Credits.Zero), await h.Store.Ledger.GetBalanceAsync(user.UserId));
         Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
     }
 
@@ -65,7 +65,7 @@ public sealed class ImagesMadeTests(PostgresFixture postgres)
         await h.ConfirmAsync(user);
         var done = await TrackingTests.WaitForDeliveryAsync(h, (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0].Id);
 
-        Assert.Null(await h.Store.Ledger.FindAsync(done.ReservationKey + ":unmade"));
+        Assert.Equal(done.Price, (await h.Store.Ledger.FindAsync(done.ReservationKey + ":capture"))!.Amount);
         Assert.Equal(Credits.Whole(500) - done.Price, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
         Assert.Equal(new Credits(750), done.Price);
     }
