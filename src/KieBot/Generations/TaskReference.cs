@@ -13,7 +13,7 @@ internal static class TaskReference
 {
     public static KieTaskRef Of(Generation generation, string taskId)
     {
-        var mode = Models.FindModel(generation.ModelId)?.FindMode(generation.ModeId);
+        var mode = StoredMode.Of(generation);
         if (mode is null)
         {
             return new KieTaskRef(taskId, Enum.Parse<ApiFamily>(generation.Api));
