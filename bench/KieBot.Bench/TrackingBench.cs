@@ -40,14 +40,7 @@ internal static class TrackingBench
         await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("tracking") });
         await store.MigrateAsync();
 
-        var services = new ServiceCollection().AddLogging();
-        services.AddKieClient(o =>
-        {
-            o.BaseUrl = fakeUrl;
-            o.UploadBaseUrl = fakeUrl;
-            o.ApiKey = FakeKieServer.DefaultApiKey;
-        });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = ChildKieClient.For(fakeUrl);
         var kie = provider.GetRequiredService<IKieGateway>();
 
         Console.Error.WriteLine($"creating {count:N0} generations…");

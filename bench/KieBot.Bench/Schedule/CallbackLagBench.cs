@@ -28,14 +28,7 @@ internal static class CallbackLagBench
         var fakeUrl = new Uri(await fake.ReadAsync());
         await using var store = BotStores.Open(new StorageOptions { DatabaseUrl = await server.CreateDatabaseAsync("callbacks") });
         await store.MigrateAsync();
-        var services = new ServiceCollection().AddLogging();
-        services.AddKieClient(o =>
-        {
-            o.BaseUrl = fakeUrl;
-            o.UploadBaseUrl = fakeUrl;
-            o.ApiKey = FakeKieServer.DefaultApiKey;
-        });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = ChildKieClient.For(fakeUrl);
         var kie = provider.GetRequiredService<IKieGateway>();
 
         var mode = Models.ZImage.TextToImage;
