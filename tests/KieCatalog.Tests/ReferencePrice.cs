@@ -14,23 +14,23 @@ namespace KieCatalog.Tests;
 public static partial class ReferencePrice
 {
     /// <summary>Legacy families have no §7 row: the phrase of the closing paragraph right before the default's price.</summary>
-    private static readonly Dictionary<string, string> LegacyMarkers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<ModeDescriptor, string> LegacyMarkers = new()
     {
-        ["veo-3.1/quality"] = "Quality 720p",
-        ["veo-3.1/fast"] = "Fast 720p",
-        ["veo-3.1/lite"] = "Lite 720p",
-        ["runway/generate"] = "Runway 5 s 720p",
-        ["aleph/generate"] = "Aleph",
-        ["gpt-4o-image/generate"] = "4o Image",
-        ["flux-kontext/pro"] = "Flux Kontext Pro",
-        ["flux-kontext/max"] = "Max",
-        ["midjourney/text-to-image"] = "fast",
+        [Models.Veo3_1.Quality] = "Quality 720p",
+        [Models.Veo3_1.Fast] = "Fast 720p",
+        [Models.Veo3_1.Lite] = "Lite 720p",
+        [Models.Runway.Generate] = "Runway 5 s 720p",
+        [Models.Aleph.Generate] = "Aleph",
+        [Models.Gpt4oImage.Generate] = "4o Image",
+        [Models.FluxKontext.Pro] = "Flux Kontext Pro",
+        [Models.FluxKontext.Max] = "Max",
+        [Models.Midjourney.TextToImage] = "fast",
     };
 
     /// <summary>Every amount the references allow for this input (a per-second rate times the input's seconds included).</summary>
     public static IReadOnlyList<decimal> Candidates(ModeDescriptor mode, IModeInput input)
     {
-        if (LegacyMarkers.TryGetValue(mode.Key, out var marker))
+        if (LegacyMarkers.TryGetValue(mode, out var marker))
         {
             var paragraph = File.ReadLines(Reference.Path("kie-api.md")).SkipWhile(l => !l.StartsWith("Legacy-family prices", StringComparison.Ordinal)).Take(6);
             var text = string.Join(' ', paragraph);

@@ -24,16 +24,16 @@ internal static class TaskMix
 {
     public static IReadOnlyList<TaskKind> Kinds { get; } =
     [
-        Image("z-image", "text-to-image", 0.22, 8, 0.30),
-        Image("flux-2", "pro-text-to-image", 0.12, 12, 0.35),
-        Image("seedream", "text-to-image", 0.20, 15, 0.30),
-        Image("nano-banana-pro", "generate", 0.16, 25, 0.30),
-        Video("kling-2.6", "text-to-video", """{"duration":"5","sound":false}""", 0.06, 120, 0.25),
-        Video("kling-2.6", "text-to-video", """{"duration":"10","sound":true}""", 0.04, 240, 0.25),
-        Video("wan-2.5", "text-to-video", "{}", 0.05, 180, 0.30),
-        Video("sora-2", "text-to-video", "{}", 0.03, 420, 0.25),
-        Music("v5", 0.07, 120, 0.25),
-        Music("v4_5", 0.05, 90, 0.25),
+        Image(Models.ZImage.TextToImage, 0.22, 8, 0.30),
+        Image(Models.Flux2.ProTextToImage, 0.12, 12, 0.35),
+        Image(Models.Seedream.TextToImage, 0.20, 15, 0.30),
+        Image(Models.NanoBananaPro.Generate, 0.16, 25, 0.30),
+        Video(Models.Kling2_6.TextToVideo, new Kling2_6TextToVideoInput { Prompt = Prompt, Duration = Kling2_6TextToVideoDuration.V5, Sound = false }, 0.06, 120, 0.25),
+        Video(Models.Kling2_6.TextToVideo, new Kling2_6TextToVideoInput { Prompt = Prompt, Duration = Kling2_6TextToVideoDuration.V10, Sound = true }, 0.04, 240, 0.25),
+        Video(Models.Wan2_5.TextToVideo, null, 0.05, 180, 0.30),
+        Video(Models.Sora2.TextToVideo, null, 0.03, 420, 0.25),
+        Music(Models.Suno.V5, 0.07, 120, 0.25),
+        Music(Models.Suno.V4_5, 0.05, 90, 0.25),
     ];
 
     /// <summary>A kind drawn by its share of the mix.</summary>
@@ -52,15 +52,15 @@ internal static class TaskMix
         return Kinds[^1];
     }
 
-    private static TaskKind Image(string model, string mode, double share, double median, double sigma) =>
-        new("image", Find(model, mode), "{}", share, median, sigma, 5, 40);
+    private const string Prompt = "A lighthouse at dusk";
 
-    private static TaskKind Video(string model, string mode, string input, double share, double median, double sigma) =>
-        new("video", Find(model, mode), input, share, median, sigma, 60, 600);
+    private static TaskKind Image(ModeDescriptor mode, double share, double median, double sigma) =>
+        new("image", mode, "{}", share, median, sigma, 5, 40);
 
-    private static TaskKind Music(string mode, double share, double median, double sigma) =>
-        new("music", Find("suno", mode), "{}", share, median, sigma, 60, 240);
+    /// <summary>A video kind; <paramref name="input"/> names the values its price (and so its duration) depends on, null for the mode's defaults.</summary>
+    private static TaskKind Video(ModeDescriptor mode, IModeInput? input, double share, double median, double sigma) =>
+        new("video", mode, input?.ToInputJson() ?? "{}", share, median, sigma, 60, 600);
 
-    private static ModeDescriptor Find(string model, string mode) =>
-        Models.FindModel(model)?.FindMode(mode) ?? throw new InvalidOperationException($"the catalog has no {model}/{mode}");
+    private static TaskKind Music(ModeDescriptor mode, double share, double median, double sigma) =>
+        new("music", mode, "{}", share, median, sigma, 60, 240);
 }

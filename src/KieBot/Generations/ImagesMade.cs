@@ -14,16 +14,13 @@ public static class ImagesMade
     /// <summary>The most images an input asks for (its quantity parameter's value, else that parameter's default); null when the price is not per image made.</summary>
     public static int? Asked(ModeDescriptor mode, string inputJson)
     {
-        if (!mode.Price.PerImageMade || mode.Price.QuantityParam is not { } name)
+        if (!mode.Price.PerImageMade || mode.Price.QuantityParam is not { } name || mode.FindParam(name) is not { } quantity)
         {
             return null;
         }
 
         using var json = JsonDocument.Parse(inputJson);
-        var text = json.RootElement.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : mode.FindParam(name)?.DefaultValue;
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var asked) ? (int)asked : 1;
+        return decimal.TryParse(StoredMode.WireValue(json.RootElement, quantity), NumberStyles.Float, CultureInfo.InvariantCulture, out var asked) ? (int)asked : 1;
     }
 
     /// <summary>

@@ -46,10 +46,7 @@ public static class ReadSchedule
         using var input = JsonDocument.Parse(generation.InputJson);
         foreach (var param in mode.Params.Where(p => p.AffectsPrice && p.Kind is ParamKind.Enum or ParamKind.Boolean).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            var value = input.RootElement.ValueKind == JsonValueKind.Object && input.RootElement.TryGetProperty(param.Name, out var v)
-                ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
-                : param.DefaultValue;
-            key += "|" + param.Name + "=" + value;
+            key += "|" + param.Name + "=" + StoredMode.WireValue(input.RootElement, param);
         }
 
         return key;

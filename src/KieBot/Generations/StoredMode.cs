@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KieBot.Storage;
 using KieCatalog;
 using KieCatalog.Catalog;
@@ -18,4 +19,10 @@ public static class StoredMode
     public static ModeDescriptor? Of(Generation generation) =>
         Models.FindMode(generation.ModelId, generation.ModeId)
         ?? ByKieModel.GetValueOrDefault((generation.KieModel, generation.Api));
+
+    /// <summary>The wire text a stored input gives <paramref name="param"/> (a string as is, any other value as JSON), else the parameter's default.</summary>
+    public static string? WireValue(JsonElement input, ParamDescriptor param) =>
+        input.ValueKind == JsonValueKind.Object && input.TryGetProperty(param.Name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : param.DefaultValue;
 }

@@ -26,8 +26,7 @@ public sealed partial class KieClient
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, detail));
         }
 
-        var endpoint = KieEndpoints.For(mode)
-            ?? throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{mode.Key}: the KIE client does not call {mode.CreatePath ?? mode.Api.ToString()}"));
+        var endpoint = KieEndpoints.Require(mode);
         if (endpoint.RequiresCallback && callbackUrl is null)
         {
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{mode.Key}: {endpoint.CreatePath} requires a callback URL"));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KieCatalog.Catalog;
 using KieCatalog.Client.Families;
+using KieCatalog.Errors;
 
 namespace KieCatalog.Client;
 
@@ -139,6 +140,10 @@ public static class KieEndpoints
         ArgumentNullException.ThrowIfNull(mode);
         return Find(mode.Api, mode.CreatePath);
     }
+
+    /// <summary>The endpoint a mode's task is created at; a mode on an endpoint the client does not call is invalid input.</summary>
+    internal static KieEndpoint Require(ModeDescriptor mode) =>
+        For(mode) ?? throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{mode.Key}: the KIE client does not call {mode.CreatePath ?? mode.Api.ToString()}"));
 
     private static KieEndpoint Async(ApiFamily api, string create, string status, string? modelField, bool callback, KieResultKind result, Func<JsonElement, DecodedState> decode, Func<JsonElement, ResultRead> read) =>
         new(api, create, status, modelField, callback, result, decode, read);

@@ -79,8 +79,7 @@ public sealed class FakeKieGateway : IKieGateway
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{input.Mode.Key}: {string.Join("; ", violations.Select(v => v.Message()))}"));
         }
 
-        var endpoint = KieEndpoints.For(input.Mode)
-            ?? throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, $"{input.Mode.Key}: the KIE client does not call {input.Mode.CreatePath}"));
+        var endpoint = KieEndpoints.Require(input.Mode);
         var price = input.Mode.Price.IsPriced ? input.Price() : 0m;
         lock (gate)
         {

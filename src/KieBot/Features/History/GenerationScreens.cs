@@ -48,8 +48,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
 
         if (generation.StatusMessageId is { } status)
         {
-            var late = expected is not null && elapsed > expected.P90;
-            var screen = late ? new Screen(text, HistoryButtons.WhileLate(language, generation)) : new Screen(text);
+            var screen = IsLate(elapsed, expected) ? new Screen(text, HistoryButtons.WhileLate(language, generation)) : new Screen(text);
             await chat.EditAsync(generation.ChatId, (int)status, screen, cancellationToken).ConfigureAwait(false);
         }
 
@@ -140,7 +139,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
             return null;
         }
 
-        if (elapsed > expected.P90)
+        if (IsLate(elapsed, expected))
         {
             return Texts.Get(language, "gen.longer");
         }
@@ -149,4 +148,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
             ? Texts.Get(language, "gen.usually_seconds", ("seconds", (int)Math.Ceiling(expected.P50.TotalSeconds)))
             : Texts.Get(language, "gen.usually_minutes", ("minutes", (int)Math.Round(expected.P50.TotalMinutes, MidpointRounding.AwayFromZero)));
     }
+
+    /// <summary>Past the 90th percentile of its kind: the message says so and offers to keep waiting or be told when done.</summary>
+    private static bool IsLate(TimeSpan elapsed, TaskExpectation? expected) => expected is not null && elapsed > expected.P90;
 }
