@@ -1,6 +1,6 @@
 -- A capture of part of a reservation: p_capture hundredths are charged and the rest goes back to the available
 -- balance, in the one capture row (amount = what was charged, available_delta = what came back). p_capture < 0 means
--- the whole reservation (a plain capture; a release ignores it). Replays, races and 'resolved' as ledger_resolve.
+-- the whole reservation (a plain capture; a release ignores it). Replays, races and 'resolved' as the four-argument version of 0001.
 CREATE FUNCTION ledger_resolve(p_reservation TEXT, p_key TEXT, p_kind TEXT, p_now BIGINT, p_capture BIGINT)
 RETURNS TABLE (outcome TEXT, entry ledger)
 LANGUAGE plpgsql AS $$
@@ -67,3 +67,6 @@ BEGIN
     END LOOP;
 END;
 $$;
+
+-- The four-argument ledger_resolve is no longer called (ledger_batch calls the one above; nothing else resolves).
+DROP FUNCTION ledger_resolve(TEXT, TEXT, TEXT, BIGINT);
