@@ -1,4 +1,5 @@
 using System.Text;
+using KieCatalog.Client;
 
 namespace KieCatalog.Tests;
 
@@ -45,8 +46,8 @@ public sealed class CatalogTests
     {
         var hidden = Models.AllModes.Where(m => !m.IsVisible).ToList();
 
-        // Family modes are visible on the endpoints the client creates and follows; Suno needs a callback URL the bot may lack.
-        Assert.All(Models.AllModes.Where(m => m.IsVisible), m => Assert.True(m.CreatePath is null && m.Api is not (ApiFamily.Omni or ApiFamily.Suno), m.Key));
+        // Visible modes are on endpoints the client creates and follows; Suno needs a callback URL the bot may lack.
+        Assert.All(Models.AllModes.Where(m => m.IsVisible), m => Assert.True(KieEndpoints.For(m) is { IsSynchronous: false } && m.Api is not (ApiFamily.Omni or ApiFamily.Suno), m.Key));
         Assert.Contains(Models.AllModes, m => m.IsVisible && m.Api == ApiFamily.Veo);
         Assert.All(hidden, m => Assert.False(string.IsNullOrWhiteSpace(m.HiddenReason)));
         Assert.Contains(Models.Sora2Pro.Storyboard, hidden);
@@ -152,5 +153,7 @@ public sealed class CatalogTests
         public string OnFile(ParamDescriptor param) => "File";
 
         public string OnJson(ParamDescriptor param) => "Json";
+
+        public string OnTask(ParamDescriptor param) => "Task";
     }
 }

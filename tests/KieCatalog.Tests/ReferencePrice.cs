@@ -25,6 +25,14 @@ public static partial class ReferencePrice
         [Models.FluxKontext.Pro] = "Flux Kontext Pro",
         [Models.FluxKontext.Max] = "Max",
         [Models.Midjourney.TextToImage] = "fast",
+        [Models.Veo3_1.FastExtend] = "Extend Fast",
+        [Models.Veo3_1.QualityExtend] = ", Quality",
+        [Models.Veo3_1.LiteExtend] = ", Lite",
+        [Models.Veo3_1.Get4kVideo] = "Get 4K",
+
+        // KIE publishes no price of its own for Midjourney's upscale and vary: they are charged as one fast Midjourney task.
+        [Models.Midjourney.Upscale] = "fast",
+        [Models.Midjourney.Vary] = "fast",
     };
 
     /// <summary>Every amount the references allow for this input (a per-second rate times the input's seconds included).</summary>

@@ -26,7 +26,7 @@ public sealed record ModelScreen(ModelDescriptor Model, int Page) : ScreenReques
 /// to the summary, or asking the prompt first (<paramref name="AskPrompt"/>). <paramref name="Page"/> is the category page
 /// the user came from (the way back).
 /// </summary>
-public sealed record FormScreen(ModeDescriptor Mode, IReadOnlyDictionary<string, string> Values, bool AskPrompt = false, int Page = 0) : ScreenRequest
+public sealed record FormScreen(ModeDescriptor Mode, IReadOnlyDictionary<string, string> Values, bool AskPrompt = false, int Page = 0, string? Parent = null) : ScreenRequest
 {
     public static FormScreen Start(ModeDescriptor mode, int page) => new(mode, new Dictionary<string, string>(StringComparer.Ordinal), Page: page);
 

@@ -20,6 +20,7 @@ public sealed partial class GenerationSubmitter(
     FreeQuota freeQuota,
     GenerationOptions settings,
     BackgroundCreates creates,
+    TimeProvider time,
     ILogger<GenerationSubmitter> logger)
 {
     public static string ReservationKey(string generationId) => "gen:" + generationId;
@@ -31,6 +32,11 @@ public sealed partial class GenerationSubmitter(
         if (running >= settings.MaxConcurrentGenerations)
         {
             return new SubmitResult.Limited(running);
+        }
+
+        if (await RefusedFollowUpAsync(request, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return new SubmitResult.FollowUpRefused(refusal);
         }
 
         var id = Guid.CreateVersion7().ToString("N");
@@ -47,6 +53,7 @@ public sealed partial class GenerationSubmitter(
             Price = Credits.Zero,
             DryRun = settings.DryRun,
             SummaryKey = request.SummaryKey,
+            ParentId = request.ParentId,
         };
         try
         {
@@ -90,6 +97,40 @@ public sealed partial class GenerationSubmitter(
         }
 
         return new SubmitResult.Started(id);
+    }
+
+    /// <summary>
+    /// A follow-up is checked against its parent as it stands now, before anything is reserved: the user's own finished
+    /// result of a mode it continues, the very task the input names, young enough, not already upgraded past it.
+    /// </summary>
+    private async Task<FollowUpRefusal?> RefusedFollowUpAsync(SubmitRequest request, CancellationToken ct)
+    {
+        var mode = request.Input.Mode;
+        if (mode.FollowUpParam is not { } task)
+        {
+            return null;
+        }
+
+        var parent = request.ParentId is { } parentId ? await store.Generations.GetAsync(parentId, ct).ConfigureAwait(false) : null;
+        string? named;
+        using (var input = System.Text.Json.JsonDocument.Parse(request.Input.ToInputJson()))
+        {
+            named = StoredMode.WireValue(input.RootElement, task);
+        }
+
+        if (parent is null)
+        {
+            // Grok's image-to-video takes images or an earlier task: without a task it starts from scratch.
+            return task.Required || named is not null ? new FollowUpRefusal("followup.not_applicable", [("mode", mode.Label)]) : null;
+        }
+
+        if (parent.UserId != request.UserId || named != parent.KieTaskId)
+        {
+            return new FollowUpRefusal("followup.not_applicable", [("mode", mode.Label)]);
+        }
+
+        var followUps = await store.Generations.ListFollowUpsAsync(parent.Id, ct).ConfigureAwait(false);
+        return FollowUps.Refusal(mode, parent, followUps, time.GetUtcNow());
     }
 
     /// <summary>Creates the KIE task of a recorded generation; a refusal releases its reservation and is told in its status message.</summary>

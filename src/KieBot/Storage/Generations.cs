@@ -70,6 +70,9 @@ public sealed record Generation
     /// <summary>The summary this generation was confirmed from (user and summary id); at most one generation per summary.</summary>
     public string? SummaryKey { get; init; }
 
+    /// <summary>The earlier generation this one continues (an extension, an upscale, a higher resolution); null for one started from scratch.</summary>
+    public string? ParentId { get; init; }
+
     public GenerationState State { get; init; } = GenerationState.Created;
 
     public string? KieTaskId { get; init; }
@@ -189,6 +192,9 @@ public interface IGenerationStore
 
     /// <summary>Records the parts of a delivery Telegram has accepted so far (see <see cref="Generation.SentParts"/>), right after each is sent.</summary>
     Task SetSentPartsAsync(string id, IReadOnlyList<string> sentParts, CancellationToken cancellationToken = default);
+
+    /// <summary>The generations that continue <paramref name="parentId"/> (its follow-ups), oldest first.</summary>
+    Task<IReadOnlyList<Generation>> ListFollowUpsAsync(string parentId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default);
 

@@ -59,7 +59,7 @@ internal static class InputEmitter
             w.Line($"        new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
                    $"new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(p.Label.En)}, {SourceWriter.Str(p.Label.Ru)}), " +
                    $"{SourceWriter.Str(p.Default)}, {Dec(p.Min)}, {Dec(p.Max)}, {SourceWriter.Int(p.MaxLength)}, {SourceWriter.Int(p.MinItems)}, {SourceWriter.Int(p.MaxItems)}, " +
-                   $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}{DurationArguments(p)}),");
+                   $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}{DurationArguments(p)}{FollowUpArgument(p)}),");
         }
 
         w.Line("    },");
@@ -80,6 +80,19 @@ internal static class InputEmitter
     private static string DurationArguments(ParamSpec p) =>
         (p.MaxSeconds is { } max ? $", maxSeconds: {max}" : "") + (p.DurationPriced ? ", durationPriced: true" : "")
         + (p.MaxMegapixels is { } mp ? $", maxMegapixels: {mp}m" : "") + (p.SizePriced ? ", sizePriced: true" : "");
+
+    /// <summary>A task parameter's rule, its modes resolved when first asked (they may be declared later in the catalog).</summary>
+    private static string FollowUpArgument(ParamSpec p)
+    {
+        if (p.FollowUp is not { } f)
+        {
+            return "";
+        }
+
+        static string Modes(EquatableArray<string> keys) =>
+            "static () => new global::KieCatalog.Catalog.ModeDescriptor[] { " + string.Join(", ", keys.Select(k => "Models." + Naming.Pascal(k.Split('/')[0]) + "." + Naming.Pascal(k.Split('/')[1]))) + " }";
+        return $", followUp: new global::KieCatalog.Catalog.FollowUpRule({Modes(f.From)}, {SourceWriter.Str(f.Output)}, {Modes(f.NotAfter)}, {SourceWriter.Int(f.MaxAgeDays)})";
+    }
 
     private static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)
     {
@@ -129,6 +142,7 @@ internal static class InputEmitter
             {
                 case "text":
                 case "string":
+                case "task":
                     w.Line($"global::KieCatalog.Catalog.InputRules.Text(v, {n}, {name}, {req}, {SourceWriter.Int(p.MaxLength)});");
                     break;
                 case "integer":

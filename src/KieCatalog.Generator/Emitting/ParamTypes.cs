@@ -7,7 +7,7 @@ internal static class ParamTypes
 {
     public static string ClrType(string modelId, string modeId, ParamSpec p) => p.Kind switch
     {
-        "text" or "string" or "image" or "video" or "audio" or "file" => "string",
+        "text" or "string" or "image" or "video" or "audio" or "file" or "task" => "string",
         "integer" => "int",
         "number" => "decimal",
         "boolean" => "bool",

@@ -26,7 +26,15 @@ internal sealed record ParamSpec(
     int? MaxSeconds = null,
     bool DurationPriced = false,
     string? MaxMegapixels = null,
-    bool SizePriced = false);
+    bool SizePriced = false,
+    FollowUpSpec? FollowUp = null);
+
+/// <summary>
+/// What a <c>task</c> parameter (an earlier generation) accepts: the modes whose results it continues (<c>model/mode</c>
+/// keys), the integer parameter that takes the index of one of the parent's outputs, the modes after whose success on the
+/// parent KIE refuses it, and how many days KIE keeps a parent it can continue.
+/// </summary>
+internal sealed record FollowUpSpec(EquatableArray<string> From, string? Output, EquatableArray<string> NotAfter, int? MaxAgeDays);
 
 /// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
 internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);

@@ -149,6 +149,7 @@ internal static class CatalogParser
         }
 
         ctx.LabelsOptional = false;
+        FollowUpParser.CheckOutput(ctx, subject, paramsNode, parameters);
         var price = node["price"] is null && hidden is not null ? Unpriced : PriceParser.Parse(ctx, subject, node, parameters);
         if (price is not null)
         {

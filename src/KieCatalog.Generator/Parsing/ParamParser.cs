@@ -7,10 +7,10 @@ namespace KieCatalog.Generator.Parsing;
 /// <summary>Reads one parameter of a mode and checks its own rules (type, default, limits).</summary>
 internal static class ParamParser
 {
-    private static readonly string[] Known =
+    private static readonly string[] Known = new[]
     {
         "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels", "maxMegapixels",
-    };
+    }.Concat(FollowUpParser.Properties).ToArray();
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
     {
@@ -62,7 +62,7 @@ internal static class ParamParser
             ctx.Report(Diagnostics.MinAboveMax, node["max"]!, subject, name, Decimals.Format(min.Value), Decimals.Format(max.Value));
         }
 
-        var maxLength = WholeNumber(ctx, subject, node, "maxLength", kind is "text" or "string", name, kind);
+        var maxLength = WholeNumber(ctx, subject, node, "maxLength", kind is "text" or "string" or "task", name, kind);
         var isList = Vocabulary.UrlListKinds.Contains(kind);
         var minItems = WholeNumber(ctx, subject, node, "minItems", isList, name, kind);
         var maxItems = WholeNumber(ctx, subject, node, "maxItems", isList, name, kind);
@@ -87,8 +87,9 @@ internal static class ParamParser
             maxMegapixels = null;
         }
 
+        var followUp = FollowUpParser.Parse(ctx, subject, name, kind, node);
         var defaultValue = ReadDefault(ctx, subject, name, kind, node, values, min, max, maxLength);
-        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels));
+        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels), FollowUp: followUp);
     }
 
     private static string? Fmt(decimal? value) => value is null ? null : Decimals.Format(value.Value);
@@ -255,6 +256,9 @@ internal static class ParamParser
                 return d.Text;
             case "json":
                 Bad("cannot be set: json parameters have no default");
+                return null;
+            case "task":
+                Bad("cannot be set: a task parameter is an earlier generation");
                 return null;
             default:
                 Bad("cannot be set: uploads have no default");

@@ -61,6 +61,8 @@ internal static class CrossChecks
                 CheckParams(ctx, model.Spec.Id, subject, mode, typeNames, buttons: mode.Spec.Hidden is null);
             }
         }
+
+        FollowUpChecks.Run(ctx, models);
     }
 
     /// <summary>Name collisions always; button sizes only for a visible mode (a hidden one has no buttons in the bot).</summary>
@@ -140,7 +142,7 @@ internal static class CrossChecks
         seen[identifier] = id;
     }
 
-    private static void CheckCallback(ParseContext ctx, string subject, JsonNode at, string data)
+    internal static void CheckCallback(ParseContext ctx, string subject, JsonNode at, string data)
     {
         var bytes = CallbackFormat.ByteCount(data);
         if (bytes > CallbackFormat.MaxBytes)

@@ -54,10 +54,10 @@ internal static partial class ParamMapper
         return param;
     }
 
-    /// <summary>Kinds that send the same JSON type: a hand-chosen <c>text</c> for a schema <c>string</c> is not a change.</summary>
+    /// <summary>Kinds that send the same JSON type: a hand-chosen <c>text</c> (or <c>task</c>, an earlier task's id) for a schema <c>string</c> is not a change.</summary>
     public static string WireClass(string kind) => kind switch
     {
-        "text" or "string" or "image" or "video" or "audio" or "file" => "string",
+        "text" or "string" or "image" or "video" or "audio" or "file" or "task" => "string",
         "image[]" or "video[]" or "audio[]" => "list",
         _ => kind,
     };

@@ -56,7 +56,7 @@ internal static class Families
         "/api/v1/generate/get-timestamped-lyrics",
         "/api/v1/gpt4o-image/generate", "/api/v1/gpt4o-image/download-url",
         "/api/v1/flux/kontext/generate",
-        "/api/v1/mj/generate",
+        "/api/v1/mj/generate", "/api/v1/mj/generateUpscale", "/api/v1/mj/generateVary",
         "/api/v1/modify/generate",
         "/api/v1/omni/audio/create", "/api/v1/omni/character/create",
     ];

@@ -85,6 +85,12 @@ public abstract class ModeDescriptor
 
     public ParamDescriptor? FindParam(string name) => Params.FirstOrDefault(p => p.Name == name);
 
+    /// <summary>The parameter that takes the earlier generation this mode continues; null for a mode that starts from scratch.</summary>
+    public ParamDescriptor? FollowUpParam => Params.FirstOrDefault(p => p.Kind == ParamKind.Task);
+
+    /// <summary>True when this mode continues a finished task of <paramref name="parent"/> (its result is one this mode takes).</summary>
+    public bool Continues(ModeDescriptor parent) => FollowUpParam?.FollowUp?.From.Contains(parent) == true;
+
     /// <summary>
     /// Reads a KIE <c>input</c> object (the shape <see cref="IModeInput.WriteInput"/> writes) into the typed input.
     /// Missing required values, wrong types and unknown names are listed in <paramref name="violations"/>;

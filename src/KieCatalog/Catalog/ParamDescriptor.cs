@@ -55,7 +55,8 @@ public sealed class ParamDescriptor
         int? maxSeconds = null,
         bool durationPriced = false,
         decimal? maxMegapixels = null,
-        bool sizePriced = false)
+        bool sizePriced = false,
+        FollowUpRule? followUp = null)
     {
         this.mode = mode;
         Name = name;
@@ -78,7 +79,11 @@ public sealed class ParamDescriptor
         SizePriced = sizePriced;
         WidthKey = sizePriced ? name + WidthKeySuffix : null;
         HeightKey = sizePriced ? name + HeightKeySuffix : null;
+        FollowUp = followUp;
     }
+
+    /// <summary>For a <see cref="ParamKind.Task"/> parameter: which earlier generations it takes; null otherwise.</summary>
+    public FollowUpRule? FollowUp { get; }
 
     /// <summary>Appended to a parameter's name, the key of the file's length in an input object (see <see cref="SecondsKey"/>).</summary>
     public const string SecondsKeySuffix = "#seconds";

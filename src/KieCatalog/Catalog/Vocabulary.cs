@@ -53,6 +53,12 @@ public enum ParamKind
 
     /// <summary>Any JSON value sent as is (objects such as element lists); the bot cannot collect it, so such modes are hidden.</summary>
     Json,
+
+    /// <summary>
+    /// An earlier generation, sent as its KIE task id: the mode continues it (extend, upscale, a higher resolution). Its
+    /// <see cref="ParamDescriptor.FollowUp"/> says which modes' results it takes.
+    /// </summary>
+    Task,
 }
 
 /// <summary>What a price is counted per.</summary>

@@ -87,6 +87,7 @@ public static class KieEndpoints
 {
     private const string SunoStatus = "/api/v1/generate/record-info";
     private const string VeoStatus = "/api/v1/veo/record-info";
+    private const string MidjourneyStatus = "/api/v1/mj/record-info";
 
     private static readonly KieEndpoint[] Table =
     [
@@ -116,7 +117,9 @@ public static class KieEndpoints
         Async(ApiFamily.Gpt4oImage, "/api/v1/gpt4o-image/generate", "/api/v1/gpt4o-image/record-info", null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
         Sync(ApiFamily.Gpt4oImage, "/api/v1/gpt4o-image/download-url", KieResultKind.Files, ResultReaders.DownloadUrl),
         Async(ApiFamily.FluxKontext, "/api/v1/flux/kontext/generate", "/api/v1/flux/kontext/record-info", "model", false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
-        Async(ApiFamily.Midjourney, "/api/v1/mj/generate", "/api/v1/mj/record-info", "taskType", false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
+        Async(ApiFamily.Midjourney, "/api/v1/mj/generate", MidjourneyStatus, "taskType", false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
+        Async(ApiFamily.Midjourney, "/api/v1/mj/generateUpscale", MidjourneyStatus, null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
+        Async(ApiFamily.Midjourney, "/api/v1/mj/generateVary", MidjourneyStatus, null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
         Async(ApiFamily.Luma, "/api/v1/modify/generate", "/api/v1/modify/record-info", null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
         Sync(ApiFamily.Omni, "/api/v1/omni/audio/create", KieResultKind.Data, ResultReaders.Data),
         Sync(ApiFamily.Omni, "/api/v1/omni/character/create", KieResultKind.Data, ResultReaders.Data),

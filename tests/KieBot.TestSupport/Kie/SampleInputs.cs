@@ -13,6 +13,9 @@ public static class SampleInputs
 {
     public const int FileSeconds = 5;
 
+    /// <summary>The KIE task id a follow-up's sample continues.</summary>
+    public const string EarlierTaskId = "sample-earlier-task";
+
     /// <summary>The side in pixels of the square image a size-priced mode is given (one megapixel).</summary>
     public const int ImageSide = 1024;
 
@@ -56,6 +59,7 @@ public static class SampleInputs
             ParamKind.Video => Url + ".mp4",
             ParamKind.Audio => Url + ".mp3",
             ParamKind.File => Url + ".bin",
+            ParamKind.Task => EarlierTaskId,
             _ => new JsonArray(Enumerable.Range(0, Math.Max(param.MinItems ?? 1, 1))
                 .Select(i => (JsonNode)JsonValue.Create($"{Url}{i}.{(param.Kind == ParamKind.VideoList ? "mp4" : param.Kind == ParamKind.AudioList ? "mp3" : "png")}"))
                 .ToArray()),

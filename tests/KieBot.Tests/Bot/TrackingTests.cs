@@ -64,7 +64,7 @@ public sealed class TrackingTests(PostgresFixture postgres)
     }
 
     public static TheoryData<string> FamilyModes() =>
-        new(Models.AllModes.Where(m => m.IsVisible && m.Api != ApiFamily.Jobs).Select(m => m.Key));
+        new(Models.AllModes.Where(m => m.IsVisible && m.Api != ApiFamily.Jobs && !KieBot.Generations.FollowUps.OnlyContinues(m)).Select(m => m.Key));
 
     [Theory]
     [MemberData(nameof(FamilyModes))]

@@ -65,7 +65,7 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
         {
             CategoryCallback c => await OpenAsync(turn, new CategoryScreen(c.Category, 0), cancellationToken).ConfigureAwait(false),
             ModelCallback { Model.IsVisible: true } m => await OpenAsync(turn, new ModelScreen(m.Model, state?.Category == m.Model.Category.ToString() ? state.Page : 0), cancellationToken).ConfigureAwait(false),
-            ModeCallback { Mode.IsVisible: true } o => Reply.Open(FormScreen.Start(o.Mode, state?.Page ?? 0)),
+            ModeCallback { Mode.IsVisible: true } o when !FollowUps.OnlyContinues(o.Mode) => Reply.Open(FormScreen.Start(o.Mode, state?.Page ?? 0)),
             _ => Reply.Outdated,
         } : Reply.Outdated;
     }
@@ -122,7 +122,9 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
         var hasFree = model.VisibleModes.Any(freeQuota.Covers);
         var freeLeft = hasFree ? await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false) : 0;
         string Price(ModeDescriptor mode) => freeLeft > 0 && freeQuota.Covers(mode) ? turn.T("price.free") : PriceRange(turn, mode);
+        // A follow-up (extend, upscale…) starts from a result: its button is under the result, its price on the card.
         var rows = model.VisibleModes
+            .Where(mode => !FollowUps.OnlyContinues(mode))
             .Select(mode => (IReadOnlyList<Button>)[new Button(TelegramLimits.Fit(turn.T("model.mode", ("label", mode.Label.Get(turn.Language)), ("price", Price(mode))), TelegramLimits.ButtonText), mode.CallbackData)])
             .ToList();
         rows.Add(Keyboards.BackMenu(turn));

@@ -58,6 +58,9 @@ internal sealed class AnswerReader(Turn turn) : IParamKindHandler<Answer>
     /// <summary>Object inputs are not asked in the chat (a visible mode may not have one: KIE019).</summary>
     public Answer OnJson(ParamDescriptor param) => new Answer.Pressed();
 
+    /// <summary>An earlier generation is never typed: a follow-up's button under a result fills it.</summary>
+    public Answer OnTask(ParamDescriptor param) => new Answer.Pressed();
+
     private Answer.Typed Number(ParamDescriptor param, bool whole) => new(text =>
     {
         var ok = decimal.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)

@@ -35,7 +35,7 @@ public sealed class Confirmation(GenerationSubmitter submitter, BotSettings sett
             return await flow.ShowSettingsAsync(turn, form, mode, turn.T("summary.invalid", ("message", problem)), ct).ConfigureAwait(false);
         }
 
-        var request = new SubmitRequest(turn.User.Id, turn.ChatId, input, price, turn.Update.CallbackMessageId, form.Free, $"{turn.User.Id}:{summaryId}");
+        var request = new SubmitRequest(turn.User.Id, turn.ChatId, input, price, turn.Update.CallbackMessageId, form.Free, $"{turn.User.Id}:{summaryId}", form.Parent);
         switch (await submitter.SubmitAsync(request, ct).ConfigureAwait(false))
         {
             case SubmitResult.Started:
@@ -48,6 +48,8 @@ public sealed class Confirmation(GenerationSubmitter submitter, BotSettings sett
                 return Reply.Alert(turn.T("summary.insufficient", ("price", r.Price), ("balance", r.Balance)));
             case SubmitResult.Limited r:
                 return Reply.Alert(turn.T("gen.limit", ("count", r.Running), ("max", settings.MaxConcurrentGenerations)));
+            case SubmitResult.FollowUpRefused r:
+                return Reply.Alert(FollowUpTexts.Refusal(turn, r.Refusal));
             case SubmitResult.FreeUsedUp:
                 await flow.ShowSummaryAsync(turn, form, mode, ct).ConfigureAwait(false);
                 return Reply.Alert(turn.T("free.used_up"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KieBot.Conversation;
+using KieBot.Generations;
 using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
@@ -33,6 +34,7 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
             Mode = mode.Id,
             Values = new Dictionary<string, string>(request.Values, StringComparer.Ordinal),
             Page = request.Page,
+            Parent = request.Parent,
         };
         return request.AskPrompt && FormScreen.PromptOf(mode) is { } prompt
             ? flow.AskAsync(turn, form, mode, prompt, fromSettings: true, cancellationToken)
@@ -69,7 +71,7 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
         if (data.StartsWith(FormButtons.AskPrefix, StringComparison.Ordinal))
         {
             return int.TryParse(data.AsSpan(FormButtons.AskPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index < mode.Params.Count && step is FormState.Steps.Settings or FormState.Steps.Summary
+                && index < mode.Params.Count && !FollowUps.SetByParent(mode, mode.Params[index]) && step is FormState.Steps.Settings or FormState.Steps.Summary
                 ? await flow.AskAsync(turn, form, mode, mode.Params[index], fromSettings: true, cancellationToken).ConfigureAwait(false)
                 : Reply.Outdated;
         }

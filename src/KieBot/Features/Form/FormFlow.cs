@@ -56,8 +56,10 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         form = form with { Free = freeLeft > 0, Summary = summary };
         turn.State = form.At(FormState.Steps.Summary);
         var lines = mode.Params
-            .Where(p => form.Values.ContainsKey(p.Name) || p.DefaultValue is not null)
-            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}{Length(turn, form, p)}");
+            .Where(p => (form.Values.ContainsKey(p.Name) || p.DefaultValue is not null) && !FollowUps.SetByParent(mode, p))
+            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}{Length(turn, form, p)}")
+            .Prepend(await ParentLineAsync(turn, form, mode, ct).ConfigureAwait(false))
+            .OfType<string>();
         var text = turn.T(
             freeLeft > 0 ? "summary.free" : "summary",
             ("model", mode.Model.Name),
@@ -104,9 +106,11 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         form = form with { Asking = null, FromSettings = false };
         turn.State = form.At(FormState.Steps.Settings);
         var rows = mode.Params
-            .Select((p, i) => (IReadOnlyList<Button>)[new Button(
-                TelegramLimits.Fit($"{p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}", TelegramLimits.ButtonText),
-                FormButtons.Ask(i))])
+            .Select((p, i) => (Param: p, Index: i))
+            .Where(x => !FollowUps.SetByParent(mode, x.Param))
+            .Select(x => (IReadOnlyList<Button>)[new Button(
+                TelegramLimits.Fit($"{x.Param.Label.Get(turn.Language)}: {ParamValues.Display(x.Param, form.Values.GetValueOrDefault(x.Param.Name), turn)}", TelegramLimits.ButtonText),
+                FormButtons.Ask(x.Index))])
             .ToList();
         rows.Add([new Button(turn.T("btn.summary"), FormButtons.Summary), new Button(turn.T("btn.cancel"), BotCallbacks.Cancel)]);
         var text = (notice is null ? string.Empty : notice + "\n\n") + turn.T("settings", ("mode", mode.Label.Get(turn.Language)));
@@ -150,6 +154,21 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         {
             return (input, Credits.Zero, e.Violations[0].Message(mode, turn.Language));
         }
+    }
+
+    /// <summary>"↪️ Continues: Midjourney · Text to image, image 3" on a follow-up's summary; null for a generation from scratch.</summary>
+    private async Task<string?> ParentLineAsync(Turn turn, FormState form, ModeDescriptor mode, CancellationToken ct)
+    {
+        if (form.Parent is not { } id || await store.Generations.GetAsync(id, ct).ConfigureAwait(false) is not { } parent || StoredMode.Of(parent) is not { } parentMode)
+        {
+            return null;
+        }
+
+        var output = mode.FollowUpParam?.FollowUp?.OutputParam is { } name && form.Values.TryGetValue(name, out var index)
+            && int.TryParse(index, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var at)
+            ? new FollowUpOffer(mode, at).Number
+            : null;
+        return turn.T(output is null ? "summary.parent" : "summary.parent_output", ("model", parentMode.Model.Name), ("mode", parentMode.Label.Get(turn.Language)), ("number", output));
     }
 
     /// <summary>" · 3 s" after a file whose length sets the price, " · 4000×3000" after an image whose size does.</summary>

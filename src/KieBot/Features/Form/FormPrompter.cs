@@ -58,6 +58,9 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
     /// <summary>Never asked: the catalog build refuses a visible mode with a json parameter (KIE019); said plainly if it ever is.</summary>
     public Screen OnJson(ParamDescriptor param) => new(turn.T("form.ask.unsupported", ("label", Label(param))), [Keyboards.MenuOnly(turn)]);
 
+    /// <summary>Never asked: a follow-up's button under a result fills it (and the settings screen does not offer it).</summary>
+    public Screen OnTask(ParamDescriptor param) => new(turn.T("form.ask.earlier", ("label", Label(param))), [Keyboards.MenuOnly(turn)]);
+
     /// <summary>The screen for any parameter.</summary>
     public Screen For(ParamDescriptor param) => param.Accept(this);
 

@@ -34,6 +34,9 @@ public sealed record FormState
     /// <summary>The summary on screen offers the generation free (confirming must not charge instead).</summary>
     public bool Free { get; init; }
 
+    /// <summary>The earlier generation a follow-up continues (its id); null for a generation from scratch.</summary>
+    public string? Parent { get; init; }
+
     /// <summary>The category page the user came from (the way back past the first question).</summary>
     public int Page { get; init; }
 

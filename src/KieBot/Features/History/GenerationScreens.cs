@@ -14,7 +14,7 @@ namespace KieBot.Features.History;
 /// What a user sees of a generation's life (<see cref="IGenerationReporter"/>): one status message that says it
 /// started, how KIE is doing, then the result with its buttons, or why it failed and that the credits are back.
 /// </summary>
-public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSettings settings, TimeProvider time) : IGenerationReporter
+public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSettings settings, Pricing pricing, TimeProvider time) : IGenerationReporter
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Language, DateTimeOffset At)> languages = new();
 
@@ -61,7 +61,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
         var mode = Mode(generation);
         var (modelName, modeName) = Names(generation, language);
         var caption = Texts.Get(language, "gen.done", modelName, modeName);
-        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : HistoryButtons.UnderResult(language, generation, mode));
+        var buttons = new Screen(caption, mode is null ? [[new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]] : HistoryButtons.UnderResult(language, generation, mode, pricing));
         var delivery = new Delivery(mode?.Output ?? OutputKind.Image, generation.ResultUrls, generation.ResultText, caption, buttons)
         {
             Sent = generation.SentParts,

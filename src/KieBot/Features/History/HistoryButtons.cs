@@ -1,5 +1,6 @@
 using System.Globalization;
 using KieBot.Conversation;
+using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
 using KieCatalog.Catalog;
@@ -22,20 +23,21 @@ public static class HistoryButtons
     public const string KeepWaitingPrefix = "gw:";
     public const string NotifyPrefix = "gq:";
 
-    public static IReadOnlyList<string> All { get; } = [BotCallbacks.History, PagePrefix, CardPrefix, ResendPrefix, RepeatPrefix, ChangePromptPrefix];
+    public static IReadOnlyList<string> All { get; } = [BotCallbacks.History, PagePrefix, CardPrefix, ResendPrefix, RepeatPrefix, ChangePromptPrefix, FollowUpTexts.Prefix];
 
     public static string Page(int page) => PagePrefix + page.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Repeat, change the prompt (when the mode has one), and the menu.</summary>
-    public static List<IReadOnlyList<Button>> UnderResult(string language, Generation generation, ModeDescriptor mode)
+    /// <summary>The follow-ups that apply to it with their prices, repeat, change the prompt (when the mode has one), and the menu.</summary>
+    public static List<IReadOnlyList<Button>> UnderResult(string language, Generation generation, ModeDescriptor mode, Pricing pricing)
     {
+        var rows = FollowUpTexts.Rows(language, generation, FollowUps.Offers(generation, mode), pricing).ToList();
         var row = new List<Button> { new(Texts.Get(language, "btn.repeat"), RepeatPrefix + generation.Id) };
         if (FormScreen.PromptOf(mode) is not null)
         {
             row.Add(new Button(Texts.Get(language, "btn.change_prompt"), ChangePromptPrefix + generation.Id));
         }
 
-        return [row, [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]];
+        return [.. rows, row, [new Button(Texts.Get(language, "btn.menu"), BotCallbacks.Menu)]];
     }
 
     /// <summary>The choice offered while a generation takes longer than usual.</summary>

@@ -14,7 +14,7 @@ namespace KieBot.Features.History;
 /// with re-send, repeat (the same inputs to the summary, at today's price) and repeat with a new prompt. Another
 /// user's generation, or one that does not exist, gets the same answer as an outdated button.
 /// </summary>
-public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeature
+public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing pricing, FollowUpPress followUps) : IFeature
 {
     private const int PageSize = 5;
 
@@ -41,6 +41,11 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
                 : Reply.Outdated;
         }
 
+        if (data.StartsWith(FollowUpTexts.Prefix, StringComparison.Ordinal))
+        {
+            return await followUps.PressAsync(turn, data, cancellationToken).ConfigureAwait(false);
+        }
+
         var prefix = new[] { HistoryButtons.CardPrefix, HistoryButtons.ResendPrefix, HistoryButtons.RepeatPrefix, HistoryButtons.ChangePromptPrefix }
             .First(p => data.StartsWith(p, StringComparison.Ordinal));
         var generation = await store.Generations.GetAsync(data[prefix.Length..], cancellationToken).ConfigureAwait(false);
@@ -53,7 +58,7 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
         {
             HistoryButtons.CardPrefix => await ShowCardAsync(turn, generation, mode, cancellationToken).ConfigureAwait(false),
             HistoryButtons.ResendPrefix => await ResendAsync(turn, generation, mode, cancellationToken).ConfigureAwait(false),
-            _ => Reply.Open(new FormScreen(mode, Inputs(generation, mode), AskPrompt: prefix == HistoryButtons.ChangePromptPrefix)),
+            _ => Reply.Open(new FormScreen(mode, Inputs(generation, mode), AskPrompt: prefix == HistoryButtons.ChangePromptPrefix, Parent: generation.ParentId)),
         };
     }
 
@@ -96,13 +101,23 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
             ("date", Date(generation)),
             ("state", turn.T("state." + generation.State.Wire())),
             ("price", generation.Price));
+        if (await FollowUpPress.ChainAsync(store, generation, ct).ConfigureAwait(false) is { Count: > 1 } chain)
+        {
+            text += "\n" + turn.T("history.chain", ("chain", string.Join(" → ", chain.Select(g => StoredMode.Of(g)?.Label.Get(turn.Language) ?? g.ModeId))));
+        }
+
         var rows = new List<IReadOnlyList<Button>>();
         if (generation.State == GenerationState.Succeeded)
         {
             rows.Add([new Button(turn.T("btn.resend"), HistoryButtons.ResendPrefix + generation.Id)]);
         }
 
-        rows.AddRange(HistoryButtons.UnderResult(turn.Language, generation, mode));
+        rows.AddRange(HistoryButtons.UnderResult(turn.Language, generation, mode, pricing));
+        if (generation.ParentId is { } parent)
+        {
+            rows.Add([new Button(turn.T("btn.parent"), HistoryButtons.CardPrefix + parent)]);
+        }
+
         rows.Add([new Button(turn.T("btn.history_back"), BotCallbacks.History)]);
         await chat.ShowAsync(turn, new Screen(text, rows), ct).ConfigureAwait(false);
         return Reply.Shown;
@@ -117,7 +132,7 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat) : IFeatur
         }
 
         var caption = turn.T("gen.done", ("model", mode.Model.Name), ("mode", mode.Label.Get(turn.Language)));
-        await chat.DeliverAsync(turn.ChatId, new Delivery(mode.Output, files, generation.ResultText, caption, new Screen(caption, HistoryButtons.UnderResult(turn.Language, generation, mode))), ct).ConfigureAwait(false);
+        await chat.DeliverAsync(turn.ChatId, new Delivery(mode.Output, files, generation.ResultText, caption, new Screen(caption, HistoryButtons.UnderResult(turn.Language, generation, mode, pricing))), ct).ConfigureAwait(false);
         return Reply.Shown;
     }
 

@@ -6,7 +6,7 @@ namespace KieBot.Features.History;
 
 public static class HistoryRegistration
 {
-    /// <summary>The user's generations, what a user sees of a generation's life (Generations' reporter), and the choice while one is late.</summary>
+    /// <summary>The user's generations and their follow-ups, what a user sees of a generation's life (Generations' reporter), and the choice while one is late.</summary>
     public static IServiceCollection AddHistory(this IServiceCollection services) =>
-        services.AddSingleton<IFeature, HistoryFeature>().AddSingleton<IFeature, WaitingFeature>().AddSingleton<IGenerationReporter, GenerationScreens>();
+        services.AddSingleton<FollowUpPress>().AddSingleton<IFeature, HistoryFeature>().AddSingleton<IFeature, WaitingFeature>().AddSingleton<IGenerationReporter, GenerationScreens>();
 }

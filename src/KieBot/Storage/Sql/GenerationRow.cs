@@ -59,6 +59,8 @@ internal sealed class GenerationRow
 
     public string? SentParts { get; set; }
 
+    public string? ParentId { get; set; }
+
     public static string Urls(IReadOnlyList<string> urls) => JsonSerializer.Serialize(urls, StorageJson.Default.IReadOnlyListString);
 
     public Generation ToGeneration(SqlDatabase db) => new()
@@ -89,6 +91,7 @@ internal sealed class GenerationRow
         FinishedAt = Times.At(FinishedAt),
         FreeDay = FreeDay,
         SummaryKey = SummaryKey,
+        ParentId = ParentId,
         SentParts = SentParts is null ? [] : JsonSerializer.Deserialize(SentParts, StorageJson.Default.IReadOnlyListString) ?? [],
     };
 }

@@ -1,0 +1,103 @@
+using KieBot.Storage;
+using KieCatalog;
+using KieCatalog.Catalog;
+
+namespace KieBot.Generations;
+
+/// <summary>A follow-up offered under a result: the mode that continues it, and which of its outputs (null: the task as a whole).</summary>
+public sealed record FollowUpOffer(ModeDescriptor Mode, int? Output)
+{
+    /// <summary>The output as a person counts it (1 for the first image of a grid), or null.</summary>
+    public int? Number => Output is { } index && Mode.FollowUpParam?.FollowUp?.OutputParam is { } name && Mode.FindParam(name)?.Min is { } min
+        ? index - (int)min + 1
+        : null;
+}
+
+/// <summary>Why a follow-up is refused before anything is charged: a text key of the bot and its arguments.</summary>
+public sealed record FollowUpRefusal(string Key, IReadOnlyList<(string Name, object? Value)> Args);
+
+/// <summary>
+/// The catalog's follow-ups applied to a user's results: which modes continue a finished generation (the catalog's
+/// <c>task</c> parameters), the form values a follow-up starts with, and whether KIE would still take it.
+/// </summary>
+public static class FollowUps
+{
+    /// <summary>Visible modes by the modes whose results they continue.</summary>
+    private static readonly ILookup<ModeDescriptor, ModeDescriptor> ByParent = Models.AllModes
+        .Where(m => m.IsVisible && m.FollowUpParam?.FollowUp is not null)
+        .SelectMany(m => m.FollowUpParam!.FollowUp!.From.Select(parent => (Parent: parent, FollowUp: m)))
+        .ToLookup(x => x.Parent, x => x.FollowUp);
+
+    /// <summary>True for a mode that only continues an earlier result (its task parameter is required): it is offered under results, not on its model's card.</summary>
+    public static bool OnlyContinues(ModeDescriptor mode) => mode.FollowUpParam is { Required: true };
+
+    /// <summary>The follow-ups a succeeded generation offers, one per output where the follow-up takes one of them.</summary>
+    public static IReadOnlyList<FollowUpOffer> Offers(Generation parent, ModeDescriptor parentMode)
+    {
+        if (parent.State != GenerationState.Succeeded || string.IsNullOrEmpty(parent.KieTaskId))
+        {
+            return [];
+        }
+
+        var offers = new List<FollowUpOffer>();
+        foreach (var mode in ByParent[parentMode])
+        {
+            if (OutputParam(mode) is { Min: { } min, Max: { } max })
+            {
+                var outputs = Math.Min(Math.Max(parent.ResultUrls.Count, 1), (int)(max - min) + 1);
+                offers.AddRange(Enumerable.Range((int)min, outputs).Select(i => new FollowUpOffer(mode, i)));
+            }
+            else
+            {
+                offers.Add(new FollowUpOffer(mode, null));
+            }
+        }
+
+        return offers;
+    }
+
+    /// <summary>The form values a follow-up starts with: the parent's task id, and the output it takes.</summary>
+    public static Dictionary<string, string> StartValues(Generation parent, FollowUpOffer offer)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [offer.Mode.FollowUpParam!.Name] = "\"" + System.Text.Json.JsonEncodedText.Encode(parent.KieTaskId!) + "\"",
+        };
+        if (offer.Output is { } index && OutputParam(offer.Mode) is { } output)
+        {
+            values[output.Name] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+
+    /// <summary>True for a parameter the parent fills (the task and the output it takes): never asked, never on the settings screen.</summary>
+    public static bool SetByParent(ModeDescriptor mode, ParamDescriptor param) =>
+        param.Kind == ParamKind.Task || (mode.FollowUpParam?.FollowUp?.OutputParam is { } name && param.Name == name);
+
+    /// <summary>
+    /// Why KIE would not take <paramref name="mode"/> on <paramref name="parent"/> now (null: it would): the parent is not a
+    /// finished result of a mode it continues, is older than KIE keeps it, or already has a finished follow-up after which
+    /// KIE refuses this one (a Veo video upgraded to 1080p cannot be extended).
+    /// </summary>
+    public static FollowUpRefusal? Refusal(ModeDescriptor mode, Generation parent, IReadOnlyList<Generation> followUps, DateTimeOffset now)
+    {
+        var rule = mode.FollowUpParam?.FollowUp;
+        var parentMode = StoredMode.Of(parent);
+        if (rule is null || parentMode is null || !rule.From.Contains(parentMode) || parent.State != GenerationState.Succeeded || string.IsNullOrEmpty(parent.KieTaskId))
+        {
+            return new FollowUpRefusal("followup.not_applicable", [("mode", mode.Label)]);
+        }
+
+        if (rule.MaxAgeDays is { } days && now - parent.CreatedAt > TimeSpan.FromDays(days))
+        {
+            return new FollowUpRefusal("followup.expired", [("days", days)]);
+        }
+
+        var blocking = followUps.FirstOrDefault(f => f.State == GenerationState.Succeeded && StoredMode.Of(f) is { } done && rule.NotAfter.Contains(done));
+        return blocking is null ? null : new FollowUpRefusal("followup.refused_after", [("done", StoredMode.Of(blocking)!.Label), ("mode", mode.Label)]);
+    }
+
+    private static ParamDescriptor? OutputParam(ModeDescriptor mode) =>
+        mode.FollowUpParam?.FollowUp?.OutputParam is { } name ? mode.FindParam(name) : null;
+}
