@@ -7,8 +7,8 @@ namespace KieBot.Generations;
 /// <summary>A follow-up offered under a result: the mode that continues it, and which of its outputs (null: the task as a whole).</summary>
 public sealed record FollowUpOffer(ModeDescriptor Mode, int? Output)
 {
-    /// <summary>The output as a person counts it (1 for the first image of a grid), or null.</summary>
-    public int? Number => Output is { } index && Mode.FollowUpParam?.FollowUp?.OutputParam is { } name && Mode.FindParam(name)?.Min is { } min
+    /// <summary>The output as a person counts it (3 for the third image of a grid); null when the parent has only one to take.</summary>
+    public int? Number => Output is { } index && Mode.FollowUpParam?.FollowUp?.OutputParam is { } name && Mode.FindParam(name) is { Min: { } min, Max: { } max } && max > min
         ? index - (int)min + 1
         : null;
 }

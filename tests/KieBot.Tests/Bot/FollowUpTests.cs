@@ -14,7 +14,7 @@ namespace KieBot.Tests.Bot;
 /// result with their prices, the summary, reserve → create at the follow-up's endpoint with the parent's task → deliver →
 /// capture, the chain in history, and a follow-up KIE would refuse turned down before anything is charged.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection("postgres")]
 public sealed class FollowUpTests(PostgresFixture postgres)
 {
     [Fact]
@@ -59,7 +59,7 @@ public sealed class FollowUpTests(PostgresFixture postgres)
         Assert.Equal(Credits.Zero, balance.Reserved);
         Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
 
-        await h.PressDataAsync(user, BotCallbacks.History);
+        await h.SendAsync(user.Text("/history"));
         await h.PressAsync(user, b => b.Data == "gen:" + upgraded.Id);
         Assert.Contains("Chain: Fast → Extend · Fast → 4K", h.ScreenOf(user).Text, StringComparison.Ordinal);
 
