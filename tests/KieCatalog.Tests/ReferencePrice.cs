@@ -29,6 +29,7 @@ public static partial class ReferencePrice
         [Models.Veo3_1.QualityExtend] = ", Quality",
         [Models.Veo3_1.LiteExtend] = ", Lite",
         [Models.Veo3_1.Get4kVideo] = "Get 4K",
+        [Models.Veo3_1.Get1080pVideo] = "Get 1080P",
 
         // KIE publishes no price of its own for Midjourney's upscale and vary: they are charged as one fast Midjourney task.
         [Models.Midjourney.Upscale] = "fast",

@@ -11,7 +11,7 @@ internal static class CatalogParser
 {
     private static readonly string[] TopKnown = { "version", "creditUsd", "models" };
     private static readonly string[] ModelKnown = { "id", "name", "vendor", "category", "description", "seedIds", "modes" };
-    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "seedIds", "price", "params", "requireOneOf", "rejects" };
+    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "docs", "seedIds", "price", "params", "requireOneOf", "rejects" };
 
     public static CatalogResult Parse(string path, SourceText text)
     {
@@ -131,6 +131,11 @@ internal static class CatalogParser
 
         var output = ctx.OneOf(node, "output", subject, Vocabulary.Outputs, fallback: null) ?? "image";
         var retired = ctx.String(node, "retired", subject, required: false);
+        if (ctx.String(node, "docs", subject, required: false) is { } docs && !docs.StartsWith("https://", System.StringComparison.Ordinal))
+        {
+            ctx.Invalid(subject, node["docs"]!, $"docs '{docs}' must be the https address of KIE's page of the endpoint");
+        }
+
         var hidden = ctx.String(node, "hidden", subject, required: false) ?? (retired is null ? null : $"retired: KIE no longer publishes it (since {retired})");
 
         // A hidden mode (an import not finished by hand yet) may lack labels and a price; a visible one may not.

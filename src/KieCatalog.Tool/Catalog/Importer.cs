@@ -66,7 +66,8 @@ internal sealed class Importer(CatalogFile catalog, string today)
         var covered = sources.Where(s => s.Complete).SelectMany(s => s.Records).Select(r => r.Api).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, (model, mode)) in modes)
         {
-            if (covered.Contains(Api(mode)) && !records.ContainsKey(key) && mode["retired"] is null)
+            // A mode on a page KIE documents outside its market schema list ('docs') is not retired for missing from it.
+            if (covered.Contains(Api(mode)) && !records.ContainsKey(key) && mode["retired"] is null && mode["docs"] is null)
             {
                 Place(mode, "retired", today, "hidden", "label", "output");
                 changes.Add(new('-', Subject(model, mode), $"retired ({Str(mode, "kieModel")} is no longer published)"));

@@ -46,7 +46,7 @@ internal static class Families
     public static readonly IReadOnlyList<string> Followed =
     [
         JobsPath,
-        "/api/v1/veo/generate", "/api/v1/veo/extend", "/api/v1/veo/get-4k-video",
+        "/api/v1/veo/generate", "/api/v1/veo/extend", "/api/v1/veo/get-1080p-video", "/api/v1/veo/get-4k-video",
         "/api/v1/runway/generate", "/api/v1/runway/extend",
         "/api/v1/aleph/generate",
         "/api/v1/generate", "/api/v1/generate/extend", "/api/v1/generate/upload-cover", "/api/v1/generate/upload-extend",

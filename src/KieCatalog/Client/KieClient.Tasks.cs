@@ -37,6 +37,14 @@ public sealed partial class KieClient
             throw new KieException(new KieError(KieErrorKind.InvalidInput, KieOperation.CreateTask, "the callback URL must be absolute"));
         }
 
+        if (endpoint.ReadsEarlierTask)
+        {
+            // Nothing to create at KIE: the reads ask for the file it makes from the earlier task.
+            var earlier = EarlierTask.Reference(input);
+            LogCreated(earlier.TaskId, mode.Key, false);
+            return earlier;
+        }
+
         var body = CreateBody.Write(endpoint, input, endpoint.IsSynchronous ? null : callbackUrl);
         var created = await CallAsync(
             KieOperation.CreateTask,
@@ -73,6 +81,11 @@ public sealed partial class KieClient
             throw new KieException(new KieError(KieErrorKind.NotFound, KieOperation.ReadTask, $"{endpoint.CreatePath} answers on creation and keeps no record of task {task.TaskId}"));
         }
 
+        if (endpoint.ReadsEarlierTask)
+        {
+            return ReadEarlierAsync(endpoint, task, cancellationToken);
+        }
+
         var url = new Uri(options.BaseUrl, status + "?taskId=" + Uri.EscapeDataString(task.TaskId));
         return CallAsync(
             KieOperation.ReadTask,
@@ -83,6 +96,30 @@ public sealed partial class KieClient
             upload: false,
             (data, path) => TaskReader.FromRecord(endpoint, data, task.TaskId, KieOperation.ReadTask, path),
             cancellationToken);
+    }
+
+    /// <summary>Reads a file KIE makes from an earlier task (<see cref="KieEndpoint.ReadsEarlierTask"/>): an error answer means not made yet.</summary>
+    private async Task<KieTask> ReadEarlierAsync(KieEndpoint endpoint, KieTaskRef task, CancellationToken ct)
+    {
+        var (earlier, index) = EarlierTask.Split(task.TaskId);
+        var url = new Uri(options.BaseUrl, endpoint.StatusPath + "?taskId=" + Uri.EscapeDataString(earlier) + "&index=" + Uri.EscapeDataString(index));
+        try
+        {
+            return await CallAsync(
+                KieOperation.ReadTask,
+                HttpMethod.Get,
+                url,
+                static () => null,
+                idempotent: true,
+                upload: false,
+                (data, path) => TaskReader.FromRecord(endpoint, data, task.TaskId, KieOperation.ReadTask, path),
+                ct).ConfigureAwait(false);
+        }
+        catch (KieException e) when (e.Error.Kind is not (KieErrorKind.Unauthorized or KieErrorKind.OutOfCredits))
+        {
+            // KIE answers with an error code until the file is made (1–3 minutes): still generating; a deadline ends the wait.
+            return new KieTask { TaskId = task.TaskId, Api = task.Api, CreatePath = endpoint.CreatePath, State = KieTaskState.Generating, RawState = e.Error.Detail };
+        }
     }
 
     private static KieTaskRef Created(KieEndpoint endpoint, ModeDescriptor mode, JsonElement data, string path)

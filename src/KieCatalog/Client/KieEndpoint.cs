@@ -36,8 +36,10 @@ public sealed class KieEndpoint
         bool requiresCallback,
         KieResultKind result,
         Func<JsonElement, DecodedState>? decode,
-        Func<JsonElement, ResultRead> read)
+        Func<JsonElement, ResultRead> read,
+        bool readsEarlierTask = false)
     {
+        ReadsEarlierTask = readsEarlierTask;
         Api = api;
         CreatePath = createPath;
         StatusPath = statusPath;
@@ -67,6 +69,13 @@ public sealed class KieEndpoint
 
     public KieResultKind Result { get; }
 
+    /// <summary>
+    /// Nothing is created: the result is a file KIE makes from an earlier task, read at <see cref="StatusPath"/> with that
+    /// task's id and output index until it is ready (Veo's 1080p, 1–3 minutes; KIE answers an error meanwhile). The
+    /// reference's <see cref="KieTaskRef.TaskId"/> is <c>earlierTaskId#index</c>.
+    /// </summary>
+    public bool ReadsEarlierTask { get; }
+
     /// <summary>The body field that carries the mode's <see cref="ModeDescriptor.KieModel"/>; null when the endpoint takes none.</summary>
     public string? ModelField { get; }
 
@@ -95,6 +104,7 @@ public static class KieEndpoints
         Async(ApiFamily.Veo, "/api/v1/veo/generate", VeoStatus, "model", false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
         Async(ApiFamily.Veo, "/api/v1/veo/extend", VeoStatus, "model", false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
         Async(ApiFamily.Veo, "/api/v1/veo/get-4k-video", VeoStatus, null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
+        new(ApiFamily.Veo, "/api/v1/veo/get-1080p-video", "/api/v1/veo/get-1080p-video", null, false, KieResultKind.Files, StateDecoders.ReadyUrl, ResultReaders.ResultUrl, readsEarlierTask: true),
         Async(ApiFamily.Runway, "/api/v1/runway/generate", "/api/v1/runway/record-detail", null, false, KieResultKind.Files, StateDecoders.Market, ResultReaders.Harvest),
         Async(ApiFamily.Runway, "/api/v1/runway/extend", "/api/v1/runway/record-detail", null, false, KieResultKind.Files, StateDecoders.Market, ResultReaders.Harvest),
         Async(ApiFamily.Aleph, "/api/v1/aleph/generate", "/api/v1/aleph/record-info", null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),

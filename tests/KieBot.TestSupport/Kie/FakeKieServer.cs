@@ -272,6 +272,11 @@ public sealed partial class FakeKieServer : IAsyncDisposable
             return Upload(path, body, form);
         }
 
+        if (HighDefinition(method, path, taskId, request, body) is { } answer)
+        {
+            return answer;
+        }
+
         if (method == "POST" && CreateEndpoint(path) is { } endpoint)
         {
             return Create(endpoint, body);

@@ -69,6 +69,35 @@ public sealed class FollowUpTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_veo_video_upgraded_to_1080p_is_read_until_ready_and_can_then_no_longer_be_extended()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 2;
+        var user = new Updates(7_306);
+
+        var video = await TrackingTests.WaitForDeliveryAsync(h, (await TrackingTests.GenerateAsync(h, user, Models.Veo3_1.Fast)).Id);
+        var upgrade = ResultButton(h, user, Models.Veo3_1.Get1080pVideo.Key);
+        Assert.StartsWith("↪️ 1080p · ", upgrade.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await h.PostAsync(user.Press(upgrade.Data, upgrade.MessageId)));
+        await h.ConfirmAsync(user);
+        var hd = await TrackingTests.WaitForDeliveryAsync(h, (await LatestAsync(h, user)).Id);
+
+        // Nothing is created at KIE: the file is asked for with the video's task and index until it is made.
+        var reads = h.Kie.Requests.Where(r => r.Path == "/api/v1/veo/get-1080p-video").ToList();
+        Assert.True(reads.Count >= 2, $"{reads.Count} reads");
+        Assert.All(reads, r => Assert.Equal($"?taskId={video.KieTaskId}&index=0", r.Query));
+        Assert.Equal(video.Id, hd.ParentId);
+        Assert.EndsWith("1080p-0.mp4", Assert.Single(hd.ResultUrls), StringComparison.Ordinal);
+
+        // KIE cannot extend a video upgraded to 1080p: the extend button under the video says so, and charges nothing.
+        var extend = ResultButton(h, user, Models.Veo3_1.FastExtend.Key);
+        Assert.Equal(HttpStatusCode.OK, await h.PostAsync(user.Press(extend.Data, extend.MessageId)));
+        Assert.Equal("KIE does not take Extend · Fast on a result that already has 1080p. Nothing was charged.", LastAlert(h));
+        Assert.DoesNotContain(h.Kie.Requests, r => r.Path == "/api/v1/veo/extend");
+        Assert.Equal(Credits.Whole(500) - video.Price - hd.Price, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+    }
+
+    [Fact]
     public async Task A_midjourney_grid_offers_each_image_and_upscales_image_3()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server);

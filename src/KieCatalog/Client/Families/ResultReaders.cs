@@ -76,6 +76,10 @@ internal static class ResultReaders
     public static ResultRead DownloadUrl(JsonElement data) =>
         data.ValueKind == JsonValueKind.String && IsUrl(data.GetString()) ? ResultRead.Files([data.GetString()!]) : ResultRead.None;
 
+    /// <summary>Veo's 1080p: <c>data.resultUrl</c>, the file once it is made.</summary>
+    public static ResultRead ResultUrl(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.Text("resultUrl") is { } url && IsUrl(url) ? ResultRead.Files([url]) : ResultRead.None;
+
     /// <summary>Suno style boost: <c>data.result</c>, the style text.</summary>
     public static ResultRead Style(JsonElement data) => new([], [], data.Text("result"));
 

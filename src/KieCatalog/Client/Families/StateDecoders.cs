@@ -9,6 +9,12 @@ internal readonly record struct DecodedState(KieTaskState State, string? Raw, st
 /// <summary>Each family's status encoding, mapped onto <see cref="KieTaskState"/>. Unknown values stay non-terminal (<see cref="KieTaskState.Other"/>, or generating where a family names its stages freely).</summary>
 internal static class StateDecoders
 {
+    /// <summary>Veo's 1080p: a <c>resultUrl</c> is the file made; an answer without one is still being made.</summary>
+    public static DecodedState ReadyUrl(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.Text("resultUrl") is not null
+            ? new(KieTaskState.Success, "ready", null, null)
+            : new(KieTaskState.Generating, "making", null, null);
+
     /// <summary>Market jobs (<c>waiting|queuing|generating|success|fail</c>) and Runway (<c>wait|queueing|…</c>).</summary>
     public static DecodedState Market(JsonElement data)
     {
