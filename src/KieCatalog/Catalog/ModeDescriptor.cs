@@ -21,9 +21,11 @@ public abstract class ModeDescriptor
         IReadOnlyList<string> seedIds,
         PriceDescriptor price,
         string callbackData,
-        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null)
+        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null,
+        IReadOnlyList<RequiredWhen>? requireWhen = null)
     {
         requireOneOfNames = requireOneOf ?? Array.Empty<IReadOnlyList<string>>();
+        RequireWhen = requireWhen ?? Array.Empty<RequiredWhen>();
         this.model = model;
         Id = id;
         KieModel = kieModel;
@@ -77,6 +79,14 @@ public abstract class ModeDescriptor
     public IReadOnlyList<IReadOnlyList<ParamDescriptor>> RequireOneOf =>
         requireOneOf ??= requireOneOfNames.Select(g => (IReadOnlyList<ParamDescriptor>)g.Select(n => FindParam(n)!).ToArray()).ToArray();
 
+    /// <summary>
+    /// Parameters required only while others hold given values (catalog <c>requireWhen</c>; Suno's custom mode needs a
+    /// style and a title). <c>Validate()</c> reports <see cref="ViolationCode.Missing"/> (and <see cref="ViolationCode.TooLong"/>
+    /// past a rule's <see cref="RequiredWhen.MaxLength"/>); a form asks a rule's parameters once its conditions hold. Empty
+    /// for most modes.
+    /// </summary>
+    public IReadOnlyList<RequiredWhen> RequireWhen { get; }
+
     /// <summary>The upload whose length in seconds prices this mode (<see cref="PriceDescriptor.ByFileDuration"/>), or null.</summary>
     public ParamDescriptor? DurationParam => Price.ByFileDuration ? FindParam(Price.QuantityParam!) : null;
 
@@ -120,8 +130,9 @@ public sealed class ModeDescriptor<TInput> : ModeDescriptor
         string callbackData,
         Func<ModeDescriptor, IReadOnlyList<ParamDescriptor>> parameters,
         Func<JsonElement, List<InputViolation>, TInput> reader,
-        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null)
-        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData, requireOneOf)
+        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null,
+        IReadOnlyList<RequiredWhen>? requireWhen = null)
+        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData, requireOneOf, requireWhen)
     {
         this.parameters = parameters;
         this.reader = reader;
