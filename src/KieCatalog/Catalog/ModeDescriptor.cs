@@ -77,7 +77,7 @@ public abstract class ModeDescriptor
     /// empty; a form can ask the first parameter of each group as a required step. Empty for most modes.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<ParamDescriptor>> RequireOneOf =>
-        requireOneOf ??= requireOneOfNames.Select(g => (IReadOnlyList<ParamDescriptor>)g.Select(n => FindParam(n)!).ToArray()).ToArray();
+        requireOneOf ?? Interlocked.CompareExchange(ref requireOneOf, requireOneOfNames.Select(g => (IReadOnlyList<ParamDescriptor>)g.Select(n => FindParam(n)!).ToArray()).ToArray(), null) ?? requireOneOf!;
 
     /// <summary>
     /// Parameters required only while others hold given values (catalog <c>requireWhen</c>; Suno's custom mode needs a
@@ -138,7 +138,8 @@ public sealed class ModeDescriptor<TInput> : ModeDescriptor
         this.reader = reader;
     }
 
-    public override IReadOnlyList<ParamDescriptor> Params => built ??= parameters(this);
+    /// <summary>Built once on first use; threads racing to it all get the same instances (callbacks compare them by reference).</summary>
+    public override IReadOnlyList<ParamDescriptor> Params => built ?? Interlocked.CompareExchange(ref built, parameters(this), null) ?? built!;
 
     public override Type InputType => typeof(TInput);
 

@@ -59,6 +59,15 @@ internal sealed class GenerationRow
 
     public string? SentParts { get; set; }
 
+    public string? ResultTracks { get; set; }
+
+    public bool Previewed { get; set; }
+
+    public string? CallbackFailCode { get; set; }
+
+    public static string? TracksJson(IReadOnlyList<GenerationTrack>? tracks) =>
+        tracks is null ? null : JsonSerializer.Serialize(tracks, StorageJson.Default.IReadOnlyListGenerationTrack);
+
     public static string Urls(IReadOnlyList<string> urls) => JsonSerializer.Serialize(urls, StorageJson.Default.IReadOnlyListString);
 
     public Generation ToGeneration(SqlDatabase db) => new()
@@ -90,5 +99,8 @@ internal sealed class GenerationRow
         FreeDay = FreeDay,
         SummaryKey = SummaryKey,
         SentParts = SentParts is null ? [] : JsonSerializer.Deserialize(SentParts, StorageJson.Default.IReadOnlyListString) ?? [],
+        Tracks = string.IsNullOrEmpty(ResultTracks) ? [] : JsonSerializer.Deserialize(db.Load(ResultTracks)!, StorageJson.Default.IReadOnlyListGenerationTrack) ?? [],
+        Previewed = Previewed,
+        CallbackFailCode = db.Load(CallbackFailCode),
     };
 }
