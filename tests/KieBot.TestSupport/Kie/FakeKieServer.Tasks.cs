@@ -128,7 +128,7 @@ public sealed partial class FakeKieServer
         lock (task)
         {
             before = task.Step;
-            task.Step = Math.Min(3, task.Step + (3 / Math.Clamp(ReadsToFinish, 1, 3)));
+            task.Step = task.Paused ? task.Step : Math.Min(3, task.Step + (3 / Math.Clamp(ReadsToFinish, 1, 3)));
             after = task.Step;
         }
 

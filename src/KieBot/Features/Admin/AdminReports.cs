@@ -42,7 +42,7 @@ public sealed class AdminReports(IBotStore store, IKieGateway kie, Shelf shelf)
                     + $"\n{Models.Version}; hidden modes: {Models.AllModes.Count(m => !m.IsVisible)}";
                 return shelf.Withheld.Count == 0
                     ? report
-                    : report + "\n\n" + turn.T("admin.catalog_withheld", ("count", shelf.Withheld.Count), ("models", Texts.Html(string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct()))));
+                    : report + "\n\n" + turn.T("admin.catalog_withheld", ("count", shelf.Withheld.Count), ("models", string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct())));
             default:
                 return null;
         }
