@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace KieCatalog.Tests.Client;
 
-/// <summary>The README's client example compiles and, run against the fake KIE server, prints the result URL.</summary>
+/// <summary>The README's client examples (a video, a song) compile and, run against the fake KIE server, print their results.</summary>
 public sealed class ReadmeExampleTests
 {
     private const string Marker = "<!-- readme-example:";
@@ -24,12 +24,46 @@ public sealed class ReadmeExampleTests
         """;
 
     [Fact]
-    public async Task The_readme_example_compiles_and_runs_against_the_fake_server()
+    public async Task The_readme_video_example_compiles_and_runs_against_the_fake_server()
     {
-        var source = ExampleSource();
-        Assert.InRange(source.Split('\n').Count(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)), 5, 12);
-        var assembly = Compile(source);
         await using var server = await FakeKieServer.StartAsync();
+        var output = await RunAsync(ExampleSource("a video"), server);
+
+        var task = Assert.Single(server.Tasks.Values);
+        Assert.Equal("kling-2.6/text-to-video", task.Mode.KieModel);
+        Assert.Contains("110 credits", output, StringComparison.Ordinal);
+        Assert.Contains(task.ResultUrls[0], output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readme_song_example_compiles_and_prints_both_tracks()
+    {
+        await using var sink = await CallbackSink.StartAsync();
+        await using var server = await FakeKieServer.StartAsync();
+        Environment.SetEnvironmentVariable("KIE_CALLBACK_URL", sink.Url.AbsoluteUri);
+        string output;
+        try
+        {
+            output = await RunAsync(ExampleSource("a song"), server);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KIE_CALLBACK_URL", null);
+        }
+
+        var task = Assert.Single(server.Tasks.Values);
+        Assert.Equal(("V5", "/api/v1/generate", sink.Url.AbsoluteUri), (task.Mode.KieModel, task.Endpoint.CreatePath, task.CallbackUrl));
+        Assert.Equal(2, task.ResultUrls.Count);
+        Assert.All(task.ResultUrls, url => Assert.Contains($"Red Fox: {url} (cover ", output, StringComparison.Ordinal));
+        Assert.Contains("A red fox runs through the snow", output, StringComparison.Ordinal);
+        await server.DrainCallbacksAsync();
+        Assert.Equal(3, sink.Received.Count);
+    }
+
+    private static async Task<string> RunAsync(string source, FakeKieServer server)
+    {
+        Assert.InRange(source.Split('\n').Count(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)), 5, 16);
+        var assembly = Compile(source, "ReadmeExample" + Guid.NewGuid().ToString("N"));
         server.ReadsToFinish = 1;
         Environment.SetEnvironmentVariable("KIE__APIKEY", server.ApiKey);
         Environment.SetEnvironmentVariable("KIE__BASEURL", server.BaseUrl.AbsoluteUri);
@@ -48,30 +82,27 @@ public sealed class ReadmeExampleTests
             Environment.SetEnvironmentVariable("KIE__BASEURL", null);
         }
 
-        var task = Assert.Single(server.Tasks.Values);
-        Assert.Equal("kling-2.6/text-to-video", task.Mode.KieModel);
-        Assert.Contains("110 credits", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains(task.ResultUrls[0], output.ToString(), StringComparison.Ordinal);
+        return output.ToString();
     }
 
-    private static string ExampleSource()
+    private static string ExampleSource(string name)
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "README.md"));
-        var marker = readme.IndexOf(Marker, StringComparison.Ordinal);
-        Assert.True(marker >= 0, "README.md has no readme-example block");
+        var marker = readme.IndexOf(Marker + " " + name + ",", StringComparison.Ordinal);
+        Assert.True(marker >= 0, $"README.md has no readme-example block for {name}");
         var open = readme.IndexOf("```csharp", marker, StringComparison.Ordinal) + "```csharp".Length;
         var close = readme.IndexOf("```", open, StringComparison.Ordinal);
         return readme[open..close].Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    private static Assembly Compile(string source)
+    private static Assembly Compile(string source, string name)
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => a.Location))
             .GroupBy(Path.GetFileName)
             .Select(g => g.First());
         var compilation = CSharpCompilation.Create(
-            "ReadmeExample",
+            name,
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(ImplicitUsings)],
             paths.Select(p => MetadataReference.CreateFromFile(p)),
             new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
