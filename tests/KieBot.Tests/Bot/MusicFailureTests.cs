@@ -65,6 +65,47 @@ public sealed class MusicFailureTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_forged_failure_callback_is_refused_and_leaves_nothing_on_the_song()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["KIE_WEBHOOK_HMAC_KEY"] = "kie-hmac-key-0451" });
+        h.Kie.WebhookHmacKey = "kie-hmac-key-0451";
+        var user = new Updates(12_260);
+        var generation = await GenerateAsync(h, user, Models.Suno.V5);
+        var task = h.Kie.Tasks[generation.KieTaskId!];
+        task.Paused = true;
+        var forged = $$$"""{"code":531,"msg":"Generation failed; credits refunded.","data":{"callbackType":"error","task_id":"{{{task.Id}}}","data":null}}""";
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await PostCallbackAsync(h, task.CallbackUrl!, forged));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await PostCallbackAsync(h, task.CallbackUrl![..^4] + "xxxx", forged));
+        var untouched = (await h.Store.Generations.GetAsync(generation.Id))!;
+        Assert.Null(untouched.CallbackFailCode);
+        Assert.True(untouched.State.IsInFlight());
+
+        // KIE's own, signed callbacks still get through: the song is delivered and charged.
+        task.Paused = false;
+        await h.Kie.CompleteAsync(task.Id);
+        var done = await WaitForDeliveryAsync(h, generation.Id);
+        Assert.Equal(2, done.Tracks.Count);
+        Assert.Single(await h.Store.Ledger.HistoryAsync(user.UserId, 20), e => e.Kind == LedgerKind.Capture);
+    }
+
+    [Fact]
+    public async Task An_upload_longer_than_suno_takes_is_refused_before_anything_is_charged()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        var user = new Updates(12_250);
+        await FormDriver.OpenAsync(h, user, Models.SunoCover.V5);
+        Assert.Equal("uploadUrl", (await FormDriver.StateAsync(h, user)).Asking);
+
+        h.Api.AddFile("long-song", [0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]);
+        await h.SendAsync(user.Audio("long-song", seconds: 600));
+
+        Assert.Contains(h.Api.Calls, c => c.ChatId == user.UserId && c.Text == "This file plays 600 s; this mode takes at most 480 s. Send a shorter one.");
+        Assert.Equal("uploadUrl", (await FormDriver.StateAsync(h, user)).Asking);
+        Assert.DoesNotContain(h.Kie.Requests, r => r.Path.StartsWith("/api/file-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_a_public_url_no_suno_mode_is_offered_and_the_admin_is_told_why()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string>
