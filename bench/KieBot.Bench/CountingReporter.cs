@@ -24,6 +24,8 @@ internal sealed class CountingReporter(TimeProvider? time = null) : IGenerationR
 
     public Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task PreviewAsync(Generation generation, KieTrack preview, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyList<string>> DeliverAsync(Generation generation, Func<IReadOnlyList<string>, CancellationToken, Task> accepted, CancellationToken cancellationToken)
     {
         var now = (time ?? TimeProvider.System).GetUtcNow();

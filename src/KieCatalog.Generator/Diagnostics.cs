@@ -88,6 +88,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidImageSizePrice = Error(
         "KIE025", "Invalid price by an image's size", "{0}: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidRequireWhen = Error(
+        "KIE026", "Invalid conditional requirement", "{0}: {1}");
+
     public static readonly DiagnosticDescriptor InvalidFollowUp = Error(
         "KIE027", "Invalid follow-up parameter", "{0}: {1}");
 
@@ -97,6 +100,7 @@ internal static class Diagnostics
         DefaultNotInValues, MinAboveMax, DuplicateModelId, DuplicateModeId, DuplicateKieModel, IdentifierCollision,
         CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs, NotCollectable,
         InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf, UnlabelledValue, InvalidReject, InvalidImageSizePrice,
+        InvalidRequireWhen,
         InvalidFollowUp,
     }.ToDictionary(d => d.Id);
 

@@ -95,6 +95,7 @@ public sealed class CatalogSchemaTests
         ["visible mode with a json parameter"] = (WithMode(Mode("""
             "elements": { "type": "json", "label": { "en": "E", "ru": "Э" } }
             """)), "KIE019", "/models/0/modes/0/params/elements/type"),
+        ["requireWhen without conditions"] = (RequireWhenDiagnosticsTests.WithRules("""[{ "params": ["style"] }]"""), "KIE026", "/models/0/modes/0/requireWhen/0"),
         ["visible mode charging the longest audio up front"] = (WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 8, "maxQuantity": 15 }""")), "KIE021", "/models/0/modes/0/params/audio_url/type"),
     };
 
@@ -105,6 +106,7 @@ public sealed class CatalogSchemaTests
         ["hidden mode without price or labels, in a model without a description"] = CatalogOf(ModelOf("m", ValidMode), UnfinishedModel),
         ["retired mode without a hidden reason or a price"] = WithMode(ValidMode.Replace("\"price\": { \"credits\": 4 },", "\"retired\": \"2026-11-24\",", StringComparison.Ordinal)),
         ["one KIE model id on another path"] = WithMode(ValidMode + ",\n" + Mode(Prompt, id: "extend").Replace("\"output\"", "\"api\": \"suno\", \"path\": \"/api/v1/generate/extend\", \"output\"", StringComparison.Ordinal)),
+        ["parameters required in some settings"] = RequireWhenDiagnosticsTests.WithRules("""[{ "when": { "custom": [true] }, "params": ["style", "title"] }, { "when": { "custom": [false] }, "params": ["prompt"], "maxLength": 500 }]"""),
         ["price by an uploaded file's duration"] = WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 8, "quantity": "audio_url" }""")),
         ["price table over a boolean"] = WithMode(Mode(Sound, price: """{ "by": ["sound"], "table": { "false": 1, "true": null } }""")),
         ["'$' properties everywhere"] = WithMode(Mode("\"prompt\": { \"$comment\": \"c\", \"type\": \"text\", \"label\": { \"en\": \"P\", \"ru\": \"П\" } }", price: """{ "$comment": "c", "credits": 1 }"""))

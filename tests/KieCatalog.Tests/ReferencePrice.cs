@@ -34,12 +34,25 @@ public static partial class ReferencePrice
         // KIE publishes no price of its own for Midjourney's upscale and vary: they are charged as one fast Midjourney task.
         [Models.Midjourney.Upscale] = "fast",
         [Models.Midjourney.Vary] = "fast",
+        [Models.SunoLyrics.Lyrics] = "lyrics",
     };
+
+    /// <summary>Suno's endpoints by the words of the closing paragraph that price them (its songs: "generate/extend/cover/upload/add-*").</summary>
+    private static readonly Dictionary<string, string> SunoMarkers = new(StringComparer.Ordinal)
+    {
+        ["/api/v1/generate/mashup"] = "mashup",
+    };
+
+    private static string? Marker(ModeDescriptor mode) =>
+        LegacyMarkers.TryGetValue(mode, out var marker) ? marker
+        : mode.Api == ApiFamily.Suno && mode.Output == OutputKind.Audio
+            ? SunoMarkers.GetValueOrDefault(mode.CreatePath ?? string.Empty, "Suno generate/extend/cover/upload/add-*")
+            : null;
 
     /// <summary>Every amount the references allow for this input (a per-second rate times the input's seconds included).</summary>
     public static IReadOnlyList<decimal> Candidates(ModeDescriptor mode, IModeInput input)
     {
-        if (LegacyMarkers.TryGetValue(mode, out var marker))
+        if (Marker(mode) is { } marker)
         {
             var paragraph = File.ReadLines(Reference.Path("kie-api.md")).SkipWhile(l => !l.StartsWith("Legacy-family prices", StringComparison.Ordinal)).Take(6);
             var text = string.Join(' ', paragraph);

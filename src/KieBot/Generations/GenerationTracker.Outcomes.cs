@@ -12,7 +12,8 @@ public sealed partial class GenerationTracker
 {
     private async Task SucceedAsync(Generation generation, KieTask task, CancellationToken ct)
     {
-        var change = new GenerationChange { ResultUrls = task.ResultUrls, ResultText = task.ResultText };
+        var tracks = TracksOf(task);
+        var change = new GenerationChange { ResultUrls = task.ResultUrls, ResultText = task.ResultText, Tracks = tracks.Count > 0 ? tracks : null };
         if (!await store.Generations.MoveAsync(generation.Id, GenerationState.Succeeded, change, ct).ConfigureAwait(false))
         {
             return;
@@ -20,7 +21,7 @@ public sealed partial class GenerationTracker
 
         await RecordDurationAsync(generation, task, ct).ConfigureAwait(false);
 
-        await FinishSuccessAsync(generation with { State = GenerationState.Succeeded, ResultUrls = task.ResultUrls, ResultText = task.ResultText }, ct).ConfigureAwait(false);
+        await FinishSuccessAsync(generation with { State = GenerationState.Succeeded, ResultUrls = task.ResultUrls, ResultText = task.ResultText, Tracks = tracks }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Charges the reservation (idempotent by key), delivers (each accepted part recorded at once), and records what was delivered.</summary>
@@ -70,6 +71,7 @@ public sealed partial class GenerationTracker
             await store.Generations.MoveAsync(generation.Id, GenerationState.Running, cancellationToken: ct).ConfigureAwait(false);
         }
 
+        await PreviewAsync(generation, task, ct).ConfigureAwait(false);
         await reporter.ProgressAsync(generation, task, time.GetUtcNow() - generation.CreatedAt, expected, ct).ConfigureAwait(false);
     }
 }

@@ -243,7 +243,7 @@ public sealed partial class GenerationTracker(
                 await SucceedAsync(generation, task, ct).ConfigureAwait(false);
                 break;
             case KieTaskState.Fail:
-                await FailAsync(generation, task.Error!, ct).ConfigureAwait(false);
+                await FailTaskAsync(generation, task, ct).ConfigureAwait(false);
                 break;
             default:
                 // One look-up of the kind's usual time serves the progress message and the next read.

@@ -20,6 +20,12 @@ public interface IGenerationReporter
     Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A staged result has a first part to listen to while the rest is made (Suno's first track, streaming): show it.
+    /// Called once per generation (the tracker records it right after), also when KIE repeats its callbacks.
+    /// </summary>
+    Task PreviewAsync(Generation generation, KieTrack preview, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Delivers a succeeded generation's result, resuming after <see cref="Generation.SentParts"/>; calls
     /// <paramref name="accepted"/> with the parts accepted so far right after each; returns what can re-send it later.
     /// Throws <see cref="UserUnreachableException"/> when the user can no longer be reached.

@@ -36,6 +36,7 @@ public static class BotComposition
         }
 
         services.AddSingleton(new Pricing(options.PriceMarkup, options.CreditToRubRate));
+        services.AddSingleton(new Shelf(options.KieCallbackUrl));
         services.AddSingleton(options.Growth with
         {
             WelcomeCredits = options.WelcomeCredits,

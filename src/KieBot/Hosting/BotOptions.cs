@@ -29,7 +29,7 @@ public sealed record BotOptions
     /// <summary>This host's public base URL (for KIE callbacks); defaults to <see cref="WebhookUrl"/>.</summary>
     public Uri? PublicUrl { get; init; }
 
-    /// <summary>The secret path segment of <c>/kie/callback/{token}</c>; derived from the webhook secret when not set.</summary>
+    /// <summary>The secret path segment of <c>/kie/callback/{token}</c>; derived from the webhook secret (else the bot token) when not set.</summary>
     public string? KieCallbackToken { get; init; }
 
     /// <summary>KIE's webhook HMAC key (Settings page); callbacks without a valid signature are then refused.</summary>
@@ -126,7 +126,9 @@ public sealed record BotOptions
             problems.Add("KIE_CALLBACK_TOKEN must be 16–128 characters A-Z, a-z, 0-9, _ and -");
         }
 
-        callbackToken ??= secret is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), "kie-callback"u8))[..32];
+        // Derived from a secret the host has (the webhook's, else the bot token's, so that PUBLIC_URL alone in long polling
+        // gives KIE a callback URL): one-way, and the same on every start, so tasks created before a restart still call back.
+        callbackToken ??= (secret ?? token) is not { } key ? null : Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), "kie-callback"u8))[..32];
 
         long? admin = null;
         if (Text("ADMIN_ID") is { } adminText)

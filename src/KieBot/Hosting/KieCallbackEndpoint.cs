@@ -11,7 +11,8 @@ namespace KieBot.Hosting;
 /// <c>POST /kie/callback/{token}</c>: a wrong token is 401, a task the bot does not know is 404, a bad signature (when
 /// KIE's HMAC key is configured) is 401, an unreadable body 400. A valid callback changes no money and no state by
 /// itself: the body is not signed, so it only makes the generation due, and the tracker reads the task from KIE and
-/// advances it, idempotently, as for a poll.
+/// advances it, idempotently, as for a poll. A failure callback also leaves its code on the row (Suno's 531 says KIE
+/// refunded its credits, which KIE's record may not say): it words the message of a failure the record confirms.
 /// </summary>
 internal static partial class KieCallbackEndpoint
 {
@@ -59,7 +60,7 @@ internal static partial class KieCallbackEndpoint
         KieTask task;
         try
         {
-            task = parser.Parse(Enum.Parse<ApiFamily>(generation.Api), body, context.Request.Headers[KieCallbackParser.TimestampHeader], context.Request.Headers[KieCallbackParser.SignatureHeader]);
+            task = parser.Parse(Enum.Parse<ApiFamily>(generation.Api), body, context.Request.Headers[KieCallbackParser.TimestampHeader], context.Request.Headers[KieCallbackParser.SignatureHeader], KieBot.Generations.StoredMode.Of(generation)?.CreatePath);
         }
         catch (KieException e) when (e.Kind == KieErrorKind.Unauthorized)
         {
@@ -73,6 +74,11 @@ internal static partial class KieCallbackEndpoint
 
         if (generation.State.IsInFlight())
         {
+            if (task is { State: KieTaskState.Fail, FailCode: { } failCode })
+            {
+                await store.Generations.NoteCallbackFailureAsync(generation.Id, failCode, context.RequestAborted).ConfigureAwait(false);
+            }
+
             // A waiting row, or one whose holder stopped renewing its lease (a host that died), is read at once; a row
             // a live worker holds is read again as soon as that worker is done with it.
             if (await store.Generations.HurryAsync(generation.Id, tracker.LiveLease, context.RequestAborted).ConfigureAwait(false))

@@ -84,6 +84,15 @@ public sealed record Generation
 
     public string? ResultText { get; init; }
 
+    /// <summary>The tracks of a result that comes as songs (Suno), in the order of <see cref="ResultUrls"/>; empty otherwise.</summary>
+    public IReadOnlyList<GenerationTrack> Tracks { get; init; } = [];
+
+    /// <summary>The preview of a staged result (Suno's first track, streaming) was sent: it is never sent again.</summary>
+    public bool Previewed { get; init; }
+
+    /// <summary>The failure code a KIE callback reported for the task (Suno's 531), kept for the message when KIE's record does not carry it.</summary>
+    public string? CallbackFailCode { get; init; }
+
     /// <summary>
     /// What Telegram accepted so far of a delivery in progress, one entry per result part (its file id, or "" for a part
     /// sent as a link): a delivery a stop interrupted resumes after these instead of sending them again.
@@ -117,6 +126,9 @@ public sealed record GenerationChange
     public IReadOnlyList<string>? ResultUrls { get; init; }
 
     public string? ResultText { get; init; }
+
+    /// <summary>The tracks of a result that comes as songs.</summary>
+    public IReadOnlyList<GenerationTrack>? Tracks { get; init; }
 
     public string? ErrorKind { get; init; }
 
@@ -189,6 +201,12 @@ public interface IGenerationStore
     Task<bool> DetachStatusMessageAsync(string id, CancellationToken cancellationToken = default);
 
     Task SetDeliveredAsync(string id, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the preview of a staged result was sent (right after Telegram accepted it): it is not sent again.</summary>
+    Task SetPreviewedAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the failure code a KIE callback reported for a generation still in flight (the first one reported stays); false when none was kept.</summary>
+    Task<bool> NoteCallbackFailureAsync(string id, string failCode, CancellationToken cancellationToken = default);
 
     /// <summary>Records the parts of a delivery Telegram has accepted so far (see <see cref="Generation.SentParts"/>), right after each is sent.</summary>
     Task SetSentPartsAsync(string id, IReadOnlyList<string> sentParts, CancellationToken cancellationToken = default);

@@ -85,9 +85,19 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface, IP
             };
             output.WriteLine();
             output.WriteLine(Plain(delivery.Caption));
-            foreach (var url in delivery.Urls)
+            foreach (var url in delivery.Tracks.Count > 0 ? [] : delivery.Urls)
             {
                 output.WriteLine($"  {icon}: {url}");
+            }
+
+            foreach (var track in delivery.Tracks)
+            {
+                output.WriteLine($"  {icon}: {track.Title ?? "(untitled)"}: {track.AudioUrl}{(track.CoverUrl is { } cover ? $" (cover {cover})" : "")}");
+            }
+
+            foreach (var lyrics in delivery.Tracks.Select(t => t.Lyrics).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                output.WriteLine($"  🎤 {lyrics}");
             }
 
             if (delivery.Text is { } text)

@@ -21,6 +21,9 @@ public sealed record Screen(string Text, IReadOnlyList<IReadOnlyList<Button>> Ke
 /// </summary>
 public sealed record Delivery(KieCatalog.Catalog.OutputKind Kind, IReadOnlyList<string> Urls, string? Text, string Caption, Screen? Buttons)
 {
+    /// <summary>A result that comes as songs (Suno): each track's audio with its title and cover art, and the lyrics; delivered instead of <see cref="Urls"/>.</summary>
+    public IReadOnlyList<DeliveryTrack> Tracks { get; init; } = [];
+
     public IReadOnlyList<string> Sent { get; init; } = [];
 
     public Func<IReadOnlyList<string>, CancellationToken, Task>? Progress { get; init; }
@@ -28,3 +31,6 @@ public sealed record Delivery(KieCatalog.Catalog.OutputKind Kind, IReadOnlyList<
     public Task ReportAsync(IReadOnlyList<string> sent, CancellationToken cancellationToken) =>
         Progress is { } progress ? progress(sent, cancellationToken) : Task.CompletedTask;
 }
+
+/// <summary>One song of a result: its audio, title, cover art and the lyrics it sings (any of the last three may be missing).</summary>
+public sealed record DeliveryTrack(string AudioUrl, string? Title, string? CoverUrl, string? Lyrics);

@@ -12,6 +12,8 @@ namespace KieBot.Telegram;
 /// <summary>The chat through the Bot API (HTML texts within Telegram's limits, inline keyboards, results by URL with fallbacks).</summary>
 public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles files, ILogger<TelegramSurface> logger) : IChatSurface, IPaymentSurface, IBotProfile
 {
+    private readonly ResultSender sender = new(bot, files, logger);
+
     public async Task<int> SendAsync(long chatId, Screen screen, CancellationToken cancellationToken)
     {
         try
@@ -60,6 +62,11 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
     {
         var caption = TelegramLimits.Fit(delivery.Caption, TelegramLimits.Caption);
         var markup = delivery.Buttons is { } buttons ? Markup(buttons) : null;
+        if (delivery.Tracks.Count > 0)
+        {
+            return await TrackDelivery.DeliverAsync(bot, sender, chatId, delivery, caption, markup, cancellationToken).ConfigureAwait(false);
+        }
+
         if (delivery.Urls.Count == 0)
         {
             return await DeliverTextAsync(chatId, delivery.Text ?? string.Empty, caption, markup, cancellationToken).ConfigureAwait(false);
@@ -75,7 +82,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
                     ? (IAlbumInputMedia)new InputMediaPhoto(InputFile.FromString(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html }
                     : new InputMediaVideo(InputFile.FromString(url)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html });
                 var album = await bot.SendMediaGroup(chatId, media, cancellationToken: cancellationToken).ConfigureAwait(false);
-                sent.AddRange(album.Select(m => FileId(m) ?? string.Empty));
+                sent.AddRange(album.Select(m => ResultSender.FileId(m) ?? string.Empty));
                 sent.AddRange(Enumerable.Repeat(string.Empty, Math.Max(0, delivery.Urls.Count - sent.Count)));
                 await delivery.ReportAsync(sent, cancellationToken).ConfigureAwait(false);
             }
@@ -99,71 +106,11 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
         for (var i = sent.Count; i < delivery.Urls.Count; i++)
         {
             var last = i == delivery.Urls.Count - 1;
-            sent.Add(await SendOneAsync(chatId, delivery.Kind, delivery.Urls[i], caption, last ? markup : null, cancellationToken).ConfigureAwait(false) ?? string.Empty);
+            sent.Add(await sender.SendAsync(chatId, delivery.Kind, delivery.Urls[i], caption, last ? markup : null, cancellationToken).ConfigureAwait(false) ?? string.Empty);
             await delivery.ReportAsync(sent, cancellationToken).ConfigureAwait(false);
         }
 
         return sent.Where(id => id.Length > 0).ToList();
-    }
-
-    /// <summary>By URL (or file id) first; then downloaded and uploaded; then, beyond Telegram's limits, as a link.</summary>
-    private async Task<string?> SendOneAsync(long chatId, OutputKind kind, string url, string caption, InlineKeyboardMarkup? markup, CancellationToken ct)
-    {
-        try
-        {
-            var message = await SendFileAsync(chatId, kind, InputFile.FromString(url), FileNameOf(url, kind), caption, markup, ct).ConfigureAwait(false);
-            await SendPngOriginalAsync(chatId, kind, url, InputFile.FromString(url), ct).ConfigureAwait(false);
-            return FileId(message);
-        }
-        catch (ApiRequestException e)
-        {
-            LogSendFailed(kind, e.ErrorCode, e.Message);
-        }
-
-        if (Uri.TryCreate(url, UriKind.Absolute, out _) && await files.DownloadAsync(url, ct).ConfigureAwait(false) is { } content)
-        {
-            await using (content)
-            {
-                try
-                {
-                    var message = await SendFileAsync(chatId, kind, InputFile.FromStream(content, FileNameOf(url, kind)), FileNameOf(url, kind), caption, markup, ct).ConfigureAwait(false);
-                    return FileId(message);
-                }
-                catch (ApiRequestException e)
-                {
-                    LogSendFailed(kind, e.ErrorCode, e.Message);
-                }
-            }
-        }
-
-        await bot.SendMessage(chatId, caption + "\n" + KieBot.Conversation.Texts.Html(url), ParseMode.Html, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
-        return null;
-    }
-
-    private Task<Message> SendFileAsync(long chatId, OutputKind kind, InputFile file, string name, string caption, InlineKeyboardMarkup? markup, CancellationToken ct) => kind switch
-    {
-        OutputKind.Image => bot.SendPhoto(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
-        OutputKind.Video => bot.SendVideo(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
-        OutputKind.Audio => bot.SendAudio(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
-        _ => bot.SendDocument(chatId, file, caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct),
-    };
-
-    /// <summary>Telegram recompresses photos: a PNG result also goes out as a document, the original.</summary>
-    private async Task SendPngOriginalAsync(long chatId, OutputKind kind, string url, InputFile file, CancellationToken ct)
-    {
-        if (kind != OutputKind.Image || !url.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        try
-        {
-            await bot.SendDocument(chatId, file, cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (ApiRequestException e)
-        {
-            LogSendFailed(kind, e.ErrorCode, e.Message);
-        }
     }
 
     /// <summary>A text result: messages of at most 4096 characters, or a .txt file when it would take more than three.</summary>
@@ -174,7 +121,7 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
         {
             using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
             var document = await bot.SendDocument(chatId, InputFile.FromStream(content, "result.txt"), caption, ParseMode.Html, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
-            return FileId(document) is { } id ? [id] : [];
+            return ResultSender.FileId(document) is { } id ? [id] : [];
         }
 
         await bot.SendMessage(chatId, caption, ParseMode.Html, cancellationToken: ct).ConfigureAwait(false);
@@ -184,21 +131,6 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
         }
 
         return [];
-    }
-
-    private static string? FileId(Message message) =>
-        message.Photo?.MaxBy(p => (long)p.Width * p.Height)?.FileId ?? message.Video?.FileId ?? message.Audio?.FileId ?? message.Document?.FileId;
-
-    private static string FileNameOf(string url, OutputKind kind)
-    {
-        var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : string.Empty;
-        return name.Length > 0 ? name : kind switch
-        {
-            OutputKind.Image => "result.png",
-            OutputKind.Video => "result.mp4",
-            OutputKind.Audio => "result.mp3",
-            _ => "result.txt",
-        };
     }
 
     public async Task ShowActivityAsync(long chatId, OutputKind kind, CancellationToken cancellationToken)

@@ -63,15 +63,24 @@ internal static class InputEmitter
         }
 
         w.Line("    },");
+        var tail = new System.Collections.Generic.List<string> { "Read" };
         if (mode.RequireOneOf.Count > 0)
         {
             var groups = string.Join(", ", mode.RequireOneOf.Select(g => "new string[] { " + string.Join(", ", g.Select(SourceWriter.Str)) + " }"));
-            w.Line("    Read,");
-            w.Line($"    requireOneOf: new string[][] {{ {groups} }});");
+            tail.Add($"requireOneOf: new string[][] {{ {groups} }}");
         }
-        else
+
+        if (mode.RequireWhen.Count > 0)
         {
-            w.Line("    Read);");
+            var rules = string.Join(", ", mode.RequireWhen.Select(r =>
+                "new(new (string, string[])[] { " + string.Join(", ", r.When.Select(t => $"({SourceWriter.Str(t.Param)}, new[] {{ {string.Join(", ", t.Values.Select(SourceWriter.Str))} }})")) + " }, "
+                + "new[] { " + string.Join(", ", r.Params.Select(SourceWriter.Str)) + " }" + (r.MaxLength is { } max ? $", {max}" : "") + ")"));
+            tail.Add($"requireWhen: new global::KieCatalog.Catalog.RequiredWhen[] {{ {rules} }}");
+        }
+
+        for (var i = 0; i < tail.Count; i++)
+        {
+            w.Line("    " + tail[i] + (i == tail.Count - 1 ? ");" : ","));
         }
     }
 
@@ -198,9 +207,29 @@ internal static class InputEmitter
             w.Line($"global::KieCatalog.Catalog.InputRules.OneOf(v, new[] {{ {names} }}, {given});");
         }
 
+        foreach (var rule in mode.RequireWhen)
+        {
+            w.Open($"if ({Holds(model, mode, rule.When)})");
+            foreach (var name in rule.Params)
+            {
+                var p = mode.Params.First(x => x.Name == name);
+                if (!p.Required && p.Default is null)
+                {
+                    w.Line($"global::KieCatalog.Catalog.InputRules.Given(v, {SourceWriter.Str(name)}, {Given(p)});");
+                }
+
+                if (rule.MaxLength is { } max)
+                {
+                    w.Line($"global::KieCatalog.Catalog.InputRules.Text(v, {SourceWriter.Str(name)}, {Naming.Pascal(name)}, false, {max});");
+                }
+            }
+
+            w.Close();
+        }
+
         foreach (var reject in mode.Rejects)
         {
-            var test = string.Join(" && ", reject.Terms.Select(t => "(" + string.Join(" || ", t.Values.Select(value => $"{Naming.Pascal(t.Param)} == {ParamTypes.ValueExpression(model.Id, mode.Id, mode.Params.First(p => p.Name == t.Param), value)}")) + ")"));
+            var test = Holds(model, mode, reject.Terms);
             var combination = string.Join(" + \", \" + ", reject.Terms.Select(t => $"\"{t.Param}=\" + {WireOf(mode, t.Param)}"));
             w.Open($"if ({test})");
             w.Line($"v.Add(new global::KieCatalog.Catalog.InputViolation({SourceWriter.Str(reject.Terms[0].Param)}, global::KieCatalog.Catalog.ViolationCode.NotOffered, {combination}));");
@@ -218,6 +247,10 @@ internal static class InputEmitter
         w.Line("return v;");
         w.Close();
     }
+
+    /// <summary>A C# test that every term holds: each parameter at one of its values.</summary>
+    private static string Holds(ModelSpec model, ModeSpec mode, EquatableArray<RejectTerm> terms) =>
+        string.Join(" && ", terms.Select(t => "(" + string.Join(" || ", t.Values.Select(value => $"{Naming.Pascal(t.Param)} == {ParamTypes.ValueExpression(model.Id, mode.Id, mode.Params.First(p => p.Name == t.Param), value)}")) + ")"));
 
     /// <summary>A C# test that an optional parameter without a default has a value (what WriteInput would send).</summary>
     private static string Given(ParamSpec p)

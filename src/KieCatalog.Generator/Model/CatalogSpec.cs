@@ -61,7 +61,10 @@ internal sealed record PriceSpec(
 /// <summary>One step of a price by output size: up to <paramref name="MaxSide"/> pixels on the longer side, <paramref name="Credits"/>.</summary>
 internal sealed record SizeTierSpec(int MaxSide, string Credits);
 
-/// <summary>A mode: one KIE model id with its parameters and price. RequireOneOf: groups of parameters of which at least one must be given.</summary>
+/// <summary>
+/// A mode: one KIE model id with its parameters and price. RequireOneOf: groups of parameters of which at least one must be
+/// given; RequireWhen: parameters required (and limits applied) only while other parameters hold given values.
+/// </summary>
 internal sealed record ModeSpec(
     string Id,
     string KieModel,
@@ -74,13 +77,20 @@ internal sealed record ModeSpec(
     PriceSpec Price,
     EquatableArray<ParamSpec> Params,
     EquatableArray<EquatableArray<string>> RequireOneOf = default,
-    EquatableArray<RejectSpec> Rejects = default);
+    EquatableArray<RejectSpec> Rejects = default,
+    EquatableArray<RequireWhenSpec> RequireWhen = default);
 
-/// <summary>One parameter's part of a combination KIE rejects: the parameter and the wire values that take part.</summary>
+/// <summary>One parameter's part of a combination (KIE rejects it, or a condition holds): the parameter and the wire values that take part.</summary>
 internal sealed record RejectTerm(string Param, EquatableArray<string> Values);
 
 /// <summary>A combination of values KIE rejects: an input matching every term is not offered.</summary>
 internal sealed record RejectSpec(EquatableArray<RejectTerm> Terms);
+
+/// <summary>
+/// Parameters KIE requires only in some settings: while every term of <paramref name="When"/> holds, each of
+/// <paramref name="Params"/> must be given, and when <paramref name="MaxLength"/> is set, be at most that many characters.
+/// </summary>
+internal sealed record RequireWhenSpec(EquatableArray<RejectTerm> When, EquatableArray<string> Params, int? MaxLength);
 
 /// <summary>A model: a family of modes shown together.</summary>
 internal sealed record ModelSpec(

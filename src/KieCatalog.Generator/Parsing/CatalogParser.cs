@@ -11,7 +11,7 @@ internal static class CatalogParser
 {
     private static readonly string[] TopKnown = { "version", "creditUsd", "models" };
     private static readonly string[] ModelKnown = { "id", "name", "vendor", "category", "description", "seedIds", "modes" };
-    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "docs", "seedIds", "price", "params", "requireOneOf", "rejects" };
+    private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "docs", "seedIds", "price", "params", "requireOneOf", "rejects", "requireWhen" };
 
     public static CatalogResult Parse(string path, SourceText text)
     {
@@ -167,10 +167,11 @@ internal static class CatalogParser
 
         var requireOneOf = RequireOneOfParser.Parse(ctx, subject, node, parameters);
         var rejects = RejectsParser.Parse(ctx, subject, node, parameters, visible: hidden is null);
+        var requireWhen = RequireWhenParser.Parse(ctx, subject, node, parameters);
         var spec = new ModeSpec(
             id, kieModel, api, path, output, label, hidden, seedIds,
             price ?? new PriceSpec("0", default, default, "task", null, null, "0", "0"),
-            parameters.ToEquatableArray(), requireOneOf, rejects);
+            parameters.ToEquatableArray(), requireOneOf, rejects, requireWhen);
         return new ParsedMode(spec, node, paramsNode);
     }
 

@@ -30,7 +30,7 @@ internal static class RejectsParser
                 continue;
             }
 
-            var terms = entry.Properties.Select(p => Term(ctx, subject, p, parameters)).ToList();
+            var terms = entry.Properties.Select(p => Term(ctx, subject, p, parameters, Diagnostics.InvalidReject, "rejects")).ToList();
             if (terms.Any(t => t is null))
             {
                 continue;
@@ -49,18 +49,19 @@ internal static class RejectsParser
         return rejects.ToEquatableArray();
     }
 
-    private static RejectTerm? Term(ParseContext ctx, string subject, JsonProperty property, IReadOnlyList<ParamSpec> parameters)
+    /// <summary>One "parameter: [values]" term of <paramref name="what"/> (<c>rejects</c>, a <c>requireWhen</c> condition), or null after reporting why not.</summary>
+    internal static RejectTerm? Term(ParseContext ctx, string subject, JsonProperty property, IReadOnlyList<ParamSpec> parameters, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string what)
     {
         var param = parameters.FirstOrDefault(p => p.Name == property.Name);
         if (param is null || param.Kind is not ("enum" or "boolean"))
         {
-            ctx.Report(Diagnostics.InvalidReject, property.Value, subject, $"'rejects' names '{property.Name}', which is not an enum or boolean parameter of this mode");
+            ctx.Report(descriptor, property.Value, subject, $"'{what}' names '{property.Name}', which is not an enum or boolean parameter of this mode");
             return null;
         }
 
         if (property.Value.Kind != JsonKind.Array || property.Value.Items.Count == 0)
         {
-            ctx.Report(Diagnostics.InvalidReject, property.Value, subject, $"'rejects' needs a non-empty array of the values of '{param.Name}'");
+            ctx.Report(descriptor, property.Value, subject, $"'{what}' needs a non-empty array of the values of '{param.Name}'");
             return null;
         }
 
@@ -72,7 +73,7 @@ internal static class RejectsParser
                 : param.Values.FirstOrDefault(v => v.Wire == item.Text && (v.IsNumber ? item.Kind == JsonKind.Number : item.Kind == JsonKind.String))?.Wire;
             if (wire is null)
             {
-                ctx.Report(Diagnostics.InvalidReject, item, subject, $"'rejects' names {item.Text ?? item.Describe()} for '{param.Name}', which is not one of its values");
+                ctx.Report(descriptor, item, subject, $"'{what}' names {item.Text ?? item.Describe()} for '{param.Name}', which is not one of its values");
                 return null;
             }
 

@@ -179,6 +179,15 @@ public static class InputRules
         return null;
     }
 
+    /// <summary>A parameter a <see cref="RequiredWhen"/> rule makes required in this setting must be given.</summary>
+    public static void Given(List<InputViolation> v, string param, bool given)
+    {
+        if (!given)
+        {
+            v.Add(new InputViolation(param, ViolationCode.Missing));
+        }
+    }
+
     /// <summary>At least one of <paramref name="params"/> must be given; the violation names the first.</summary>
     public static void OneOf(List<InputViolation> v, string[] @params, bool anyGiven)
     {

@@ -21,9 +21,11 @@ public abstract class ModeDescriptor
         IReadOnlyList<string> seedIds,
         PriceDescriptor price,
         string callbackData,
-        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null)
+        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null,
+        IReadOnlyList<RequiredWhen>? requireWhen = null)
     {
         requireOneOfNames = requireOneOf ?? Array.Empty<IReadOnlyList<string>>();
+        RequireWhen = requireWhen ?? Array.Empty<RequiredWhen>();
         this.model = model;
         Id = id;
         KieModel = kieModel;
@@ -75,7 +77,15 @@ public abstract class ModeDescriptor
     /// empty; a form can ask the first parameter of each group as a required step. Empty for most modes.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<ParamDescriptor>> RequireOneOf =>
-        requireOneOf ??= requireOneOfNames.Select(g => (IReadOnlyList<ParamDescriptor>)g.Select(n => FindParam(n)!).ToArray()).ToArray();
+        requireOneOf ?? Interlocked.CompareExchange(ref requireOneOf, requireOneOfNames.Select(g => (IReadOnlyList<ParamDescriptor>)g.Select(n => FindParam(n)!).ToArray()).ToArray(), null) ?? requireOneOf!;
+
+    /// <summary>
+    /// Parameters required only while others hold given values (catalog <c>requireWhen</c>; Suno's custom mode needs a
+    /// style and a title). <c>Validate()</c> reports <see cref="ViolationCode.Missing"/> (and <see cref="ViolationCode.TooLong"/>
+    /// past a rule's <see cref="RequiredWhen.MaxLength"/>); a form asks a rule's parameters once its conditions hold. Empty
+    /// for most modes.
+    /// </summary>
+    public IReadOnlyList<RequiredWhen> RequireWhen { get; }
 
     /// <summary>The upload whose length in seconds prices this mode (<see cref="PriceDescriptor.ByFileDuration"/>), or null.</summary>
     public ParamDescriptor? DurationParam => Price.ByFileDuration ? FindParam(Price.QuantityParam!) : null;
@@ -126,14 +136,16 @@ public sealed class ModeDescriptor<TInput> : ModeDescriptor
         string callbackData,
         Func<ModeDescriptor, IReadOnlyList<ParamDescriptor>> parameters,
         Func<JsonElement, List<InputViolation>, TInput> reader,
-        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null)
-        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData, requireOneOf)
+        IReadOnlyList<IReadOnlyList<string>>? requireOneOf = null,
+        IReadOnlyList<RequiredWhen>? requireWhen = null)
+        : base(model, id, kieModel, api, createPath, output, label, hiddenReason, seedIds, price, callbackData, requireOneOf, requireWhen)
     {
         this.parameters = parameters;
         this.reader = reader;
     }
 
-    public override IReadOnlyList<ParamDescriptor> Params => built ??= parameters(this);
+    /// <summary>Built once on first use; threads racing to it all get the same instances (callbacks compare them by reference).</summary>
+    public override IReadOnlyList<ParamDescriptor> Params => built ?? Interlocked.CompareExchange(ref built, parameters(this), null) ?? built!;
 
     public override Type InputType => typeof(TInput);
 

@@ -76,6 +76,19 @@ public sealed record KieTask
     /// </summary>
     public string? ResultText { get; init; }
 
+    /// <summary>
+    /// The songs of a Suno music task, each with its audio, stream, cover art, title and lyrics (two per task once it
+    /// succeeds; the first alone while Suno makes the second); empty for every other endpoint.
+    /// </summary>
+    public IReadOnlyList<KieTrack> Tracks { get; init; } = [];
+
+    /// <summary>
+    /// Suno's first track, playable as a stream while the rest is made: set while the task runs and Suno reports its first
+    /// track done (record <c>FIRST_SUCCESS</c>, callback stage <c>first</c>) with a stream URL. Suno may skip the stage.
+    /// </summary>
+    public KieTrack? Preview =>
+        !IsTerminal && RawState is "FIRST_SUCCESS" or "first" ? Tracks.FirstOrDefault(t => t.StreamAudioUrl is not null) : null;
+
     public string? FailCode { get; init; }
 
     public string? FailMessage { get; init; }

@@ -32,6 +32,9 @@ public sealed partial record KieError
     /// <summary>The task's <c>failCode</c> when the task failed.</summary>
     public string? FailCode { get; }
 
+    /// <summary>What the failure was, where the family says more than its kind (Suno's 400, 413 and 531).</summary>
+    public KieFailReason Reason { get; init; }
+
     /// <summary>How long KIE asked to wait (Retry-After), when it did.</summary>
     public TimeSpan? RetryAfter { get; }
 

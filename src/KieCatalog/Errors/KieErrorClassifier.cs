@@ -34,6 +34,29 @@ public static class KieErrorClassifier
         return new KieError(kind, operation, detail, code, retryAfter: retryAfter);
     }
 
+    /// <summary>
+    /// A task of <paramref name="api"/> that ended in <c>fail</c>. Suno's codes say more (its callback and record codes):
+    /// 400 the lyrics are copyrighted and 413 the uploaded audio matches an existing work (both refused as content), 531
+    /// the generation failed and KIE has refunded its credits; any other failure reads as below.
+    /// </summary>
+    public static KieError FromTaskFailure(string taskId, string? failCode, string? failMessage, Catalog.ApiFamily api)
+    {
+        var error = FromTaskFailure(taskId, failCode, failMessage);
+        var reason = api != Catalog.ApiFamily.Suno ? KieFailReason.None : failCode switch
+        {
+            "400" => KieFailReason.CopyrightedLyrics,
+            "413" => KieFailReason.MatchesExistingWork,
+            "531" => KieFailReason.RefundedByKie,
+            _ => KieFailReason.None,
+        };
+        return reason switch
+        {
+            KieFailReason.None => error,
+            KieFailReason.RefundedByKie => new KieError(KieErrorKind.ProviderFailed, KieOperation.Task, error.Detail, failCode: failCode) { Reason = reason },
+            _ => new KieError(KieErrorKind.ContentPolicy, KieOperation.Task, error.Detail, failCode: failCode) { Reason = reason },
+        };
+    }
+
     /// <summary>A task that ended in <c>fail</c>: content policy by code 400 or by wording, otherwise a provider failure.</summary>
     public static KieError FromTaskFailure(string taskId, string? failCode, string? failMessage)
     {

@@ -3,7 +3,21 @@ namespace KieCatalog.Errors;
 /// <summary>The user-facing text of each error kind, in Russian and English.</summary>
 internal static class KieErrorMessages
 {
-    public static string For(KieError error, bool ru) => error.Kind switch
+    public static string For(KieError error, bool ru) => error.Reason switch
+    {
+        KieFailReason.CopyrightedLyrics => ru
+            ? "Suno отклонил текст песни: в нём материал, защищённый авторским правом. Напишите свой текст и попробуйте снова."
+            : "Suno refused the lyrics: they contain copyrighted material. Write your own lyrics and try again.",
+        KieFailReason.MatchesExistingWork => ru
+            ? "Suno отклонил загруженное аудио: оно совпадает с уже существующим произведением. Загрузите свою запись и попробуйте снова."
+            : "Suno refused the uploaded audio: it matches an existing work. Upload a recording of your own and try again.",
+        KieFailReason.RefundedByKie => ru
+            ? "Suno не смог сделать эту песню из-за сбоя на своей стороне (KIE уже вернул за неё свои кредиты). Попробуйте ещё раз."
+            : "Suno could not make this song because of a fault on its side (KIE has already taken it off its bill). Please try again.",
+        _ => ByKind(error, ru),
+    };
+
+    private static string ByKind(KieError error, bool ru) => error.Kind switch
     {
         KieErrorKind.InvalidInput => ru
             ? "Параметры запроса не подошли модели. Проверьте их и попробуйте снова."

@@ -225,19 +225,23 @@ public sealed class FakeKieGateway : IKieGateway
         var done = state is KieTaskState.Success or KieTaskState.Fail;
         var success = state == KieTaskState.Success;
         var failure = state == KieTaskState.Fail ? fake.FailWith : null;
+        var (songs, stage) = FakeSongs.IsSong(fake.Endpoint)
+            ? FakeSongs.At(state, now - fake.CreatedAt > options.WaitingTime + options.QueuingTime + (options.GeneratingTime / 2), options.ResultBaseUrl, fake.Id)
+            : ([], null);
         return new KieTask
         {
             TaskId = fake.Id,
             Api = fake.Mode.Api,
             CreatePath = fake.Endpoint.CreatePath,
             State = state,
-            RawState = state.ToString().ToLowerInvariant(),
+            RawState = stage ?? state.ToString().ToLowerInvariant(),
             Model = fake.Mode.KieModel,
-            ResultUrls = success && fake.Endpoint.Result == KieResultKind.Files && fake.Mode.Output != OutputKind.Text ? [ResultUrl(fake)] : [],
+            ResultUrls = songs.Count > 0 && success ? [.. songs.Select(t => t.AudioUrl!)] : success && fake.Endpoint.Result == KieResultKind.Files && fake.Mode.Output != OutputKind.Text ? [ResultUrl(fake)] : [],
+            Tracks = songs,
             ResultText = success ? ResultText(fake) : null,
             FailCode = failure?.Code,
             FailMessage = failure?.Message,
-            Error = failure is { } f ? KieErrorClassifier.FromTaskFailure(fake.Id, f.Code, f.Message) : null,
+            Error = failure is { } f ? KieErrorClassifier.FromTaskFailure(fake.Id, f.Code, f.Message, fake.Mode.Api) : null,
             CreditsConsumed = done ? (success ? fake.Price : 0m) : null,
             CreatedAt = fake.CreatedAt,
             UpdatedAt = now,

@@ -54,6 +54,17 @@ internal static class FakeKieAnswers
         _ => null,
     };
 
+    /// <summary>The lyrics callback: always stage <c>complete</c>, each version with its status (kie-api: generate lyrics callbacks).</summary>
+    public static JsonObject LyricsCallback(FakeKieTask task)
+    {
+        var failed = task.Failure is { } f;
+        var texts = failed
+            ? new JsonArray(new JsonObject { ["text"] = string.Empty, ["title"] = string.Empty, ["status"] = "failed", ["errorMessage"] = task.Failure!.Value.Message })
+            : Lyrics(task)["response"]!["data"]!.DeepClone().AsArray();
+        var code = failed ? (int.TryParse(task.Failure!.Value.Code, out var c) ? c : 501) : 200;
+        return FakeKieWire.Envelope(code, failed ? task.Failure!.Value.Message : "All generated successfully.", new JsonObject { ["callbackType"] = "complete", ["task_id"] = task.Id, ["data"] = texts });
+    }
+
     private static JsonObject Lyrics(FakeKieTask task)
     {
         var texts = task.Succeeded

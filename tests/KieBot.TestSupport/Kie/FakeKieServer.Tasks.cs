@@ -96,7 +96,15 @@ public sealed partial class FakeKieServer
             return (200, FakeKieWire.Envelope(int.TryParse(refused.Code, CultureInfo.InvariantCulture, out var code) ? code : 500, refused.Message, null));
         }
 
-        var task = new FakeKieTask(id, mode, body, root["callBackUrl"]?.GetValue<string>(), price, now.ToUnixTimeMilliseconds(), failure, BaseUrl, ResultsPerTask);
+        var callbackUrl = root["callBackUrl"]?.GetValue<string>();
+        if (endpoint.RequiresCallback && string.IsNullOrEmpty(callbackUrl))
+        {
+            // Suno's schemas list callBackUrl as required; KIE answers a missing required field with 500.
+            return (200, FakeKieWire.Envelope(500, "This field is required", null));
+        }
+
+        // A Suno song task makes two tracks.
+        var task = new FakeKieTask(id, mode, body, callbackUrl, price, now.ToUnixTimeMilliseconds(), failure, BaseUrl, FakeKieSuno.IsMusic(endpoint) ? 2 : ResultsPerTask);
         tasks[id] = task;
         if (endpoint.IsSynchronous)
         {
@@ -115,40 +123,45 @@ public sealed partial class FakeKieServer
             return (200, FakeKieWire.Envelope(422, "recordInfo is null", null));
         }
 
-        bool finishedNow;
+        int before;
+        int after;
         lock (task)
         {
-            var before = task.Finished;
-            task.Step = Math.Min(3, task.Step + (3 / Math.Clamp(ReadsToFinish, 1, 3)));
-            finishedNow = !before && task.Finished;
+            before = task.Step;
+            task.Step = task.Paused ? task.Step : Math.Min(3, task.Step + (3 / Math.Clamp(ReadsToFinish, 1, 3)));
+            after = task.Step;
         }
 
-        if (finishedNow)
+        if (before < 3 && after == 3)
         {
             Settle(task);
-            var delivery = DeliverCallbackAsync(task);
-            lock (deliveries)
-            {
-                deliveries.Add(delivery);
-            }
+        }
+
+        if (after > before)
+        {
+            QueueCallbacks(task, before, after);
         }
 
         return (200, FakeKieWire.Envelope(200, "success", FakeKieWire.Record(task, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
     }
 
-    private void Finish(FakeKieTask task)
+    /// <summary>Moves a task to its end; returns the step it was at (3 when it had ended already).</summary>
+    private int Finish(FakeKieTask task)
     {
+        int before;
         lock (task)
         {
+            before = task.Step;
             if (task.Finished)
             {
-                return;
+                return before;
             }
 
             task.Step = 3;
         }
 
         Settle(task);
+        return before;
     }
 
     private void Settle(FakeKieTask task)
@@ -159,43 +172,6 @@ public sealed partial class FakeKieServer
             lock (balanceGate)
             {
                 balance -= task.Price;
-            }
-        }
-    }
-
-    private async Task DeliverCallbackAsync(FakeKieTask task)
-    {
-        if (task.CallbackUrl is null)
-        {
-            return;
-        }
-
-        var body = FakeKieWire.Callback(task, Balance).ToJsonString();
-        for (var copy = 0; copy < (DuplicateCallbacks ? 2 : 1); copy++)
-        {
-            // KIE tries up to three times, then gives up.
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                using var message = new HttpRequestMessage(HttpMethod.Post, task.CallbackUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                if (WebhookHmacKey is { } key)
-                {
-                    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-                    message.Headers.Add(KieCallbackParser.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-                    message.Headers.Add(KieCallbackParser.SignatureHeader, KieCallbackParser.Sign(key, task.Id, timestamp));
-                }
-
-                try
-                {
-                    using var response = await callbackClient.SendAsync(message).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Counted as a failed delivery, like KIE does.
-                }
             }
         }
     }

@@ -27,6 +27,7 @@ public sealed partial class FakeKieServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Code, string Message)> taskFailures = new();
     private readonly ConcurrentQueue<DateTimeOffset> recentCreates = new();
     private readonly List<Task> deliveries = [];
+    private readonly Dictionary<string, Task> callbackChains = new(StringComparer.Ordinal);
     private readonly HttpClient callbackClient = new() { Timeout = TimeSpan.FromSeconds(15) };
     private readonly object balanceGate = new();
     private decimal balance = 1_000_000m;
@@ -120,26 +121,6 @@ public sealed partial class FakeKieServer : IAsyncDisposable
     public void FailNextTask(string failCode, string failMessage) => taskFailures.Enqueue((failCode, failMessage));
 
     public int CountOf(string path) => requests.Count(r => r.Path == path);
-
-    /// <summary>Moves a task to its end and delivers its callback (when it has a callback URL).</summary>
-    public async Task CompleteAsync(string taskId)
-    {
-        var task = tasks[taskId];
-        Finish(task);
-        await DeliverCallbackAsync(task).ConfigureAwait(false);
-    }
-
-    /// <summary>Waits for callbacks started by status reads.</summary>
-    public async Task DrainCallbacksAsync()
-    {
-        Task[] pending;
-        lock (deliveries)
-        {
-            pending = [.. deliveries];
-        }
-
-        await Task.WhenAll(pending).ConfigureAwait(false);
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -47,6 +47,9 @@ public sealed class FakeKieTask
 
     public int Step { get; internal set; }
 
+    /// <summary>Status reads leave the task where it is (KIE still working on it); <see cref="FakeKieServer.AdvanceAsync"/> still moves it.</summary>
+    public bool Paused { get; set; }
+
     public long? CompleteTime { get; internal set; }
 
     public bool Finished => Step >= 3;

@@ -17,17 +17,21 @@ internal static class FakeKieWire
     };
 
     /// <summary>The status record's <c>data</c>.</summary>
-    public static JsonObject Record(FakeKieTask task, long now) => FakeKieAnswers.Record(task) ?? task.Mode.Api switch
+    public static JsonObject Record(FakeKieTask task, long now) => FakeKieAnswers.Record(task) ?? (FakeKieSuno.IsMusic(task.Endpoint) ? FakeKieSuno.Record(task) : null) ?? task.Mode.Api switch
     {
         ApiFamily.Jobs => MarketRecord(task, now),
         ApiFamily.Runway => RunwayRecord(task),
-        ApiFamily.Suno => SunoRecord(task),
         _ => FlagRecord(task),
     };
 
-    /// <summary>The callback body POSTed when the task ends.</summary>
+    /// <summary>The callback body POSTed when the task ends (a Suno music task's stages: <see cref="FakeKieSuno.Callback"/>).</summary>
     public static JsonObject Callback(FakeKieTask task, decimal remainedCredits)
     {
+        if (task.Endpoint.CreatePath == "/api/v1/lyrics")
+        {
+            return FakeKieAnswers.LyricsCallback(task);
+        }
+
         var failed = task.Failure is not null;
         var code = failed ? FailureCode(task) : 200;
         var message = failed ? task.Failure!.Value.Message : "success";
@@ -161,34 +165,6 @@ internal static class FakeKieWire
             ["failCode"] = task.Finished && task.Failure is { } f ? int.TryParse(f.Code, out var c) ? c : 400 : null,
             ["failMsg"] = task.Finished && task.Failure is { } m ? m.Message : string.Empty,
             ["expireFlag"] = 0,
-        };
-    }
-
-    private static JsonObject SunoRecord(FakeKieTask task)
-    {
-        var status = task.Step switch
-        {
-            0 or 1 => "PENDING",
-            2 => "TEXT_SUCCESS",
-            _ => task.Failure is null ? "SUCCESS" : "GENERATE_AUDIO_FAILED",
-        };
-        var songs = task.Succeeded
-            ? new JsonArray(new JsonObject
-            {
-                ["id"] = "song-" + task.Id, ["audioUrl"] = task.ResultUrls[0], ["streamAudioUrl"] = "https://mfile.erweima.ai/stream",
-                ["imageUrl"] = "https://file.aiquickdraw.com/cover.jpeg", ["title"] = "Fake", ["duration"] = 198.44,
-            })
-            : new JsonArray();
-        return new JsonObject
-        {
-            ["taskId"] = task.Id,
-            ["param"] = task.ParamJson,
-            ["response"] = new JsonObject { ["taskId"] = task.Id, ["sunoData"] = songs },
-            ["status"] = status,
-            ["type"] = "chirp-v5",
-            ["operationType"] = "generate",
-            ["errorCode"] = task.Finished && task.Failure is { } f ? int.TryParse(f.Code, out var c) ? c : 500 : null,
-            ["errorMessage"] = task.Finished && task.Failure is { } m ? m.Message : null,
         };
     }
 

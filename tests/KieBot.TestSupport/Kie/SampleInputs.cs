@@ -7,7 +7,8 @@ namespace KieBot.TestSupport.Kie;
 
 /// <summary>
 /// A valid input for any catalog mode, filled from the mode's own descriptors: the required values, the first
-/// parameter of each requireOneOf group, and the length of a file that prices the mode (under its seconds key).
+/// parameter of each requireOneOf group, the parameters a requireWhen rule asks for at the defaults, and the length
+/// of a file that prices the mode (under its seconds key).
 /// </summary>
 public static class SampleInputs
 {
@@ -25,6 +26,14 @@ public static class SampleInputs
         foreach (var param in mode.Params.Where(p => p.Required).Concat(mode.RequireOneOf.Select(g => g[0])))
         {
             input[param.Name] = Value(param, prompt);
+        }
+
+        foreach (var rule in mode.RequireWhen.Where(r => r.Holds(name => Wire(input, mode.FindParam(name)!))))
+        {
+            foreach (var param in rule.Params.Select(n => mode.FindParam(n)!).Where(p => input[p.Name] is null))
+            {
+                input[param.Name] = Value(param, prompt);
+            }
         }
 
         if (mode.DurationParam is { SecondsKey: { } secondsKey } file)
@@ -65,6 +74,14 @@ public static class SampleInputs
                 .ToArray()),
         };
     }
+
+    /// <summary>A parameter's wire text in the input so far, else its default.</summary>
+    private static string? Wire(JsonObject input, ParamDescriptor param) => input[param.Name] switch
+    {
+        null => param.DefaultValue,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var node => node.ToJsonString(),
+    };
 
     private static decimal Number(ParamDescriptor param) =>
         param.DefaultValue is { } d && decimal.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : param.Min ?? 1m;

@@ -50,11 +50,19 @@ public abstract class SqliteTrackerTest(FakeKieOptions? kieOptions = null) : IAs
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, KieError> Failures { get; } = new();
 
+        public System.Collections.Concurrent.ConcurrentQueue<(string Generation, KieTrack Preview)> Previews { get; } = new();
+
         public Task<long> StartedAsync(Generation generation, int? confirmedMessageId, CancellationToken cancellationToken) => Task.FromResult(1L);
 
         public Task ProgressAsync(Generation generation, KieTask task, TimeSpan elapsed, TaskExpectation? expected, CancellationToken cancellationToken)
         {
             Expected[generation.Id] = expected;
+            return Task.CompletedTask;
+        }
+
+        public Task PreviewAsync(Generation generation, KieTrack preview, CancellationToken cancellationToken)
+        {
+            Previews.Enqueue((generation.Id, preview));
             return Task.CompletedTask;
         }
 

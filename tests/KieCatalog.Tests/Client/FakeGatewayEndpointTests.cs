@@ -30,8 +30,28 @@ public sealed class FakeGatewayEndpointTests
             var done = await kie.GetTaskAsync(created);
             Assert.Equal(KieTaskState.Success, done.State);
             var kind = KieEndpoints.Find(created.Api, created.CreatePath)!.Result;
-            Assert.True(kind == KieResultKind.Files ? done.ResultUrls.Count + (done.ResultText is null ? 0 : 1) == 1 : done.ResultText is not null, $"{created}: {kind}");
+            var files = done.Tracks.Count > 0 ? 2 : 1;
+            Assert.True(kind == KieResultKind.Files ? done.ResultUrls.Count + (done.ResultText is null ? 0 : 1) == files : done.ResultText is not null, $"{created}: {kind}");
         }
+    }
+
+    [Fact]
+    public async Task A_song_shows_its_first_track_to_preview_then_ends_in_two_tracks()
+    {
+        var kie = new FakeKieGateway(time);
+        var task = await kie.CreateTaskAsync(new SunoV5Input { Prompt = "A fox in the snow" }, new Uri("https://bot.example/kie/callback"));
+        var options = new FakeKieOptions();
+
+        time.Advance(options.WaitingTime + options.QueuingTime + (options.GeneratingTime * 3 / 4));
+        var first = await kie.GetTaskAsync(task);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var done = await kie.GetTaskAsync(task);
+
+        Assert.Equal(("FIRST_SUCCESS", KieTaskState.Generating), (first.RawState, first.State));
+        Assert.NotNull(first.Preview!.StreamAudioUrl);
+        Assert.Equal(KieTaskState.Success, done.State);
+        Assert.Equal(done.Tracks.Select(t => t.AudioUrl), done.ResultUrls);
+        Assert.All(done.Tracks, t => Assert.NotNull(t.ImageUrl));
     }
 
     [Fact]

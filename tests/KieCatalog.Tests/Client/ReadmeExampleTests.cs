@@ -7,9 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace KieCatalog.Tests.Client;
 
-/// <summary>The README's client example compiles and, run against the fake KIE server, prints the result URL.</summary>
-/// <remarks>The examples read their KIE key and URL from the process environment: they run one at a time (one collection).</remarks>
-[Collection("readme-examples")]
+/// <summary>The README's client examples (a video, a song) compile and, run against the fake KIE server, print their results.</summary>
 public sealed class ReadmeExampleTests
 {
     private const string Marker = "<!-- readme-example:";
@@ -26,26 +24,65 @@ public sealed class ReadmeExampleTests
         """;
 
     [Fact]
-    public async Task The_readme_example_compiles_and_runs_against_the_fake_server()
+    public async Task The_readme_video_example_compiles_and_runs_against_the_fake_server()
     {
-        var source = ExampleSource();
-        Assert.InRange(source.Split('\n').Count(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)), 5, 12);
-        var assembly = Compile(source);
         await using var server = await FakeKieServer.StartAsync();
-        var output = await RunAsync(assembly, server);
+        var output = await RunAsync(ExampleSource("a video"), server);
 
         var task = Assert.Single(server.Tasks.Values);
         Assert.Equal("kling-2.6/text-to-video", task.Mode.KieModel);
-        Assert.Contains("110 credits", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains(task.ResultUrls[0], output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("110 credits", output, StringComparison.Ordinal);
+        Assert.Contains(task.ResultUrls[0], output, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs a compiled example against <paramref name="server"/> (its key and URL in the environment the example reads); returns what it printed.</summary>
-    internal static async Task<string> RunAsync(Assembly assembly, FakeKieServer server)
+    [Fact]
+    public async Task The_readme_song_example_compiles_and_prints_both_tracks()
     {
+        await using var sink = await CallbackSink.StartAsync();
+        await using var server = await FakeKieServer.StartAsync();
+        Environment.SetEnvironmentVariable("KIE_CALLBACK_URL", sink.Url.AbsoluteUri);
+        string output;
+        try
+        {
+            output = await RunAsync(ExampleSource("a song"), server);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KIE_CALLBACK_URL", null);
+        }
+
+        var task = Assert.Single(server.Tasks.Values);
+        Assert.Equal(("V5", "/api/v1/generate", sink.Url.AbsoluteUri), (task.Mode.KieModel, task.Endpoint.CreatePath, task.CallbackUrl));
+        Assert.Equal(2, task.ResultUrls.Count);
+        Assert.All(task.ResultUrls, url => Assert.Contains($"Red Fox: {url} (cover ", output, StringComparison.Ordinal));
+        Assert.Contains("A red fox runs through the snow", output, StringComparison.Ordinal);
+        await server.DrainCallbacksAsync();
+        Assert.Equal(3, sink.Received.Count);
+    }
+
+    [Fact]
+    public async Task The_readme_follow_up_example_extends_the_finished_video_it_names()
+    {
+        await using var server = await FakeKieServer.StartAsync();
+        var output = await RunAsync(ExampleSource("a follow-up"), server);
+
+        var video = Assert.Single(server.Tasks.Values, t => t.Mode == Models.Veo3_1.Fast);
+        var extension = Assert.Single(server.Tasks.Values, t => t.Mode == Models.Veo3_1.FastExtend);
+        var sent = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(server.Requests, r => r.Path == "/api/v1/veo/extend").Body)!;
+        Assert.Equal(video.Id, sent["taskId"]!.GetValue<string>());
+        Assert.Contains("True", output, StringComparison.Ordinal);
+        Assert.Contains("60 credits", output, StringComparison.Ordinal);
+        Assert.Contains(extension.ResultUrls[0], output, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RunAsync(string source, FakeKieServer server)
+    {
+        Assert.InRange(source.Split('\n').Count(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)), 5, 16);
+        var assembly = Compile(source, "ReadmeExample" + Guid.NewGuid().ToString("N"));
         server.ReadsToFinish = 1;
         Environment.SetEnvironmentVariable("KIE__APIKEY", server.ApiKey);
         Environment.SetEnvironmentVariable("KIE__BASEURL", server.BaseUrl.AbsoluteUri);
+
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
@@ -63,18 +100,17 @@ public sealed class ReadmeExampleTests
         return output.ToString();
     }
 
-    /// <summary>The C# block after the README's <paramref name="marker"/> comment.</summary>
-    internal static string ExampleSource(string marker = Marker)
+    private static string ExampleSource(string name)
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "README.md"));
-        var at = readme.IndexOf(marker, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"README.md has no {marker} block");
-        var open = readme.IndexOf("```csharp", at, StringComparison.Ordinal) + "```csharp".Length;
+        var marker = readme.IndexOf(Marker + " " + name + ",", StringComparison.Ordinal);
+        Assert.True(marker >= 0, $"README.md has no readme-example block for {name}");
+        var open = readme.IndexOf("```csharp", marker, StringComparison.Ordinal) + "```csharp".Length;
         var close = readme.IndexOf("```", open, StringComparison.Ordinal);
         return readme[open..close].Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    internal static Assembly Compile(string source, string name = "ReadmeExample")
+    private static Assembly Compile(string source, string name)
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => a.Location))

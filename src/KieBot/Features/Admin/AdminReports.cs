@@ -8,7 +8,7 @@ using KieCatalog.Errors;
 namespace KieBot.Features.Admin;
 
 /// <summary>The admin panel's reports: statistics, KIE's credit balance, the last day's errors, the catalog.</summary>
-public sealed class AdminReports(IBotStore store, IKieGateway kie)
+public sealed class AdminReports(IBotStore store, IKieGateway kie, Shelf shelf)
 {
     /// <summary>The report <paramref name="name"/> names, or null when there is no such report.</summary>
     public async Task<string?> ReportAsync(Turn turn, string name, CancellationToken ct)
@@ -37,9 +37,12 @@ public sealed class AdminReports(IBotStore store, IKieGateway kie)
                 var rows = await ErrorsCommand.ReportAsync(store, DateTimeOffset.UtcNow.AddHours(-24), ct).ConfigureAwait(false);
                 return Texts.Html(ErrorsCommand.Table(rows, TimeSpan.FromHours(24)));
             case "catalog":
-                return Texts.Html(string.Join("\n", Models.Categories.Select(c =>
-                    $"{c}: {Models.All.Count(m => m.Category == c && m.IsVisible)} models, {Models.AllModes.Count(m => m.Model.Category == c && m.IsVisible)} modes")))
+                var report = Texts.Html(string.Join("\n", Models.Categories.Select(c =>
+                    $"{c}: {shelf.Models.Count(m => m.Category == c)} models, {Models.AllModes.Count(m => m.Model.Category == c && shelf.Sells(m))} modes on sale")))
                     + $"\n{Models.Version}; hidden modes: {Models.AllModes.Count(m => !m.IsVisible)}";
+                return shelf.Withheld.Count == 0
+                    ? report
+                    : report + "\n\n" + turn.T("admin.catalog_withheld", ("count", shelf.Withheld.Count), ("models", string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct())));
             default:
                 return null;
         }

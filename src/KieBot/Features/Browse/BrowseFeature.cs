@@ -12,7 +12,7 @@ namespace KieBot.Features.Browse;
 /// The catalog: a category button per menu row, a category's models a page at a time, and a model's card with its
 /// modes and prices (a mode's button opens its form).
 /// </summary>
-public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSettings settings, FreeQuota freeQuota) : IFeature
+public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSettings settings, FreeQuota freeQuota, Shelf shelf) : IFeature
 {
     /// <summary>Page <c>n</c> of the current category.</summary>
     public const string PagePrefix = "page:";
@@ -32,7 +32,7 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
 
     public IEnumerable<IReadOnlyList<Button>> MenuRows(Turn turn)
     {
-        var visible = Models.All.Where(m => m.IsVisible).ToList();
+        var visible = shelf.Models.ToList();
         foreach (var category in Enum.GetValues<ModelCategory>())
         {
             var count = visible.Count(m => m.Category == category);
@@ -64,8 +64,8 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
         return CatalogCallbacks.TryParse(data, out var callback) ? callback switch
         {
             CategoryCallback c => await OpenAsync(turn, new CategoryScreen(c.Category, 0), cancellationToken).ConfigureAwait(false),
-            ModelCallback { Model.IsVisible: true } m => await OpenAsync(turn, new ModelScreen(m.Model, state?.Category == m.Model.Category.ToString() ? state.Page : 0), cancellationToken).ConfigureAwait(false),
-            ModeCallback { Mode.IsVisible: true } o when !FollowUps.OnlyContinues(o.Mode) => Reply.Open(FormScreen.Start(o.Mode, state?.Page ?? 0)),
+            ModelCallback m when shelf.Sells(m.Model) => await OpenAsync(turn, new ModelScreen(m.Model, state?.Category == m.Model.Category.ToString() ? state.Page : 0), cancellationToken).ConfigureAwait(false),
+            ModeCallback o when shelf.Sells(o.Mode) && !FollowUps.OnlyContinues(o.Mode) => Reply.Open(FormScreen.Start(o.Mode, state?.Page ?? 0)),
             _ => Reply.Outdated,
         } : Reply.Outdated;
     }
@@ -90,7 +90,7 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
 
     private async Task<Reply> ShowCategoryAsync(Turn turn, ModelCategory category, int page, CancellationToken ct)
     {
-        var models = Models.All.Where(m => m.IsVisible && m.Category == category).ToList();
+        var models = shelf.Models.Where(m => m.Category == category).ToList();
         var pages = Math.Max(1, (models.Count + settings.PageSize - 1) / settings.PageSize);
         page = Math.Clamp(page, 0, pages - 1);
         var rows = Keyboards.Pairs(models.Skip(page * settings.PageSize).Take(settings.PageSize).Select(m => new Button(m.Name, m.CallbackData)));
@@ -119,16 +119,17 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
 
     private async Task<Reply> ShowModelAsync(Turn turn, ModelDescriptor model, int page, CancellationToken ct)
     {
-        var hasFree = model.VisibleModes.Any(freeQuota.Covers);
+        var modes = shelf.ModesOf(model);
+        var hasFree = modes.Any(freeQuota.Covers);
         var freeLeft = hasFree ? await freeQuota.LeftAsync(turn.User.Id, ct).ConfigureAwait(false) : 0;
         string Price(ModeDescriptor mode) => freeLeft > 0 && freeQuota.Covers(mode) ? turn.T("price.free") : PriceRange(turn, mode);
         // A follow-up (extend, upscale…) starts from a result: its button is under the result, its price on the card.
-        var rows = model.VisibleModes
+        var rows = modes
             .Where(mode => !FollowUps.OnlyContinues(mode))
             .Select(mode => (IReadOnlyList<Button>)[new Button(TelegramLimits.Fit(turn.T("model.mode", ("label", mode.Label.Get(turn.Language)), ("price", Price(mode))), TelegramLimits.ButtonText), mode.CallbackData)])
             .ToList();
         rows.Add(Keyboards.BackMenu(turn));
-        var prices = string.Join("\n", model.VisibleModes.Select(mode => turn.T("model.price", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode)), ("rub", RubleRange(mode)))));
+        var prices = string.Join("\n", modes.Select(mode => turn.T("model.price", ("label", mode.Label.Get(turn.Language)), ("price", PriceRange(turn, mode)), ("rub", RubleRange(mode)))));
         if (hasFree)
         {
             prices += "\n" + turn.T("free.card", ("left", freeLeft), ("daily", freeQuota.Daily));

@@ -40,6 +40,12 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
             return await flow.RefuseAsync(turn, form, mode, param, turn.T("error.file_size", ("max", settings.MaxUploadBytes / (1024 * 1024))), ct).ConfigureAwait(false);
         }
 
+        if (!param.DurationPriced && param.MaxSeconds is { } longest && file.Seconds > longest)
+        {
+            // The longest file KIE takes (Suno: 8 minutes), by the length Telegram reports; a priced file's is read from the file itself.
+            return await flow.RefuseAsync(turn, form, mode, param, turn.T("error.duration_long", ("seconds", file.Seconds), ("max", longest)), ct).ConfigureAwait(false);
+        }
+
         var existing = ParamValues.ReadUrls(param.IsList ? form.Values.GetValueOrDefault(param.Name) : null);
         if (param.IsList && param.MaxItems is { } maxItems && existing.Count >= maxItems)
         {

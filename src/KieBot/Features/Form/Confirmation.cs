@@ -9,7 +9,7 @@ namespace KieBot.Features.Form;
 /// reserves the price and records the generation (unique per summary, so a second press on any host finds it taken);
 /// the KIE task is created after the press is answered.
 /// </summary>
-public sealed class Confirmation(GenerationSubmitter submitter, BotSettings settings, FormFlow flow)
+public sealed class Confirmation(GenerationSubmitter submitter, BotSettings settings, FormFlow flow, Shelf shelf)
 {
     public async Task<Reply> ConfirmAsync(Turn turn, FormState? form, string summaryId, CancellationToken ct)
     {
@@ -27,6 +27,12 @@ public sealed class Confirmation(GenerationSubmitter submitter, BotSettings sett
         if (form.Descriptor is not { } mode)
         {
             return Reply.Outdated;
+        }
+
+        if (!shelf.Sells(mode))
+        {
+            // A summary opened before the mode left the shelf (a repeat from history on a host without a public URL).
+            return Reply.Alert(turn.T("summary.not_on_sale"));
         }
 
         var (input, price, problem) = flow.Quote(turn, form, mode);

@@ -153,7 +153,7 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
     {
         switch (data)
         {
-            case FormButtons.Skip when (!param.Required || param.DefaultValue is not null) && FormOrder.UnansweredGroup(mode, param, form) is null:
+            case FormButtons.Skip when FormOrder.MaySkip(mode, param, form):
                 form = form.With(param.Name, null);
                 break;
             case FormButtons.Next when param.Kind == ParamKind.Boolean:

@@ -126,7 +126,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
             return ShowSummaryAsync(turn, form, mode, ct);
         }
 
-        var asked = mode.Params.Where(p => FormOrder.IsAskedInFirstPass(mode, p)).ToList();
+        var asked = mode.Params.Where(p => FormOrder.IsAskedInFirstPass(mode, p, form)).ToList();
         var at = step == FormState.Steps.Asking && form.Asking is { } name ? asked.FindIndex(p => p.Name == name) : asked.Count;
         if (at > 0)
         {

@@ -97,7 +97,7 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
                 rows.Add([new Button(turn.T("btn.skip", ("value", TelegramLimits.Fit(param.FindValue(fallback)?.Display(turn.Language) ?? fallback, 20))), FormButtons.Skip)]);
             }
         }
-        else if (!param.Required && withSkip)
+        else if (withSkip && FormOrder.MaySkip(mode, param, form))
         {
             rows.Add([new Button(turn.T("btn.skip_optional"), FormButtons.Skip)]);
         }

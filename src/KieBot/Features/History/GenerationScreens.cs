@@ -66,6 +66,7 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
         {
             Sent = generation.SentParts,
             Progress = accepted,
+            Tracks = [.. generation.Tracks.Select(t => new DeliveryTrack(t.AudioUrl, t.Title, t.ImageUrl, t.Lyrics))],
         };
         IReadOnlyList<string> delivered;
         try
@@ -84,6 +85,14 @@ public sealed class GenerationScreens(IBotStore store, IChatSurface chat, BotSet
         }
 
         return delivered;
+    }
+
+    public async Task PreviewAsync(Generation generation, KieTrack preview, CancellationToken cancellationToken)
+    {
+        var language = await LanguageAsync(generation.UserId, cancellationToken).ConfigureAwait(false);
+        var (model, mode) = Names(generation, language);
+        var text = Texts.Get(language, "gen.preview", model, mode, ("url", preview.StreamAudioUrl), ("title", preview.Title ?? Texts.Get(language, "gen.preview_untitled")));
+        await chat.SendAsync(generation.ChatId, new Screen(text), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task FailedAsync(Generation generation, KieError error, CancellationToken cancellationToken)

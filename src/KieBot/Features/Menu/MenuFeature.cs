@@ -10,7 +10,7 @@ namespace KieBot.Features.Menu;
 /// The main menu (the user's balance and free generations left, then every feature's rows), the help text, and the
 /// language picker (<c>/language</c>).
 /// </summary>
-public sealed class MenuFeature(IBotStore store, IChatSurface chat, Pricing pricing, FreeQuota freeQuota) : IFeature
+public sealed class MenuFeature(IBotStore store, IChatSurface chat, Pricing pricing, FreeQuota freeQuota, Shelf shelf) : IFeature
 {
     /// <summary>The language picker.</summary>
     public const string Language = "lang";
@@ -66,7 +66,7 @@ public sealed class MenuFeature(IBotStore store, IChatSurface chat, Pricing pric
         var text = turn.T(
             ((MenuScreen)screen).TextKey,
             ("name", turn.User.Username ?? turn.T("btn.menu")),
-            ("models", Models.All.Count(m => m.IsVisible)),
+            ("models", shelf.Models.Count()),
             ("balance", balance.Available),
             ("rub", pricing.Rubles(balance.Available)));
         if (freeQuota.Enabled)

@@ -74,6 +74,12 @@ public static class CheckCommand
             : new CheckItem("admin", CheckStatus.Ok, "ADMIN_ID set"));
         items.AddRange(await StoreAsync(options, ct).ConfigureAwait(false));
         items.Add(new CheckItem("catalog", CheckStatus.Ok, $"{Models.Version}: {Models.All.Count} models, {Models.AllModes.Count} modes, {Models.AllModes.Count(m => m.IsVisible)} visible"));
+        var shelf = new KieBot.Conversation.Shelf(options.KieCallbackUrl);
+        if (shelf.Withheld.Count > 0)
+        {
+            items.Add(new CheckItem("callbacks", CheckStatus.Warning,
+                $"{shelf.Withheld.Count} visible modes ({string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct())}) are not on sale: KIE requires a callback URL on every task of these, and neither PUBLIC_URL nor WEBHOOK_URL is set"));
+        }
         items.Add(await KieAsync(options, ct).ConfigureAwait(false));
         return items;
     }

@@ -61,6 +61,15 @@ internal sealed class GenerationRow
 
     public string? ParentId { get; set; }
 
+    public string? ResultTracks { get; set; }
+
+    public bool Previewed { get; set; }
+
+    public string? CallbackFailCode { get; set; }
+
+    public static string? TracksJson(IReadOnlyList<GenerationTrack>? tracks) =>
+        tracks is null ? null : JsonSerializer.Serialize(tracks, StorageJson.Default.IReadOnlyListGenerationTrack);
+
     public static string Urls(IReadOnlyList<string> urls) => JsonSerializer.Serialize(urls, StorageJson.Default.IReadOnlyListString);
 
     public Generation ToGeneration(SqlDatabase db) => new()
@@ -93,5 +102,8 @@ internal sealed class GenerationRow
         SummaryKey = SummaryKey,
         ParentId = ParentId,
         SentParts = SentParts is null ? [] : JsonSerializer.Deserialize(SentParts, StorageJson.Default.IReadOnlyListString) ?? [],
+        Tracks = string.IsNullOrEmpty(ResultTracks) ? [] : JsonSerializer.Deserialize(db.Load(ResultTracks)!, StorageJson.Default.IReadOnlyListGenerationTrack) ?? [],
+        Previewed = Previewed,
+        CallbackFailCode = db.Load(CallbackFailCode),
     };
 }

@@ -7,7 +7,7 @@ internal sealed partial class SqlGenerationStore(SqlDatabase db, SqlLedger ledge
 {
     private const string Columns =
         "id, user_id, chat_id, model_id, mode_id, kie_model, api, input_json, price, reservation_key, state, kie_task_id, " +
-        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered, free_day, summary_key, sent_parts, parent_id";
+        "result_urls, result_text, error_kind, error_code, error_message, dry_run, status_message_id, attempts, created_at, updated_at, finished_at, delivered, free_day, summary_key, sent_parts, result_tracks, previewed, callback_fail_code, parent_id";
 
     private static readonly string[] InFlight =
         [GenerationState.Created.Wire(), GenerationState.Submitted.Wire(), GenerationState.Running.Wire()];
@@ -143,14 +143,14 @@ internal sealed partial class SqlGenerationStore(SqlDatabase db, SqlLedger ledge
                 $"""
                 INSERT INTO generations ({Columns})
                 VALUES (@Id, @UserId, @ChatId, @ModelId, @ModeId, @KieModel, @Api, @InputJson, @Price, @ReservationKey, @State, @KieTaskId,
-                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL, @FreeDay, @SummaryKey, NULL, @ParentId)
+                        @ResultUrls, @ResultText, @ErrorKind, @ErrorCode, @ErrorMessage, @DryRun, @StatusMessageId, @Attempts, @now, @now, NULL, NULL, @FreeDay, @SummaryKey, NULL, NULL, @Previewed, NULL, @ParentId)
                 ON CONFLICT (summary_key) WHERE summary_key IS NOT NULL DO NOTHING
                 """,
                 new
                 {
                     g.Id, g.UserId, g.ChatId, g.ModelId, g.ModeId, g.KieModel, g.Api, InputJson = db.Store(g.InputJson), Price = g.Price.Hundredths,
                     g.ReservationKey, State = g.State.Wire(), g.KieTaskId, ResultUrls = Urls(g.ResultUrls), ResultText = db.Store(g.ResultText),
-                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now, g.FreeDay, g.SummaryKey, g.ParentId,
+                    g.ErrorKind, ErrorCode = db.Store(g.ErrorCode), ErrorMessage = db.Store(g.ErrorMessage), g.DryRun, g.StatusMessageId, g.Attempts, now, g.FreeDay, g.SummaryKey, Previewed = false, g.ParentId,
                 })).ConfigureAwait(false);
         if (inserted == 0)
         {
@@ -174,6 +174,7 @@ internal sealed partial class SqlGenerationStore(SqlDatabase db, SqlLedger ledge
                     kie_task_id = COALESCE(@KieTaskId, kie_task_id),
                     result_urls = COALESCE(@ResultUrls, result_urls),
                     result_text = COALESCE(@ResultText, result_text),
+                    result_tracks = COALESCE(@ResultTracks, result_tracks),
                     error_kind = COALESCE(@ErrorKind, error_kind),
                     error_code = COALESCE(@ErrorCode, error_code),
                     error_message = COALESCE(@ErrorMessage, error_message),
@@ -185,6 +186,7 @@ internal sealed partial class SqlGenerationStore(SqlDatabase db, SqlLedger ledge
                 {
                     id, to = to.Wire(), from, terminal, now = db.Now(),
                     change?.KieTaskId, ResultUrls = change?.ResultUrls is { } urls ? Urls(urls) : null, ResultText = db.Store(change?.ResultText),
+                    ResultTracks = db.Store(GenerationRow.TracksJson(change?.Tracks)),
                     change?.ErrorKind, ErrorCode = db.Store(change?.ErrorCode), ErrorMessage = db.Store(change?.ErrorMessage),
                 })),
             cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,9 @@ namespace KieCatalog.Client.Families;
 /// <summary>The result fields of a record or of a synchronous answer: file URLs, watermarked URLs and a text result.</summary>
 internal readonly record struct ResultRead(IReadOnlyList<string> Urls, IReadOnlyList<string> Watermarks, string? Text)
 {
+    /// <summary>The songs of a Suno music task (<see cref="SunoTracks"/>); empty for every other endpoint.</summary>
+    public IReadOnlyList<KieTrack> Tracks { get; init; } = [];
+
     public static ResultRead None => new([], [], null);
 
     public static ResultRead Files(IReadOnlyList<string> urls) => new(urls, [], null);
@@ -49,6 +52,9 @@ internal static class ResultReaders
 
     /// <summary>The family shapes <see cref="ResultHarvest"/> knows (<c>response.resultUrls</c>, <c>videoInfo.videoUrl</c>, <c>sunoData[].audioUrl</c>, …).</summary>
     public static ResultRead Harvest(JsonElement data) => ResultRead.Files(ResultHarvest.Urls(data));
+
+    /// <summary>Suno music records (generate, covers, extends, add vocals / instrumental, mashup): <c>response.sunoData[]</c>, each song's audio.</summary>
+    public static ResultRead Songs(JsonElement data) => SunoTracks.FromRecord(data);
 
     /// <summary>Lyrics record-info: <c>response.data[] {text, title, status}</c>; the finished texts, each under its title.</summary>
     public static ResultRead Lyrics(JsonElement data)

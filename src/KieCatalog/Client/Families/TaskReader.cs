@@ -71,7 +71,8 @@ internal static class TaskReader
             _ => new(KieTaskState.Fail, codeText, codeText, message),
         };
         var urls = data.ValueKind == JsonValueKind.Undefined ? [] : ResultHarvest.Urls(data);
-        return Build(endpoint, data, taskId, decoded, ResultRead.Files(urls));
+        var tracks = endpoint.Api == Catalog.ApiFamily.Suno && data.ValueKind == JsonValueKind.Object ? SunoTracks.FromCallback(data) : [];
+        return Build(endpoint, data, taskId, decoded, ResultRead.Files(urls) with { Tracks = tracks });
     }
 
     /// <summary>The task id a callback names: <c>data.taskId</c>, <c>data.task_id</c> or a top-level <c>taskId</c>.</summary>
@@ -95,9 +96,10 @@ internal static class TaskReader
             ResultUrls = result.Urls,
             WatermarkUrls = result.Watermarks,
             ResultText = result.Text,
+            Tracks = result.Tracks,
             FailCode = state == KieTaskState.Fail ? decoded.FailCode : null,
             FailMessage = state == KieTaskState.Fail ? decoded.FailMessage : null,
-            Error = state == KieTaskState.Fail ? KieErrorClassifier.FromTaskFailure(taskId, decoded.FailCode, decoded.FailMessage) : null,
+            Error = state == KieTaskState.Fail ? KieErrorClassifier.FromTaskFailure(taskId, decoded.FailCode, decoded.FailMessage, endpoint.Api) : null,
             CreditsConsumed = isObject ? data.Decimal("creditsConsumed", "consumeCredits") : null,
             CreditsRemaining = isObject ? data.Decimal("remainedCredits") : null,
             Progress = isObject ? Progress(data) : null,
