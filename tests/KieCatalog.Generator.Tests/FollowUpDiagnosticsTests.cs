@@ -81,6 +81,18 @@ public sealed class FollowUpDiagnosticsTests
     }
 
     [Fact]
+    public void KIE027_an_output_id_that_is_not_a_string_parameter()
+    {
+        var json = CatalogOf(ModelOf("m", Grid, Upscale(Good.Replace("\"output\": \"imageIndex\"", "\"outputId\": \"imageIndex\"", StringComparison.Ordinal))));
+        var d = Error(json, "KIE027");
+        AssertAt(d, json, "\"imageIndex\"", occurrence: 1);
+        Assert.Contains("'outputId' of 'taskId' names 'imageIndex', which is not a string parameter of this mode", d.GetMessage(), StringComparison.Ordinal);
+
+        var ok = CatalogOf(ModelOf("m", Grid, Upscale("""{ "type": "task", "required": true, "from": ["m/grid"], "takes": "output", "label": { "en": "G", "ru": "С" } }""")));
+        Assert.Empty(GeneratorHarness.Driver(ok).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single().Diagnostics);
+    }
+
+    [Fact]
     public void KIE027_follow_up_properties_only_on_a_task_and_no_default()
     {
         var stray = WithMode(Mode("""

@@ -41,6 +41,9 @@ public static partial class ReferencePrice
     private static readonly Dictionary<string, string> SunoMarkers = new(StringComparer.Ordinal)
     {
         ["/api/v1/generate/mashup"] = "mashup",
+        ["/api/v1/wav/generate"] = "WAV",
+        ["/api/v1/generate/replace-section"] = "replace section",
+        ["/api/v1/vocal-removal/generate"] = "vocal separation",
     };
 
     private static string? Marker(ModeDescriptor mode) =>

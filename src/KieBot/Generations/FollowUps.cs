@@ -5,11 +5,12 @@ using KieCatalog.Catalog;
 namespace KieBot.Generations;
 
 /// <summary>A follow-up offered under a result: the mode that continues it, and which of its outputs (null: the task as a whole).</summary>
-public sealed record FollowUpOffer(ModeDescriptor Mode, int? Output)
+public sealed record FollowUpOffer(ModeDescriptor Mode, int? Output, int Outputs = 0)
 {
-    /// <summary>The output as a person counts it (3 for the third image of a grid); null when the parent has only one to take.</summary>
-    public int? Number => Output is { } index && Mode.FollowUpParam?.FollowUp?.OutputParam is { } name && Mode.FindParam(name) is { Min: { } min, Max: { } max } && max > min
-        ? index - (int)min + 1
+    /// <summary>The output as a person counts it (3 for the third image of a grid, 2 for Suno's second track); null when the parent has only one to take.</summary>
+    public int? Number => Output is not { } index ? null
+        : Mode.FollowUpParam?.FollowUp is { ByOutputId: true } ? (Outputs > 1 ? index + 1 : null)
+        : Mode.FollowUpParam?.FollowUp?.OutputParam is { } name && Mode.FindParam(name) is { Min: { } min, Max: { } max } && max > min ? index - (int)min + 1
         : null;
 }
 
@@ -42,7 +43,12 @@ public static class FollowUps
         var offers = new List<FollowUpOffer>();
         foreach (var mode in ByParent[parentMode])
         {
-            if (OutputParam(mode) is { Min: { } min, Max: { } max })
+            if (mode.FollowUpParam!.FollowUp!.ByOutputId)
+            {
+                // One per output KIE named (Suno's two tracks): the follow-up names it by its id.
+                offers.AddRange(parent.Tracks.Select((t, i) => (t, i)).Where(x => !string.IsNullOrEmpty(x.t.Id)).Select(x => new FollowUpOffer(mode, x.i, parent.Tracks.Count)));
+            }
+            else if (OutputParam(mode) is { Min: { } min, Max: { } max })
             {
                 var outputs = Math.Min(Math.Max(parent.ResultUrls.Count, 1), (int)(max - min) + 1);
                 offers.AddRange(Enumerable.Range((int)min, outputs).Select(i => new FollowUpOffer(mode, i)));
@@ -59,10 +65,17 @@ public static class FollowUps
     /// <summary>The form values a follow-up starts with: the parent's task id, and the output it takes.</summary>
     public static Dictionary<string, string> StartValues(Generation parent, FollowUpOffer offer)
     {
+        var rule = offer.Mode.FollowUpParam!.FollowUp!;
+        var outputId = rule.ByOutputId && offer.Output is { } track && track < parent.Tracks.Count ? parent.Tracks[track].Id : null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [offer.Mode.FollowUpParam!.Name] = "\"" + System.Text.Json.JsonEncodedText.Encode(parent.KieTaskId!) + "\"",
+            [offer.Mode.FollowUpParam!.Name] = Json(rule.TakesOutputId ? outputId ?? "" : parent.KieTaskId!),
         };
+        if (rule.OutputIdParam is { } idParam && outputId is not null)
+        {
+            values[idParam] = Json(outputId);
+        }
+
         if (offer.Output is { } index && OutputParam(offer.Mode) is { } output)
         {
             values[output.Name] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -73,7 +86,13 @@ public static class FollowUps
 
     /// <summary>True for a parameter the parent fills (the task and the output it takes): never asked, never on the settings screen.</summary>
     public static bool SetByParent(ModeDescriptor mode, ParamDescriptor param) =>
-        param.Kind == ParamKind.Task || (mode.FollowUpParam?.FollowUp?.OutputParam is { } name && param.Name == name);
+        param.Kind == ParamKind.Task || (mode.FollowUpParam?.FollowUp is { } rule && (param.Name == rule.OutputParam || param.Name == rule.OutputIdParam));
+
+    /// <summary>Whether <paramref name="named"/> (what a follow-up's task parameter holds) is <paramref name="parent"/>: its task, or for a follow-up of one output, that output's id.</summary>
+    public static bool Names(ModeDescriptor mode, Generation parent, string? named) =>
+        named is not null && (mode.FollowUpParam?.FollowUp?.TakesOutputId == true ? parent.Tracks.Any(t => t.Id == named) : named == parent.KieTaskId);
+
+    private static string Json(string value) => "\"" + System.Text.Json.JsonEncodedText.Encode(value) + "\"";
 
     /// <summary>
     /// Why KIE would not take <paramref name="mode"/> on <paramref name="parent"/> now (null: it would): the parent is not a

@@ -124,7 +124,7 @@ public sealed partial class GenerationSubmitter(
             return task.Required || named is not null ? new FollowUpRefusal("followup.not_applicable", [("mode", mode.Label)]) : null;
         }
 
-        if (parent.UserId != request.UserId || named != parent.KieTaskId)
+        if (parent.UserId != request.UserId || !FollowUps.Names(mode, parent, named))
         {
             return new FollowUpRefusal("followup.not_applicable", [("mode", mode.Label)]);
         }

@@ -29,7 +29,7 @@ public sealed partial class GenerationTracker
 
     /// <summary>The songs of a result, for the delivery (in the order of its result URLs).</summary>
     private static List<GenerationTrack> TracksOf(KieTask task) =>
-        [.. task.Tracks.Where(t => t.AudioUrl is not null).Select(t => new GenerationTrack(t.AudioUrl!, t.Title, t.ImageUrl, t.Lyrics, t.Duration))];
+        [.. task.Tracks.Where(t => t.AudioUrl is not null).Select(t => new GenerationTrack(t.AudioUrl!, t.Title, t.ImageUrl, t.Lyrics, t.Duration, t.Id))];
 
     /// <summary>
     /// A task KIE's record reports failed. On an endpoint that calls back (Suno) the callback's code says more than a

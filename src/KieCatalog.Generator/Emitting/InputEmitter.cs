@@ -100,7 +100,7 @@ internal static class InputEmitter
 
         static string Modes(EquatableArray<string> keys) =>
             "static () => new global::KieCatalog.Catalog.ModeDescriptor[] { " + string.Join(", ", keys.Select(k => "Models." + Naming.Pascal(k.Split('/')[0]) + "." + Naming.Pascal(k.Split('/')[1]))) + " }";
-        return $", followUp: new global::KieCatalog.Catalog.FollowUpRule({Modes(f.From)}, {SourceWriter.Str(f.Output)}, {Modes(f.NotAfter)}, {SourceWriter.Int(f.MaxAgeDays)})";
+        return $", followUp: new global::KieCatalog.Catalog.FollowUpRule({Modes(f.From)}, {SourceWriter.Str(f.Output)}, {Modes(f.NotAfter)}, {SourceWriter.Int(f.MaxAgeDays)}{(f.TakesOutputId ? ", takesOutputId: true" : "")}{(f.OutputId is { } id ? ", outputIdParam: " + SourceWriter.Str(id) : "")})";
     }
 
     private static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)

@@ -32,9 +32,10 @@ internal sealed record ParamSpec(
 /// <summary>
 /// What a <c>task</c> parameter (an earlier generation) accepts: the modes whose results it continues (<c>model/mode</c>
 /// keys), the integer parameter that takes the index of one of the parent's outputs, the modes after whose success on the
-/// parent KIE refuses it, and how many days KIE keeps a parent it can continue.
+/// parent KIE refuses it, how many days KIE keeps a parent it can continue, whether the parameter itself takes the id of
+/// one of the parent's outputs (a Suno track's audioId) instead of the task's, and the string parameter that takes it.
 /// </summary>
-internal sealed record FollowUpSpec(EquatableArray<string> From, string? Output, EquatableArray<string> NotAfter, int? MaxAgeDays);
+internal sealed record FollowUpSpec(EquatableArray<string> From, string? Output, EquatableArray<string> NotAfter, int? MaxAgeDays, bool TakesOutputId = false, string? OutputId = null);
 
 /// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
 internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);

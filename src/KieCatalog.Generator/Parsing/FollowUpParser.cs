@@ -13,7 +13,7 @@ namespace KieCatalog.Generator.Parsing;
 /// </summary>
 internal static class FollowUpParser
 {
-    public static readonly string[] Properties = { "from", "output", "notAfter", "maxAgeDays" };
+    public static readonly string[] Properties = { "from", "output", "notAfter", "maxAgeDays", "takes", "outputId" };
 
     public static FollowUpSpec? Parse(ParseContext ctx, string subject, string name, string kind, JsonNode node)
     {
@@ -57,7 +57,14 @@ internal static class FollowUpParser
             }
         }
 
-        return new FollowUpSpec(from, output, notAfter, maxAge);
+        var takes = ctx.OneOf(node, "takes", subject, new[] { "task", "output" }, "task") ?? "task";
+        var outputId = node["outputId"] is { Kind: JsonKind.String } idNode ? idNode.Text : null;
+        if (node["outputId"] is { } badId && outputId is null)
+        {
+            ctx.Report(Diagnostics.InvalidFollowUp, badId, subject, $"'outputId' of '{name}' must name the string parameter that takes the id of the parent's output");
+        }
+
+        return new FollowUpSpec(from, output, notAfter, maxAge, takes == "output", outputId);
     }
 
     /// <summary>The <c>output</c> parameter must be an integer of the same mode with a range (its minimum is the first output's index).</summary>
@@ -74,6 +81,15 @@ internal static class FollowUpParser
             if (why is not null)
             {
                 ctx.Report(Diagnostics.InvalidFollowUp, paramsNode!.Property(task.Name)!.Value["output"]!, subject, $"'output' of '{task.Name}' names '{output}', {why}");
+            }
+        }
+
+        foreach (var task in parameters.Where(p => p.FollowUp?.OutputId is not null))
+        {
+            var target = parameters.FirstOrDefault(p => p.Name == task.FollowUp!.OutputId);
+            if (target is null || target.Kind != "string" || task.FollowUp!.TakesOutputId)
+            {
+                ctx.Report(Diagnostics.InvalidFollowUp, paramsNode!.Property(task.Name)!.Value["outputId"]!, subject, $"'outputId' of '{task.Name}' names '{task.FollowUp!.OutputId}', {(task.FollowUp.TakesOutputId ? "but the parameter itself takes the output's id" : "which is not a string parameter of this mode")}");
             }
         }
 

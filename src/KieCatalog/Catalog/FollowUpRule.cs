@@ -11,8 +11,10 @@ public sealed class FollowUpRule
     private readonly Lazy<IReadOnlyList<ModeDescriptor>> from;
     private readonly Lazy<IReadOnlyList<ModeDescriptor>> notAfter;
 
-    public FollowUpRule(Func<IReadOnlyList<ModeDescriptor>> from, string? outputParam = null, Func<IReadOnlyList<ModeDescriptor>>? notAfter = null, int? maxAgeDays = null)
+    public FollowUpRule(Func<IReadOnlyList<ModeDescriptor>> from, string? outputParam = null, Func<IReadOnlyList<ModeDescriptor>>? notAfter = null, int? maxAgeDays = null, bool takesOutputId = false, string? outputIdParam = null)
     {
+        TakesOutputId = takesOutputId;
+        OutputIdParam = outputIdParam;
         ArgumentNullException.ThrowIfNull(from);
         this.from = new(from);
         this.notAfter = new(notAfter ?? (static () => Array.Empty<ModeDescriptor>()));
@@ -32,6 +34,15 @@ public sealed class FollowUpRule
 
     /// <summary>KIE refuses this follow-up on a parent that already has a finished follow-up of one of these modes (a Veo video upgraded to 1080p cannot be extended).</summary>
     public IReadOnlyList<ModeDescriptor> NotAfter => notAfter.Value;
+
+    /// <summary>The task parameter takes the id of one of the parent's outputs (a Suno track's <c>audioId</c>), not the task's id.</summary>
+    public bool TakesOutputId { get; }
+
+    /// <summary>The string parameter of the same mode that takes the id of one of the parent's outputs (Suno WAV's <c>audioId</c> beside its <c>taskId</c>); null when none does.</summary>
+    public string? OutputIdParam { get; }
+
+    /// <summary>True when the follow-up names one of the parent's outputs by its id (one offer per output KIE named).</summary>
+    public bool ByOutputId => TakesOutputId || OutputIdParam is not null;
 
     /// <summary>How many days after the parent was made KIE still continues it; null when the catalog does not say.</summary>
     public int? MaxAgeDays { get; }

@@ -173,7 +173,7 @@ public sealed class FollowUpTests(PostgresFixture postgres)
     }
 
     /// <summary>The newest follow-up button of <paramref name="modeKey"/> (and output) under one of the user's results.</summary>
-    private static (string Text, string Data, int MessageId) ResultButton(BotHarness h, Updates user, string modeKey, int output = 0)
+    internal static (string Text, string Data, int MessageId) ResultButton(BotHarness h, Updates user, string modeKey, int output = 0)
     {
         var prefix = $"{FollowUpTexts.Prefix}{modeKey}:{output}:";
         var call = h.Api.Calls.Last(c => c.ChatId == user.UserId && c.Buttons.Any(b => b.Data.StartsWith(prefix, StringComparison.Ordinal)));

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KieBot.Tests.Storage;
+using KieBot.TestSupport.Telegram;
+using KieCatalog;
+using static KieBot.Tests.Bot.TrackingTests;
+
+namespace KieBot.Tests.Bot;
+
+/// <summary>
+/// Follow-ups of a Suno song (real Telegram.Bot client, fake Bot API, fake KIE with Suno's staged callbacks): one button
+/// per track, an extend of the second track named by its audioId, then the extension split into stems, each reserved,
+/// made, delivered and captured, the chain recorded.
+/// </summary>
+[Collection("postgres")]
+public sealed class MusicFollowUpTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_song_is_extended_from_its_second_track_and_the_extension_split_into_stems()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 3;
+        var user = new Updates(12_101);
+
+        var song = await WaitForDeliveryAsync(h, (await MusicDriver.CustomSongAsync(h, user, Models.Suno.V5)).Id);
+        Assert.Equal(2, song.Tracks.Count);
+        var second = FollowUpTests.ResultButton(h, user, Models.Suno.V5Extend.Key, output: 1);
+        Assert.StartsWith("↪️ Extend · V5 2 · ", second.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await h.PostAsync(user.Press(second.Data, second.MessageId)));
+        Assert.Contains("Continues: Suno · V5", h.ScreenOf(user).Text, StringComparison.Ordinal);
+        await h.ConfirmAsync(user);
+        var extension = await WaitForDeliveryAsync(h, (await WaitForCreateAsync(h, (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0].Id)).Id);
+
+        var extend = JsonNode.Parse(h.Kie.Tasks[extension.KieTaskId!].ParamJson)!;
+        Assert.Equal(song.Tracks[1].Id, extend["audioId"]!.GetValue<string>());
+        Assert.False(extend["defaultParamFlag"]!.GetValue<bool>());
+        Assert.Equal("V5", extend["model"]!.GetValue<string>());
+        Assert.Contains("/kie/callback/", h.Kie.Tasks[extension.KieTaskId!].CallbackUrl, StringComparison.Ordinal);
+        Assert.Equal(song.Id, extension.ParentId);
+
+        var stems = FollowUpTests.ResultButton(h, user, Models.Suno.VocalRemovalGenerate.Key, output: 0);
+        Assert.Equal(HttpStatusCode.OK, await h.PostAsync(user.Press(stems.Data, stems.MessageId)));
+        await h.ConfirmAsync(user);
+        var split = await WaitForDeliveryAsync(h, (await WaitForCreateAsync(h, (await h.Store.Generations.ListByUserAsync(user.UserId, 1))[0].Id)).Id);
+
+        var request = JsonNode.Parse(h.Kie.Tasks[split.KieTaskId!].ParamJson)!;
+        Assert.Equal((extension.KieTaskId, extension.Tracks[0].Id, "separate_vocal"), (request["taskId"]!.GetValue<string>(), request["audioId"]!.GetValue<string>(), request["type"]!.GetValue<string>()));
+        Assert.Equal(extension.Id, split.ParentId);
+        Assert.NotEmpty(split.Delivered!);
+
+        var balance = await h.Store.Ledger.GetBalanceAsync(user.UserId);
+        Assert.Equal(new Balance(user.UserId, Credits.Whole(500) - song.Price - extension.Price - split.Price, Credits.Zero), balance);
+        Assert.True((await h.Store.Ledger.CheckAsync()).IsConsistent);
+    }
+}
