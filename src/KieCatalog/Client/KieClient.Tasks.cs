@@ -86,34 +86,28 @@ public sealed partial class KieClient
             return ReadEarlierAsync(endpoint, task, cancellationToken);
         }
 
-        var url = new Uri(options.BaseUrl, status + "?taskId=" + Uri.EscapeDataString(task.TaskId));
-        return CallAsync(
+        return ReadRecordAsync(endpoint, task, status + "?taskId=" + Uri.EscapeDataString(task.TaskId), cancellationToken);
+    }
+
+    /// <summary>One GET of a task's record at <paramref name="pathAndQuery"/>, decoded by its endpoint.</summary>
+    private Task<KieTask> ReadRecordAsync(KieEndpoint endpoint, KieTaskRef task, string pathAndQuery, CancellationToken ct) =>
+        CallAsync(
             KieOperation.ReadTask,
             HttpMethod.Get,
-            url,
+            new Uri(options.BaseUrl, pathAndQuery),
             static () => null,
             idempotent: true,
             upload: false,
             (data, path) => TaskReader.FromRecord(endpoint, data, task.TaskId, KieOperation.ReadTask, path),
-            cancellationToken);
-    }
+            ct);
 
     /// <summary>Reads a file KIE makes from an earlier task (<see cref="KieEndpoint.ReadsEarlierTask"/>): an error answer means not made yet.</summary>
     private async Task<KieTask> ReadEarlierAsync(KieEndpoint endpoint, KieTaskRef task, CancellationToken ct)
     {
         var (earlier, index) = EarlierTask.Split(task.TaskId);
-        var url = new Uri(options.BaseUrl, endpoint.StatusPath + "?taskId=" + Uri.EscapeDataString(earlier) + "&index=" + Uri.EscapeDataString(index));
         try
         {
-            return await CallAsync(
-                KieOperation.ReadTask,
-                HttpMethod.Get,
-                url,
-                static () => null,
-                idempotent: true,
-                upload: false,
-                (data, path) => TaskReader.FromRecord(endpoint, data, task.TaskId, KieOperation.ReadTask, path),
-                ct).ConfigureAwait(false);
+            return await ReadRecordAsync(endpoint, task, endpoint.StatusPath + "?taskId=" + Uri.EscapeDataString(earlier) + "&index=" + Uri.EscapeDataString(index), ct).ConfigureAwait(false);
         }
         catch (KieException e) when (e.Error.Kind is not (KieErrorKind.Unauthorized or KieErrorKind.OutOfCredits))
         {
