@@ -88,12 +88,16 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidImageSizePrice = Error(
         "KIE025", "Invalid price by an image's size", "{0}: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidList = Error(
+        "KIE028", "Invalid list parameter", "{0}: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
         DefaultNotInValues, MinAboveMax, DuplicateModelId, DuplicateModeId, DuplicateKieModel, IdentifierCollision,
         CallbackTooLong, MissingLabel, InvalidValue, InvalidDefault, InvalidQuantity, SeveralCatalogs, NotCollectable,
         InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf, UnlabelledValue, InvalidReject, InvalidImageSizePrice,
+        InvalidList,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -26,7 +26,17 @@ internal sealed record ParamSpec(
     int? MaxSeconds = null,
     bool DurationPriced = false,
     string? MaxMegapixels = null,
-    bool SizePriced = false);
+    bool SizePriced = false,
+    ListSpec? List = null);
+
+/// <summary>
+/// The items of a <c>list</c> parameter: their fields (ordinary parameters), the boolean parameter that switches the list
+/// on (<c>onlyWith</c>), and bounds on what a field adds up to over the items (<c>totals</c>).
+/// </summary>
+internal sealed record ListSpec(EquatableArray<ParamSpec> Fields, string? OnlyWith, EquatableArray<TotalSpec> Totals);
+
+/// <summary>The least and most a field of a list's items may add up to (a number's sum, a text's characters).</summary>
+internal sealed record TotalSpec(string Field, string? Min, string? Max);
 
 /// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
 internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);
@@ -34,6 +44,8 @@ internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credit
 /// <summary>
 /// How a mode is priced. Credits are decimal literals kept as text. ByFileDuration: Quantity names an audio/video upload
 /// and the rate is multiplied by that file's length (whole seconds, or started minutes), not by a parameter's value.
+/// A Quantity of the form <c>list[].field</c> sums the field over the list's items; Otherwise is the parameter that
+/// counts instead while the list is not in use (switched off, or without items).
 /// </summary>
 internal sealed record PriceSpec(
     string? Credits,
@@ -48,7 +60,8 @@ internal sealed record PriceSpec(
     bool ByImageSize = false,
     string? Factor = null,
     EquatableArray<SizeTierSpec> Tiers = default,
-    bool Produced = false);
+    bool Produced = false,
+    string? Otherwise = null);
 
 /// <summary>One step of a price by output size: up to <paramref name="MaxSide"/> pixels on the longer side, <paramref name="Credits"/>.</summary>
 internal sealed record SizeTierSpec(int MaxSide, string Credits);

@@ -9,7 +9,7 @@ internal static class Vocabulary
     public static readonly string[] ParamKinds =
     {
         "text", "string", "integer", "number", "boolean", "enum",
-        "image", "image[]", "video", "video[]", "audio", "audio[]", "file", "json",
+        "image", "image[]", "video", "video[]", "audio", "audio[]", "file", "json", "list",
     };
 
     public static readonly string[] Categories = { "image", "video", "audio" };
@@ -59,6 +59,7 @@ internal static class Vocabulary
         "audio" => "Audio",
         "audio[]" => "AudioList",
         "json" => "Json",
+        "list" => "List",
         _ => "File",
     };
 

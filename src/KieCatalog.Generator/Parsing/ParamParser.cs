@@ -7,10 +7,10 @@ namespace KieCatalog.Generator.Parsing;
 /// <summary>Reads one parameter of a mode and checks its own rules (type, default, limits).</summary>
 internal static class ParamParser
 {
-    private static readonly string[] Known =
+    private static readonly string[] Known = new[]
     {
         "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels", "maxMegapixels",
-    };
+    }.Concat(ListParser.Properties).ToArray();
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
     {
@@ -63,7 +63,7 @@ internal static class ParamParser
         }
 
         var maxLength = WholeNumber(ctx, subject, node, "maxLength", kind is "text" or "string", name, kind);
-        var isList = Vocabulary.UrlListKinds.Contains(kind);
+        var isList = Vocabulary.UrlListKinds.Contains(kind) || kind == "list";
         var minItems = WholeNumber(ctx, subject, node, "minItems", isList, name, kind);
         var maxItems = WholeNumber(ctx, subject, node, "maxItems", isList, name, kind);
         if (minItems is not null && maxItems is not null && minItems > maxItems)
@@ -87,8 +87,9 @@ internal static class ParamParser
             maxMegapixels = null;
         }
 
+        var list = ListParser.Parse(ctx, subject, name, kind, node);
         var defaultValue = ReadDefault(ctx, subject, name, kind, node, values, min, max, maxLength);
-        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels));
+        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels), List: list);
     }
 
     private static string? Fmt(decimal? value) => value is null ? null : Decimals.Format(value.Value);
@@ -255,6 +256,9 @@ internal static class ParamParser
                 return d.Text;
             case "json":
                 Bad("cannot be set: json parameters have no default");
+                return null;
+            case "list":
+                Bad("cannot be set: a list starts empty (give its fields defaults instead)");
                 return null;
             default:
                 Bad("cannot be set: uploads have no default");

@@ -59,6 +59,7 @@ internal static class CrossChecks
                 Collide(ctx, typeNames, Naming.InputType(model.Spec.Id, mode.Spec.Id), mode.Spec.Id, subject, idNode);
                 CheckCallback(ctx, subject, idNode, CallbackFormat.Mode(model.Spec.Id, mode.Spec.Id));
                 CheckParams(ctx, model.Spec.Id, subject, mode, typeNames, buttons: mode.Spec.Hidden is null);
+                ListChecks.Run(ctx, model.Spec.Id, subject, mode, typeNames);
             }
         }
     }
@@ -129,7 +130,7 @@ internal static class CrossChecks
         ctx.Report(Diagnostics.UpperBoundPrice, at, subject, price.MaxQuantity, price.Unit, media.Name);
     }
 
-    private static void Collide(ParseContext ctx, Dictionary<string, string> seen, string identifier, string id, string subject, JsonNode at)
+    internal static void Collide(ParseContext ctx, Dictionary<string, string> seen, string identifier, string id, string subject, JsonNode at)
     {
         if (seen.TryGetValue(identifier, out var first))
         {
@@ -140,7 +141,7 @@ internal static class CrossChecks
         seen[identifier] = id;
     }
 
-    private static void CheckCallback(ParseContext ctx, string subject, JsonNode at, string data)
+    internal static void CheckCallback(ParseContext ctx, string subject, JsonNode at, string data)
     {
         var bytes = CallbackFormat.ByteCount(data);
         if (bytes > CallbackFormat.MaxBytes)

@@ -53,6 +53,9 @@ public enum ParamKind
 
     /// <summary>Any JSON value sent as is (objects such as element lists); the bot cannot collect it, so such modes are hidden.</summary>
     Json,
+
+    /// <summary>A list of objects whose fields are parameters of their own (<see cref="ParamDescriptor.Fields"/>): shots, dialogue lines.</summary>
+    List,
 }
 
 /// <summary>What a price is counted per.</summary>
