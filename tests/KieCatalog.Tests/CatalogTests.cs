@@ -152,5 +152,7 @@ public sealed class CatalogTests
         public string OnFile(ParamDescriptor param) => "File";
 
         public string OnJson(ParamDescriptor param) => "Json";
+
+        public string OnList(ParamDescriptor param) => "List";
     }
 }

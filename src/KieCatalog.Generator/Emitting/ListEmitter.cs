@@ -52,7 +52,7 @@ internal static class ListEmitter
         var name = Naming.Pascal(list.Name);
         var n = SourceWriter.Str(list.Name);
         var onlyWith = list.List!.OnlyWith is { } s ? $", {Naming.Pascal(s)}, {SourceWriter.Str(s)}" : string.Empty;
-        w.Line($"{Lists}.Validate(v, {n}, {name}, static item => item.Validate(), {SourceWriter.Int(list.MinItems)}, {SourceWriter.Int(list.MaxItems)}{onlyWith});");
+        w.Line($"{Lists}.Validate(v, {n}, {name}, static item => item.Validate(), {(list.Required ? "true" : "false")}, {SourceWriter.Int(list.MinItems)}, {SourceWriter.Int(list.MaxItems)}{onlyWith});");
         foreach (var total in list.List.Totals)
         {
             var field = list.List.Fields.First(f => f.Name == total.Field);

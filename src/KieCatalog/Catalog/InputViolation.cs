@@ -63,7 +63,7 @@ public sealed record InputViolation(string Param, ViolationCode Code, string? Li
     }
 
     /// <summary>
-    /// A field of a list's item by its labels: <c>multi_prompt[1].prompt</c> reads "Shots #2 · Prompt", a total
+    /// A field of a list's item by its labels: <c>multi_prompt[1].prompt</c> reads "Shots #2 · Prompt" ("Сцены №2 · Промпт"), a total
     /// <c>multi_prompt[].duration</c> "Shots · Duration, s", an item <c>multi_prompt[1]</c> "Shots #2"; null for anything else.
     /// </summary>
     private static string? ItemLabel(ModeDescriptor mode, string path, string language)
@@ -76,7 +76,7 @@ public sealed record InputViolation(string Param, ViolationCode Code, string? Li
         }
 
         var index = path.Substring(open + 1, close - open - 1);
-        var item = list.Label.Get(language) + (index.Length == 0 ? string.Empty : " #" + (int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i + 1 : 0).ToString(CultureInfo.InvariantCulture));
+        var item = list.Label.Get(language) + (index.Length == 0 ? string.Empty : (language == "ru" ? " №" : " #") + (int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i + 1 : 0).ToString(CultureInfo.InvariantCulture));
         if (close + 1 == path.Length)
         {
             return item;

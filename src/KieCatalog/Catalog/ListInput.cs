@@ -19,13 +19,19 @@ public static class ListInput
 
     /// <summary>
     /// The number of items, each item's own constraints, and the switch: with <paramref name="switchedOn"/> false the
-    /// list must be empty (KIE does not read it), with it true it needs at least one item.
+    /// list must be empty (KIE does not read it), with it true it needs at least one item. An optional list may be left
+    /// empty whatever its <paramref name="minItems"/>.
     /// </summary>
     public static void Validate<T>(
         List<InputViolation> v, string param, IReadOnlyList<T>? items, Func<T, IReadOnlyList<InputViolation>> validate,
-        int? minItems, int? maxItems, bool? switchedOn = null, string? switchParam = null)
+        bool required, int? minItems, int? maxItems, bool? switchedOn = null, string? switchParam = null)
     {
         var count = items?.Count ?? 0;
+        if (count == 0 && !required && switchedOn != true)
+        {
+            return;
+        }
+
         if (switchedOn == false)
         {
             if (count > 0)

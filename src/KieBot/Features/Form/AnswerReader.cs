@@ -58,6 +58,9 @@ internal sealed class AnswerReader(Turn turn) : IParamKindHandler<Answer>
     /// <summary>Object inputs are not asked in the chat (a visible mode may not have one: KIE019).</summary>
     public Answer OnJson(ParamDescriptor param) => new Answer.Pressed();
 
+    /// <summary>A list is answered by its screen's buttons (each item's fields are asked as parameters of their own).</summary>
+    public Answer OnList(ParamDescriptor param) => new Answer.Pressed();
+
     private Answer.Typed Number(ParamDescriptor param, bool whole) => new(text =>
     {
         var ok = decimal.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)

@@ -1,3 +1,4 @@
+using KieBot.Features.Form.Lists;
 using KieCatalog.Catalog;
 
 namespace KieBot.Features.Form;
@@ -10,7 +11,7 @@ internal static class FormOrder
     /// required" group none of which has a value yet.
     /// </summary>
     public static ParamDescriptor? NextToAsk(ModeDescriptor mode, FormState form) =>
-        mode.Params.FirstOrDefault(p => !form.Values.ContainsKey(p.Name) && (p.IsAskedFirst || UnansweredGroup(mode, p, form) is not null));
+        mode.Params.FirstOrDefault(p => (!form.Values.ContainsKey(p.Name) && (p.IsAskedFirst || UnansweredGroup(mode, p, form) is not null)) || ListOrder.Short(p, form));
 
     /// <summary>Asked in the first pass: required, or the first of a "one of these is required" group.</summary>
     public static bool IsAskedInFirstPass(ModeDescriptor mode, ParamDescriptor param) =>
