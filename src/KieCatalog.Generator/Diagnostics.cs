@@ -94,6 +94,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidFollowUp = Error(
         "KIE027", "Invalid follow-up parameter", "{0}: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidList = Error(
+        "KIE028", "Invalid list parameter", "{0}: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
@@ -102,6 +105,7 @@ internal static class Diagnostics
         InvalidFileDuration, UpperBoundPrice, InvalidRequireOneOf, UnlabelledValue, InvalidReject, InvalidImageSizePrice,
         InvalidRequireWhen,
         InvalidFollowUp,
+        InvalidList,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -28,6 +28,17 @@ public sealed class CatalogSchemaTests
         "audio_url": { "type": "audio", "required": true, "maxSeconds": 15, "label": { "en": "Audio", "ru": "Аудио" } }
         """;
 
+    private const string Shots = """
+        "multi_shots": { "type": "boolean", "required": true, "default": false, "label": { "en": "Multi-shot", "ru": "Мультикадр" } },
+        "duration": { "type": "enum", "required": true, "values": ["5", "10"], "default": "5", "label": { "en": "D", "ru": "Д" } },
+        "shots": { "type": "list", "required": true, "onlyWith": "multi_shots", "maxItems": 6, "totals": { "seconds": { "min": 3, "max": 15 } },
+          "label": { "en": "Shots", "ru": "Кадры" },
+          "items": { "seconds": { "type": "integer", "required": true, "min": 1, "max": 12, "label": { "en": "S", "ru": "С" } } } }
+        """;
+
+    private static string ListOf(string items) =>
+        $$""" "shots": { "type": "list", "label": { "en": "L", "ru": "Л" }, "items": { {{items}} } } """;
+
     private const string UnfinishedModel = """
         {
           "id": "imported",
@@ -96,6 +107,11 @@ public sealed class CatalogSchemaTests
             "elements": { "type": "json", "label": { "en": "E", "ru": "Э" } }
             """)), "KIE019", "/models/0/modes/0/params/elements/type"),
         ["requireWhen without conditions"] = (RequireWhenDiagnosticsTests.WithRules("""[{ "params": ["style"] }]"""), "KIE026", "/models/0/modes/0/requireWhen/0"),
+        ["a list inside a list"] = (WithMode(Mode(ListOf(""" "inner": { "type": "list", "items": { } } """))), "KIE028", "/models/0/modes/0/params/shots/items/inner/type"),
+        ["a list without items"] = (WithMode(Mode(""" "shots": { "type": "list", "label": { "en": "L", "ru": "Л" } } """)), "KIE028", "/models/0/modes/0/params/shots"),
+        ["items on a text parameter"] = (WithMode(Mode(""" "prompt": { "type": "text", "items": { }, "label": { "en": "P", "ru": "П" } } """)), "KIE015", "/models/0/modes/0/params/prompt/items"),
+        ["visible mode with a json field in a list's items"] = (WithMode(Mode(ListOf(""" "boxes": { "type": "json", "label": { "en": "B", "ru": "Р" } } """))), "KIE019", "/models/0/modes/0/params/shots/items/boxes/type"),
+        ["visible list field without a Russian label"] = (WithMode(Mode(ListOf(""" "text": { "type": "text", "label": { "en": "T" } } """))), "KIE014", "/models/0/modes/0/params/shots/items/text/label"),
         ["visible mode charging the longest audio up front"] = (WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 8, "maxQuantity": 15 }""")), "KIE021", "/models/0/modes/0/params/audio_url/type"),
     };
 
@@ -108,6 +124,7 @@ public sealed class CatalogSchemaTests
         ["one KIE model id on another path"] = WithMode(ValidMode + ",\n" + Mode(Prompt, id: "extend").Replace("\"output\"", "\"api\": \"suno\", \"path\": \"/api/v1/generate/extend\", \"output\"", StringComparison.Ordinal)),
         ["parameters required in some settings"] = RequireWhenDiagnosticsTests.WithRules("""[{ "when": { "custom": [true] }, "params": ["style", "title"] }, { "when": { "custom": [false] }, "params": ["prompt"], "maxLength": 500 }]"""),
         ["price by an uploaded file's duration"] = WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 8, "quantity": "audio_url" }""")),
+        ["a list switched by a boolean, priced by its items' seconds"] = WithMode(Mode(Shots, price: """{ "credits": 14, "unit": "second", "quantity": ["shots[].seconds", "duration"] }""")),
         ["price table over a boolean"] = WithMode(Mode(Sound, price: """{ "by": ["sound"], "table": { "false": 1, "true": null } }""")),
         ["'$' properties everywhere"] = WithMode(Mode("\"prompt\": { \"$comment\": \"c\", \"type\": \"text\", \"label\": { \"en\": \"P\", \"ru\": \"П\" } }", price: """{ "$comment": "c", "credits": 1 }"""))
             .Replace("\"version\"", "\"$comment\": \"c\", \"version\"", StringComparison.Ordinal),

@@ -157,5 +157,7 @@ public sealed class CatalogTests
         public string OnJson(ParamDescriptor param) => "Json";
 
         public string OnTask(ParamDescriptor param) => "Task";
+
+        public string OnList(ParamDescriptor param) => "List";
     }
 }

@@ -8,20 +8,21 @@ public sealed class ImportedModeTests
     [Fact]
     public void Object_inputs_are_sent_as_given_and_read_back_and_an_unpriced_mode_says_so()
     {
-        var elements = JsonDocument.Parse("""[{"name":"fox","description":"a red fox","element_input_urls":["https://example.com/fox.png"]}]""").RootElement;
-        var input = new Kling3_0VideoInput { Prompt = "A fox", MultiPrompt = JsonDocument.Parse("[]").RootElement, KlingElements = elements };
+        // Wan 2.7 Image's boxes are lists of four integers for each input image: no list of objects, so a json parameter.
+        var boxes = JsonDocument.Parse("[[[10,20,200,300]],[]]").RootElement;
+        var input = new Wan2_7ImageGenerateInput { Prompt = "A fox", BboxList = boxes };
 
         var json = input.ToInputJson();
-        var back = Kling3_0VideoInput.Descriptor.Read(JsonDocument.Parse(json).RootElement, out var violations);
+        var back = Wan2_7ImageGenerateInput.Descriptor.Read(JsonDocument.Parse(json).RootElement, out var violations);
 
-        Assert.Contains("\"multi_prompt\":[],\"kling_elements\":[{\"name\":\"fox\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"bbox_list\":[[[10,20,200,300]],[]]", json, StringComparison.Ordinal);
         Assert.Empty(violations);
-        Assert.Equal(elements.GetRawText(), back.KlingElements.GetRawText());
-        Assert.Equal(ParamKind.Json, Kling3_0VideoInput.Descriptor.FindParam("kling_elements")!.Kind);
-        Assert.False(Kling3_0VideoInput.Descriptor.IsVisible);
-        Assert.False(Kling3_0VideoInput.Descriptor.Price.IsPriced);
+        Assert.Equal(boxes.GetRawText(), back.BboxList!.Value.GetRawText());
+        Assert.Equal(ParamKind.Json, Wan2_7ImageGenerateInput.Descriptor.FindParam("bbox_list")!.Kind);
+        Assert.False(Wan2_7ImageGenerateInput.Descriptor.IsVisible);
+        Assert.False(Wan2_7ImageGenerateInput.Descriptor.Price.IsPriced);
         var e = Assert.Throws<UnpricedModeException>(() => input.Price());
-        Assert.Contains("kling-3.0/video", e.Message, StringComparison.Ordinal);
+        Assert.Contains("wan/2-7-image", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,12 @@ internal static class InputEmitter
         InputWireEmitter.EmitWrite(w, model, mode);
         w.Line();
         InputWireEmitter.EmitRead(w, model, mode, type);
+        foreach (var list in mode.Params.Where(p => p.List is not null))
+        {
+            w.Line();
+            ListEmitter.EmitItem(w, model, mode, list);
+        }
+
         w.Close();
     }
 
@@ -51,15 +57,15 @@ internal static class InputEmitter
         w.Line("    {");
         foreach (var p in mode.Params)
         {
-            var values = p.Kind == "enum"
-                ? "new global::KieCatalog.Catalog.EnumValueDescriptor[] { " + string.Join(", ", p.Values.Select(v =>
-                    $"new({SourceWriter.Str(v.Wire)}, {(v.IsNumber ? "true" : "false")}, {SourceWriter.Str(CallbackFormat.EnumValue(model.Id, mode.Id, p.Name, v.Wire))}{ValueLabel(v)}{Refused(mode, p, v)})")) + " }"
-                : "null";
-            var toggle = p.Kind == "boolean" ? SourceWriter.Str(CallbackFormat.Toggle(model.Id, mode.Id, p.Name)) : "null";
-            w.Line($"        new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
-                   $"new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(p.Label.En)}, {SourceWriter.Str(p.Label.Ru)}), " +
-                   $"{SourceWriter.Str(p.Default)}, {Dec(p.Min)}, {Dec(p.Max)}, {SourceWriter.Int(p.MaxLength)}, {SourceWriter.Int(p.MinItems)}, {SourceWriter.Int(p.MaxItems)}, " +
-                   $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}{DurationArguments(p)}{FollowUpArgument(p)}),");
+            var line = "        " + DescriptorEmitter.Arguments(model, mode, p);
+            if (p.List is null)
+            {
+                w.Line(line + "),");
+            }
+            else
+            {
+                ListEmitter.EmitDescriptorItems(w, model, mode, p, line);
+            }
         }
 
         w.Line("    },");
@@ -84,26 +90,9 @@ internal static class InputEmitter
         }
     }
 
-    private static string Dec(string? value) => value is null ? "null" : value + "m";
+    internal static string Dec(string? value) => value is null ? "null" : value + "m";
 
-    private static string DurationArguments(ParamSpec p) =>
-        (p.MaxSeconds is { } max ? $", maxSeconds: {max}" : "") + (p.DurationPriced ? ", durationPriced: true" : "")
-        + (p.MaxMegapixels is { } mp ? $", maxMegapixels: {mp}m" : "") + (p.SizePriced ? ", sizePriced: true" : "");
-
-    /// <summary>A task parameter's rule, its modes resolved when first asked (they may be declared later in the catalog).</summary>
-    private static string FollowUpArgument(ParamSpec p)
-    {
-        if (p.FollowUp is not { } f)
-        {
-            return "";
-        }
-
-        static string Modes(EquatableArray<string> keys) =>
-            "static () => new global::KieCatalog.Catalog.ModeDescriptor[] { " + string.Join(", ", keys.Select(k => "Models." + Naming.Pascal(k.Split('/')[0]) + "." + Naming.Pascal(k.Split('/')[1]))) + " }";
-        return $", followUp: new global::KieCatalog.Catalog.FollowUpRule({Modes(f.From)}, {SourceWriter.Str(f.Output)}, {Modes(f.NotAfter)}, {SourceWriter.Int(f.MaxAgeDays)}{(f.TakesOutputId ? ", takesOutputId: true" : "")}{(f.OutputId is { } id ? ", outputIdParam: " + SourceWriter.Str(id) : "")})";
-    }
-
-    private static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)
+    internal static void EmitProperty(SourceWriter w, ModelSpec model, ModeSpec mode, ParamSpec p)
     {
         var name = Naming.Pascal(p.Name);
         w.Line($"/// <summary>{SourceWriter.Doc(p.Label.En)} (<c>{SourceWriter.Doc(p.Name)}</c>{(p.Required ? ", required" : "")}).</summary>");
@@ -137,7 +126,7 @@ internal static class InputEmitter
         }
     }
 
-    private static void EmitValidate(SourceWriter w, ModelSpec model, ModeSpec mode)
+    internal static void EmitValidate(SourceWriter w, ModelSpec model, ModeSpec mode)
     {
         w.Line("/// <summary>Every violated constraint of this input; empty when it can be sent.</summary>");
         w.Open("public global::System.Collections.Generic.IReadOnlyList<global::KieCatalog.Catalog.InputViolation> Validate()");
@@ -168,6 +157,9 @@ internal static class InputEmitter
                     break;
                 case "boolean":
                 case "json":
+                    break;
+                case "list":
+                    ListEmitter.EmitRules(w, p);
                     break;
                 default:
                     if (Vocabulary.UrlListKinds.Contains(p.Kind))
@@ -282,11 +274,4 @@ internal static class InputEmitter
     };
 
     public static string UnitName(string unit) => unit == "1000-chars" ? "ThousandChars" : Naming.Pascal(unit);
-
-    private static string ValueLabel(EnumValueSpec value) =>
-        value.Label is { } label ? $", label: new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(label.En)}, {SourceWriter.Str(label.Ru)})" : string.Empty;
-
-    /// <summary>A value a one-parameter reject refuses whatever else is chosen: not offered.</summary>
-    private static string Refused(ModeSpec mode, ParamSpec param, EnumValueSpec value) =>
-        mode.Rejects.Any(r => r.Terms.Count == 1 && r.Terms[0].Param == param.Name && r.Terms[0].Values.Contains(value.Wire)) ? ", offered: false" : string.Empty;
 }

@@ -30,6 +30,9 @@ internal static class InputWireEmitter
                 case "json":
                     write = $"writer.WritePropertyName({n}); {value}.WriteTo(writer);";
                     break;
+                case "list":
+                    write = $"global::KieCatalog.Catalog.ListInput.Write(writer, {n}, {value}, static (w, item) => item.WriteInput(w));";
+                    break;
                 case "enum":
                     write = p.Values.Count > 0 && p.Values[0].IsNumber
                         ? $"writer.WriteNumber({n}, {value}.ToNumber());"
@@ -86,6 +89,7 @@ internal static class InputWireEmitter
                 "number" => $"global::KieCatalog.Catalog.InputReader.Number(input, {n}, violations)",
                 "boolean" => $"global::KieCatalog.Catalog.InputReader.Boolean(input, {n}, violations)",
                 "json" => $"global::KieCatalog.Catalog.InputReader.Json(input, {n})",
+                "list" => $"global::KieCatalog.Catalog.ListInput.Read(input, {n}, {Naming.ItemType(p.Name)}.Read, violations)",
                 "enum" => $"global::KieCatalog.Catalog.InputReader.Enum<{Naming.EnumType(model.Id, mode.Id, p.Name)}>(input, {n}, {Naming.EnumType(model.Id, mode.Id, p.Name)}Extensions.TryFromJson, violations)",
                 _ => Vocabulary.UrlListKinds.Contains(p.Kind)
                     ? $"global::KieCatalog.Catalog.InputReader.Strings(input, {n}, violations)"
@@ -99,6 +103,7 @@ internal static class InputWireEmitter
                 fallback = p.Kind switch
                 {
                     "integer" or "number" or "boolean" or "enum" or "json" => "default",
+                    "list" => ListEmitter.Empty(model.Id, mode.Id, p),
                     _ => Vocabulary.UrlListKinds.Contains(p.Kind) ? "global::System.Array.Empty<string>()" : "\"\"",
                 };
             }

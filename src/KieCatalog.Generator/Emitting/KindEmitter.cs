@@ -11,7 +11,8 @@ internal static class KindEmitter
 {
     public static string Emit(string ns, CatalogSpec catalog)
     {
-        var present = new System.Collections.Generic.HashSet<string>(catalog.Models.SelectMany(m => m.Modes).SelectMany(mode => mode.Params).Select(p => p.Kind));
+        var present = new System.Collections.Generic.HashSet<string>(catalog.Models.SelectMany(m => m.Modes).SelectMany(mode => mode.Params)
+            .SelectMany(p => p.List is { } list ? list.Fields.Prepend(p) : new[] { p }).Select(p => p.Kind));
         var used = Vocabulary.ParamKinds.Where(present.Contains).ToList();
         var w = new SourceWriter().Header().Line($"namespace {ns};").Line();
         w.Line("/// <summary>Handles each parameter kind the catalog uses (and no other).</summary>");

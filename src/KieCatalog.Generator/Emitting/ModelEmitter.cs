@@ -42,6 +42,15 @@ internal static class ModelEmitter
                 w.Line();
                 EnumEmitter.Emit(w, model, mode, param);
             }
+
+            foreach (var list in mode.Params.Where(p => p.List is not null))
+            {
+                foreach (var field in list.List!.Fields.Where(f => f.Kind == "enum"))
+                {
+                    w.Line();
+                    EnumEmitter.Emit(w, model, ListScope.Of(mode, list), field);
+                }
+            }
         }
 
         return w.ToString();

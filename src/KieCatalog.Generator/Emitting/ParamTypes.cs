@@ -13,13 +13,14 @@ internal static class ParamTypes
         "boolean" => "bool",
         "enum" => Naming.EnumType(modelId, modeId, p.Name),
         "json" => "global::System.Text.Json.JsonElement",
+        "list" => ListEmitter.ListType(modelId, modeId, p),
         _ => "global::System.Collections.Generic.IReadOnlyList<string>",
     };
 
     public static bool IsReference(ParamSpec p) => p.Kind is not ("integer" or "number" or "boolean" or "enum" or "json");
 
     /// <summary>Required without a default: a C# <c>required</c> member.</summary>
-    public static bool IsRequiredMember(ParamSpec p) => p.Required && p.Default is null;
+    public static bool IsRequiredMember(ParamSpec p) => p.Required && p.Default is null && (p.List is null || ListEmitter.NeedsItems(p));
 
     /// <summary>Optional without a default: nullable, and left out of the KIE input when null.</summary>
     public static bool IsNullable(ParamSpec p) => !p.Required && p.Default is null;
@@ -36,7 +37,7 @@ internal static class ParamTypes
     {
         if (p.Default is null)
         {
-            return null;
+            return p.List is not null && p.Required && !IsRequiredMember(p) ? ListEmitter.Empty(modelId, modeId, p) : null;
         }
 
         return p.Kind switch

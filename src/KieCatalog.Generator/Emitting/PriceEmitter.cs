@@ -76,6 +76,12 @@ internal static class PriceEmitter
             return "1m";
         }
 
+        if (Parsing.ListQuantityParser.Split(price.Quantity) is { } path)
+        {
+            var otherwise = price.Otherwise is { } other ? QuantityExpression(mode with { Price = price with { Quantity = other, Otherwise = null } }) : null;
+            return ListEmitter.QuantityExpression(mode, path.List, path.Field, otherwise);
+        }
+
         var param = mode.Params.First(p => p.Name == price.Quantity);
         var name = Naming.Pascal(param.Name);
         if (price.Unit == "output-size")

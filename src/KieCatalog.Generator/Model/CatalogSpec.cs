@@ -27,7 +27,8 @@ internal sealed record ParamSpec(
     bool DurationPriced = false,
     string? MaxMegapixels = null,
     bool SizePriced = false,
-    FollowUpSpec? FollowUp = null);
+    FollowUpSpec? FollowUp = null,
+    ListSpec? List = null);
 
 /// <summary>
 /// What a <c>task</c> parameter (an earlier generation) accepts: the modes whose results it continues (<c>model/mode</c>
@@ -37,12 +38,23 @@ internal sealed record ParamSpec(
 /// </summary>
 internal sealed record FollowUpSpec(EquatableArray<string> From, string? Output, EquatableArray<string> NotAfter, int? MaxAgeDays, bool TakesOutputId = false, string? OutputId = null);
 
+/// <summary>
+/// The items of a <c>list</c> parameter: their fields (ordinary parameters), the boolean parameter that switches the list
+/// on (<c>onlyWith</c>), and bounds on what a field adds up to over the items (<c>totals</c>).
+/// </summary>
+internal sealed record ListSpec(EquatableArray<ParamSpec> Fields, string? OnlyWith, EquatableArray<TotalSpec> Totals);
+
+/// <summary>The least and most a field of a list's items may add up to (a number's sum, a text's characters).</summary>
+internal sealed record TotalSpec(string Field, string? Min, string? Max);
+
 /// <summary>One row of a price table: the values of the priced parameters, and credits (null = not offered).</summary>
 internal sealed record PriceEntrySpec(EquatableArray<string> Key, string? Credits);
 
 /// <summary>
 /// How a mode is priced. Credits are decimal literals kept as text. ByFileDuration: Quantity names an audio/video upload
 /// and the rate is multiplied by that file's length (whole seconds, or started minutes), not by a parameter's value.
+/// A Quantity of the form <c>list[].field</c> sums the field over the list's items; Otherwise is the parameter that
+/// counts instead while the list is not in use (switched off, or without items).
 /// </summary>
 internal sealed record PriceSpec(
     string? Credits,
@@ -57,7 +69,8 @@ internal sealed record PriceSpec(
     bool ByImageSize = false,
     string? Factor = null,
     EquatableArray<SizeTierSpec> Tiers = default,
-    bool Produced = false);
+    bool Produced = false,
+    string? Otherwise = null);
 
 /// <summary>One step of a price by output size: up to <paramref name="MaxSide"/> pixels on the longer side, <paramref name="Credits"/>.</summary>
 internal sealed record SizeTierSpec(int MaxSide, string Credits);

@@ -34,6 +34,9 @@ internal static class Naming
 
     public static string HeightProperty(string param) => Pascal(param) + "Height";
 
+    /// <summary>The record of one item of a list parameter, nested in its input record: "multi_prompt" → "MultiPromptItem".</summary>
+    public static string ItemType(string list) => Pascal(list) + "Item";
+
     public static string ModelClass(string modelId) => Pascal(modelId) + "Model";
 
     public static string InputType(string modelId, string modeId) => Pascal(modelId) + Pascal(modeId) + "Input";

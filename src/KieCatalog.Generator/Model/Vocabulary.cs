@@ -9,7 +9,7 @@ internal static class Vocabulary
     public static readonly string[] ParamKinds =
     {
         "text", "string", "integer", "number", "boolean", "enum",
-        "image", "image[]", "video", "video[]", "audio", "audio[]", "file", "json", "task",
+        "image", "image[]", "video", "video[]", "audio", "audio[]", "file", "json", "task", "list",
     };
 
     public static readonly string[] Categories = { "image", "video", "audio" };
@@ -60,6 +60,7 @@ internal static class Vocabulary
         "audio[]" => "AudioList",
         "json" => "Json",
         "task" => "Task",
+        "list" => "List",
         _ => "File",
     };
 

@@ -163,6 +163,7 @@ internal static class CatalogParser
                     ? p with { AffectsPrice = true, DurationPriced = price.ByFileDuration && price.Quantity == p.Name, SizePriced = price.ByImageSize && price.Quantity == p.Name }
                     : p)
                 .ToList();
+            parameters = ListPricing.Mark(parameters, price);
         }
 
         var requireOneOf = RequireOneOfParser.Parse(ctx, subject, node, parameters);

@@ -10,7 +10,7 @@ internal static class ParamParser
     private static readonly string[] Known = new[]
     {
         "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels", "maxMegapixels",
-    }.Concat(FollowUpParser.Properties).ToArray();
+    }.Concat(FollowUpParser.Properties).Concat(ListParser.Properties).ToArray();
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
     {
@@ -63,7 +63,7 @@ internal static class ParamParser
         }
 
         var maxLength = WholeNumber(ctx, subject, node, "maxLength", kind is "text" or "string" or "task", name, kind);
-        var isList = Vocabulary.UrlListKinds.Contains(kind);
+        var isList = Vocabulary.UrlListKinds.Contains(kind) || kind == "list";
         var minItems = WholeNumber(ctx, subject, node, "minItems", isList, name, kind);
         var maxItems = WholeNumber(ctx, subject, node, "maxItems", isList, name, kind);
         if (minItems is not null && maxItems is not null && minItems > maxItems)
@@ -88,8 +88,9 @@ internal static class ParamParser
         }
 
         var followUp = FollowUpParser.Parse(ctx, subject, name, kind, node);
+        var list = ListParser.Parse(ctx, subject, name, kind, node);
         var defaultValue = ReadDefault(ctx, subject, name, kind, node, values, min, max, maxLength);
-        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels), FollowUp: followUp);
+        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels), FollowUp: followUp, List: list);
     }
 
     private static string? Fmt(decimal? value) => value is null ? null : Decimals.Format(value.Value);
@@ -259,6 +260,9 @@ internal static class ParamParser
                 return null;
             case "task":
                 Bad("cannot be set: a task parameter is an earlier generation");
+                return null;
+            case "list":
+                Bad("cannot be set: a list starts empty (give its fields defaults instead)");
                 return null;
             default:
                 Bad("cannot be set: uploads have no default");

@@ -110,7 +110,7 @@ internal static class PriceParser
         return new PriceSpec(
             credits is null ? null : Decimals.Format(credits.Value), by, table.ToEquatableArray(), unit,
             quantity.Param, quantity.Fixed is null ? null : Decimals.Format(quantity.Fixed.Value),
-            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration, quantity.ByImageSize, Produced: produced.Value);
+            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration, quantity.ByImageSize, Produced: produced.Value, Otherwise: quantity.Otherwise);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ internal static class PriceParser
             return null;
         }
 
-        if (node.Kind == JsonKind.True && (unit != "image" || quantity.Param is null || quantity.ByFileDuration || quantity.ByImageSize))
+        if (node.Kind == JsonKind.True && (unit != "image" || quantity.Param is null || quantity.ByFileDuration || quantity.ByImageSize || ListQuantityParser.IsPath(quantity.Param)))
         {
             ctx.Report(Diagnostics.InvalidQuantity, node, subject, "'produced' needs a price per image whose quantity is a parameter (the most images the task may make)");
             return null;

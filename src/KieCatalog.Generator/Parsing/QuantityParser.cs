@@ -8,7 +8,7 @@ namespace KieCatalog.Generator.Parsing;
 /// What a per-unit price is multiplied by: a parameter's value, the length of the file given for an audio/video
 /// parameter (<paramref name="ByFileDuration"/>), or a fixed upper bound.
 /// </summary>
-internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false, bool ByImageSize = false);
+internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false, bool ByImageSize = false, string? Otherwise = null);
 
 internal static class QuantityParser
 {
@@ -50,7 +50,18 @@ internal static class QuantityParser
             return new Quantity(null, fixedQuantity, fixedQuantity.Value, fixedQuantity.Value);
         }
 
-        var param = paramNode!.Kind == JsonKind.String ? parameters.FirstOrDefault(p => p.Name == paramNode.Text) : null;
+        if (paramNode!.Kind == JsonKind.Array || ListQuantityParser.IsPath(paramNode.Text))
+        {
+            return ListQuantityParser.Read(ctx, subject, paramNode, unit, parameters);
+        }
+
+        return Param(ctx, subject, paramNode, unit, parameters);
+    }
+
+    /// <summary>A quantity naming one parameter: its value, its file's length or its image's size.</summary>
+    internal static Quantity? Param(ParseContext ctx, string subject, JsonNode paramNode, string unit, IReadOnlyList<ParamSpec> parameters)
+    {
+        var param = paramNode.Kind == JsonKind.String ? parameters.FirstOrDefault(p => p.Name == paramNode.Text) : null;
         if (param is null)
         {
             ctx.Report(Diagnostics.InvalidQuantity, paramNode, subject, $"quantity '{paramNode.Text}' is not a parameter of this mode");

@@ -59,6 +59,7 @@ internal static class CrossChecks
                 Collide(ctx, typeNames, Naming.InputType(model.Spec.Id, mode.Spec.Id), mode.Spec.Id, subject, idNode);
                 CheckCallback(ctx, subject, idNode, CallbackFormat.Mode(model.Spec.Id, mode.Spec.Id));
                 CheckParams(ctx, model.Spec.Id, subject, mode, typeNames, buttons: mode.Spec.Hidden is null);
+                ListChecks.Run(ctx, model.Spec.Id, subject, mode, typeNames);
             }
         }
 
@@ -131,7 +132,7 @@ internal static class CrossChecks
         ctx.Report(Diagnostics.UpperBoundPrice, at, subject, price.MaxQuantity, price.Unit, media.Name);
     }
 
-    private static void Collide(ParseContext ctx, Dictionary<string, string> seen, string identifier, string id, string subject, JsonNode at)
+    internal static void Collide(ParseContext ctx, Dictionary<string, string> seen, string identifier, string id, string subject, JsonNode at)
     {
         if (seen.TryGetValue(identifier, out var first))
         {

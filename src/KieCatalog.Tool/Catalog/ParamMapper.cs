@@ -59,6 +59,9 @@ internal static partial class ParamMapper
     {
         "text" or "string" or "image" or "video" or "audio" or "file" or "task" => "string",
         "image[]" or "video[]" or "audio[]" => "list",
+
+        // A schema's array of objects imports as json; a hand-made list of its items' fields sends the same array.
+        "list" => "json",
         _ => kind,
     };
 

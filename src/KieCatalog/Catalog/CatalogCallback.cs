@@ -53,7 +53,7 @@ public sealed class CatalogCallbackMap
             foreach (var mode in model.Modes)
             {
                 map[mode.CallbackData] = new ModeCallback(mode.CallbackData, mode);
-                foreach (var param in mode.Params)
+                foreach (var param in mode.Params.SelectMany(p => p.Fields.Prepend(p)))
                 {
                     if (param.ToggleCallbackData is { } toggle)
                     {

@@ -31,6 +31,15 @@ public enum ViolationCode
 
     /// <summary>None of a <see cref="ModeDescriptor.RequireOneOf"/> group is given; Param is the first, Limit lists the group.</summary>
     NoneOf,
+
+    /// <summary>A list is given items while the switch it needs is off (Limit: the switch parameter); KIE would not read them.</summary>
+    SwitchedOff,
+
+    /// <summary>What a field of a list adds up to over its items is below the least allowed (Limit).</summary>
+    TotalBelowMin,
+
+    /// <summary>What a field of a list adds up to over its items is above the most allowed (Limit).</summary>
+    TotalAboveMax,
 }
 
 /// <summary>One violated constraint of one parameter, with a message in English or Russian.</summary>
@@ -46,9 +55,35 @@ public sealed record InputViolation(string Param, ViolationCode Code, string? Li
     public string Message(ModeDescriptor mode, string? language = "en")
     {
         var lang = language ?? "en";
-        var name = mode.FindParam(Param)?.Label.Get(lang) ?? Param;
-        var limit = Code == ViolationCode.NotOffered && Limit is not null ? Combination(mode, Limit, lang) : Limit;
+        var name = mode.FindParam(Param)?.Label.Get(lang) ?? ItemLabel(mode, Param, lang) ?? Param;
+        var limit = Code == ViolationCode.NotOffered && Limit is not null ? Combination(mode, Limit, lang)
+            : Code == ViolationCode.SwitchedOff && Limit is not null ? mode.FindParam(Limit)?.Label.Get(lang) ?? Limit
+            : Limit;
         return Text(name, limit, lang == "ru");
+    }
+
+    /// <summary>
+    /// A field of a list's item by its labels: <c>multi_prompt[1].prompt</c> reads "Shots #2 · Prompt" ("Сцены №2 · Промпт"), a total
+    /// <c>multi_prompt[].duration</c> "Shots · Duration, s", an item <c>multi_prompt[1]</c> "Shots #2"; null for anything else.
+    /// </summary>
+    private static string? ItemLabel(ModeDescriptor mode, string path, string language)
+    {
+        var open = path.IndexOf('[');
+        var close = path.IndexOf(']');
+        if (open <= 0 || close < open || mode.FindParam(path.Substring(0, open)) is not { Kind: ParamKind.List } list)
+        {
+            return null;
+        }
+
+        var index = path.Substring(open + 1, close - open - 1);
+        var item = list.Label.Get(language) + (index.Length == 0 ? string.Empty : (language == "ru" ? " №" : " #") + (int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i + 1 : 0).ToString(CultureInfo.InvariantCulture));
+        if (close + 1 == path.Length)
+        {
+            return item;
+        }
+
+        var field = path.Substring(close + 2);
+        return item + " · " + (list.FindField(field)?.Label.Get(language) ?? field);
     }
 
     /// <summary>"generationType=REFERENCE_2_VIDEO, duration=6" in the mode's labels; a part that is not "name=value" stays as it is.</summary>
@@ -79,14 +114,17 @@ public sealed record InputViolation(string Param, ViolationCode Code, string? Li
             ViolationCode.BelowMin => ru ? $"«{name}»: не меньше {limit}" : $"'{name}' must be at least {limit}",
             ViolationCode.AboveMax => ru ? $"«{name}»: не больше {limit}" : $"'{name}' must be at most {limit}",
             ViolationCode.InvalidUrl => ru ? $"«{name}»: нужна ссылка http(s)" : $"'{name}' must be an http(s) URL",
-            ViolationCode.TooFewItems => ru ? $"«{name}»: нужно не меньше {limit} файлов" : $"'{name}' needs at least {limit} items",
-            ViolationCode.TooManyItems => ru ? $"«{name}»: не больше {limit} файлов" : $"'{name}' takes at most {limit} items",
+            ViolationCode.TooFewItems => ru ? $"«{name}»: нужно не меньше {limit} элементов" : $"'{name}' needs at least {limit} items",
+            ViolationCode.TooManyItems => ru ? $"«{name}»: не больше {limit} элементов" : $"'{name}' takes at most {limit} items",
             ViolationCode.NotAValue => ru ? $"«{name}»: недопустимое значение" : $"'{name}' is not one of the allowed values",
             ViolationCode.DurationMissing => ru ? $"«{name}»: нужна длительность файла в секундах, от неё зависит цена" : $"'{name}': the file's length in seconds is needed to price it",
             ViolationCode.DurationAboveMax => ru ? $"«{name}»: файл не длиннее {limit} с" : $"'{name}' must be at most {limit} seconds long",
             ViolationCode.SizeMissing => ru ? $"«{name}»: нужен размер изображения в пикселях, от него зависит цена" : $"'{name}': the image's size in pixels is needed to price it",
             ViolationCode.SizeAboveMax => ru ? $"«{name}»: изображение не больше {limit} Мп" : $"'{name}' must be at most {limit} megapixels",
             ViolationCode.NoneOf => ru ? $"Нужно хотя бы одно из: {limit}" : $"At least one of {limit} is required",
+            ViolationCode.SwitchedOff => ru ? $"«{name}»: используется только при включённом «{limit}»" : $"'{name}' is used only when '{limit}' is on",
+            ViolationCode.TotalBelowMin => ru ? $"«{name}»: в сумме не меньше {limit}" : $"'{name}' must add up to at least {limit}",
+            ViolationCode.TotalAboveMax => ru ? $"«{name}»: в сумме не больше {limit}" : $"'{name}' must add up to at most {limit}",
             _ => ru ? $"Такое сочетание ({limit}) KIE не предлагает" : $"KIE does not offer this combination ({limit})",
         };
     }

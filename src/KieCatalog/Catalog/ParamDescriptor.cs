@@ -56,7 +56,8 @@ public sealed class ParamDescriptor
         bool durationPriced = false,
         decimal? maxMegapixels = null,
         bool sizePriced = false,
-        FollowUpRule? followUp = null)
+        FollowUpRule? followUp = null,
+        ListItems? items = null)
     {
         this.mode = mode;
         Name = name;
@@ -80,10 +81,26 @@ public sealed class ParamDescriptor
         WidthKey = sizePriced ? name + WidthKeySuffix : null;
         HeightKey = sizePriced ? name + HeightKeySuffix : null;
         FollowUp = followUp;
+        Items = items;
+        fields = new Lazy<IReadOnlyList<ParamDescriptor>>(() => items?.Build(this) ?? Array.Empty<ParamDescriptor>());
     }
 
     /// <summary>For a <see cref="ParamKind.Task"/> parameter: which earlier generations it takes; null otherwise.</summary>
     public FollowUpRule? FollowUp { get; }
+
+    private readonly Lazy<IReadOnlyList<ParamDescriptor>> fields;
+
+    /// <summary>For a <see cref="ParamKind.List"/> parameter: what its items are (their fields, the switch that turns it on, bounds on totals).</summary>
+    public ListItems? Items { get; }
+
+    /// <summary>For a <see cref="ParamKind.List"/> parameter: the fields of each item, each an ordinary parameter; empty otherwise.</summary>
+    public IReadOnlyList<ParamDescriptor> Fields => fields.Value;
+
+    /// <summary>For a field of a list's items: the list parameter it belongs to; null for a parameter of the mode.</summary>
+    public ParamDescriptor? List { get; internal set; }
+
+    /// <summary>The field of this list's items named <paramref name="name"/>, or null.</summary>
+    public ParamDescriptor? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
     /// <summary>Appended to a parameter's name, the key of the file's length in an input object (see <see cref="SecondsKey"/>).</summary>
     public const string SecondsKeySuffix = "#seconds";
@@ -161,10 +178,14 @@ public sealed class ParamDescriptor
     public bool IsUpload => Kind is ParamKind.Image or ParamKind.ImageList or ParamKind.Video or ParamKind.VideoList
         or ParamKind.Audio or ParamKind.AudioList or ParamKind.File;
 
+    /// <summary>True for lists of uploads (image[], video[], audio[]): the value is a list of URLs (a <see cref="ParamKind.List"/> of objects is not).</summary>
     public bool IsList => Kind is ParamKind.ImageList or ParamKind.VideoList or ParamKind.AudioList;
 
-    /// <summary>Asked for in the main form (required and without default); the rest sit behind settings.</summary>
-    public bool IsAskedFirst => Required && DefaultValue is null;
+    /// <summary>
+    /// Asked for in the main form (required and without default; a list only when it needs an item whatever else is
+    /// chosen); the rest sit behind settings.
+    /// </summary>
+    public bool IsAskedFirst => Required && DefaultValue is null && (Kind != ParamKind.List || (MinItems is > 0 && Items?.OnlyWith is null));
 
     public EnumValueDescriptor? FindValue(string wire) => Values.FirstOrDefault(v => v.Wire == wire);
 

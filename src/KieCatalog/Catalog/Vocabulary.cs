@@ -51,7 +51,7 @@ public enum ParamKind
     AudioList,
     File,
 
-    /// <summary>Any JSON value sent as is (objects such as element lists); the bot cannot collect it, so such modes are hidden.</summary>
+    /// <summary>Any JSON value sent as is (Wan 2.7 Image's boxes, lists of integers); the bot cannot collect it, so such modes are hidden.</summary>
     Json,
 
     /// <summary>
@@ -59,6 +59,9 @@ public enum ParamKind
     /// <see cref="ParamDescriptor.FollowUp"/> says which modes' results it takes.
     /// </summary>
     Task,
+
+    /// <summary>A list of objects whose fields are parameters of their own (<see cref="ParamDescriptor.Fields"/>): shots, dialogue lines.</summary>
+    List,
 }
 
 /// <summary>What a price is counted per.</summary>

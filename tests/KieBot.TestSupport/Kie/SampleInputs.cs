@@ -8,7 +8,7 @@ namespace KieBot.TestSupport.Kie;
 /// <summary>
 /// A valid input for any catalog mode, filled from the mode's own descriptors: the required values, the first
 /// parameter of each requireOneOf group, the parameters a requireWhen rule asks for at the defaults, and the length
-/// of a file that prices the mode (under its seconds key).
+/// of a file that prices the mode (under its seconds key); a list gets the items it needs, each with its required fields.
 /// </summary>
 public static class SampleInputs
 {
@@ -69,6 +69,9 @@ public static class SampleInputs
             ParamKind.Audio => Url + ".mp3",
             ParamKind.File => Url + ".bin",
             ParamKind.Task => EarlierTaskId,
+            ParamKind.List => new JsonArray(Enumerable.Range(0, Items(param))
+                .Select(_ => (JsonNode)new JsonObject(param.Fields.Where(f => f.Required).Select(f => KeyValuePair.Create(f.Name, Value(f, prompt)))))
+                .ToArray()),
             _ => new JsonArray(Enumerable.Range(0, Math.Max(param.MinItems ?? 1, 1))
                 .Select(i => (JsonNode)JsonValue.Create($"{Url}{i}.{(param.Kind == ParamKind.VideoList ? "mp4" : param.Kind == ParamKind.AudioList ? "mp3" : "png")}"))
                 .ToArray()),
@@ -82,6 +85,9 @@ public static class SampleInputs
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         var node => node.ToJsonString(),
     };
+    /// <summary>As many items as the list needs with the catalog's defaults: its minimum, one at least while its switch is on by default.</summary>
+    private static int Items(ParamDescriptor list) =>
+        Math.Max(list.MinItems ?? 0, list.Items?.OnlyWith is { } name && list.Mode.FindParam(name)?.DefaultValue == "true" ? 1 : 0);
 
     private static decimal Number(ParamDescriptor param) =>
         param.DefaultValue is { } d && decimal.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : param.Min ?? 1m;

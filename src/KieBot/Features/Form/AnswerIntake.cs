@@ -23,7 +23,7 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
         };
         return error is not null
             ? await flow.RefuseAsync(turn, form, mode, param, error, ct).ConfigureAwait(false)
-            : await flow.ContinueAsync(turn, form.With(param.Name, json), mode, ct).ConfigureAwait(false);
+            : await flow.ContinueAsync(turn, form.With(param, json), mode, ct).ConfigureAwait(false);
     }
 
     public async Task<Reply> OnFileAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor param, IncomingFile file, CancellationToken ct)
@@ -46,7 +46,7 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
             return await flow.RefuseAsync(turn, form, mode, param, turn.T("error.duration_long", ("seconds", file.Seconds), ("max", longest)), ct).ConfigureAwait(false);
         }
 
-        var existing = ParamValues.ReadUrls(param.IsList ? form.Values.GetValueOrDefault(param.Name) : null);
+        var existing = ParamValues.ReadUrls(param.IsList ? form.ValueOf(param) : null);
         if (param.IsList && param.MaxItems is { } maxItems && existing.Count >= maxItems)
         {
             return await flow.RefuseAsync(turn, form, mode, param, turn.T("error.too_many", ("label", label), ("max", maxItems)), ct).ConfigureAwait(false);
@@ -60,7 +60,7 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
 
         if (!param.IsList)
         {
-            form = form.With(param.Name, ParamValues.Text(url!));
+            form = form.With(param, ParamValues.Text(url!));
             if (param.SecondsKey is { } secondsKey)
             {
                 form = form.With(secondsKey, measure.Seconds is { } length ? ParamValues.Number(length) : null);
@@ -76,7 +76,7 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
         }
 
         var urls = existing.Append(url!).ToList();
-        form = form.With(param.Name, ParamValues.Urls(urls));
+        form = form.With(param, ParamValues.Urls(urls));
         return param.MaxItems is { } max && urls.Count >= max
             ? await flow.ContinueAsync(turn, form, mode, ct).ConfigureAwait(false)
             : await flow.AskAsync(turn, form, mode, param, form.FromSettings, ct).ConfigureAwait(false);

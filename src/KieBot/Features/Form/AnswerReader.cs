@@ -61,6 +61,9 @@ internal sealed class AnswerReader(Turn turn) : IParamKindHandler<Answer>
     /// <summary>An earlier generation is never typed: a follow-up's button under a result fills it.</summary>
     public Answer OnTask(ParamDescriptor param) => new Answer.Pressed();
 
+    /// <summary>A list is answered by its screen's buttons (each item's fields are asked as parameters of their own).</summary>
+    public Answer OnList(ParamDescriptor param) => new Answer.Pressed();
+
     private Answer.Typed Number(ParamDescriptor param, bool whole) => new(text =>
     {
         var ok = decimal.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)

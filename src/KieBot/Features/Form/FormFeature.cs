@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KieBot.Conversation;
 using KieBot.Generations;
+using KieBot.Features.Form.Lists;
 using KieBot.Telegram;
 using KieCatalog;
 using KieCatalog.Catalog;
@@ -13,11 +14,11 @@ namespace KieBot.Features.Form;
 /// done, the settings screen, the summary and its confirmation. Opened by <see cref="FormScreen"/> (a mode's button on
 /// its card, a repeat from history); a catalog button counts only while its very parameter is asked.
 /// </summary>
-public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation confirmation, IChatSurface chat) : IFeature
+public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation confirmation, ListPresses lists, IChatSurface chat) : IFeature
 {
     public string Name => FormState.Steps.Feature;
 
-    public IReadOnlyList<string> Buttons { get; } = [EnumValueCallback.Prefix, ToggleCallback.Prefix, .. FormButtons.All];
+    public IReadOnlyList<string> Buttons { get; } = [EnumValueCallback.Prefix, ToggleCallback.Prefix, ListButtons.Prefix, .. FormButtons.All];
 
     public IReadOnlyList<Type> Screens { get; } = [typeof(FormScreen)];
 
@@ -55,7 +56,12 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
             return Reply.Outdated;
         }
 
-        var asked = step == FormState.Steps.Asking && form.Asking is { } name ? mode.FindParam(name) : null;
+        var asked = step == FormState.Steps.Asking ? form.AskedParam(mode) : null;
+        if (data.StartsWith(ListButtons.Prefix, StringComparison.Ordinal))
+        {
+            return await lists.OnButtonAsync(turn, form, mode, data, cancellationToken).ConfigureAwait(false);
+        }
+
         switch (data)
         {
             case BotCallbacks.Back:
@@ -80,10 +86,10 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
         switch (callback)
         {
             case EnumValueCallback e when ReferenceEquals(e.Param, asked):
-                return await flow.ContinueAsync(turn, form.With(e.Param.Name, ParamValues.Enum(e.Value)), mode, cancellationToken).ConfigureAwait(false);
+                return await flow.ContinueAsync(turn, form.With(e.Param, ParamValues.Enum(e.Value)), mode, cancellationToken).ConfigureAwait(false);
             case ToggleCallback t when ReferenceEquals(t.Param, asked):
-                var on = ParamValues.ReadBoolean(form.Values.GetValueOrDefault(t.Param.Name), t.Param.DefaultValue);
-                form = form.With(t.Param.Name, ParamValues.Boolean(!on));
+                var on = ParamValues.ReadBoolean(form.ValueOf(t.Param), t.Param.DefaultValue);
+                form = form.With(t.Param, ParamValues.Boolean(!on));
                 turn.State = form.At(FormState.Steps.Asking);
                 await chat.ShowAsync(turn, new FormPrompter(turn, form, mode).For(t.Param), cancellationToken).ConfigureAwait(false);
                 return Reply.Shown;
@@ -96,7 +102,7 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
     public Task<Reply> OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
         var form = FormState.From(turn.State);
-        if (turn.State.Step != FormState.Steps.Asking || form?.Descriptor is not { } mode || form.Asking is not { } name || mode.FindParam(name) is not { } param)
+        if (turn.State.Step != FormState.Steps.Asking || form?.Descriptor is not { } mode || form.AskedParam(mode) is not { } param)
         {
             return Task.FromResult(Reply.Say(turn.T("error.expect_buttons")));
         }
@@ -154,13 +160,13 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
         switch (data)
         {
             case FormButtons.Skip when FormOrder.MaySkip(mode, param, form):
-                form = form.With(param.Name, null);
+                form = form.With(param, null);
                 break;
             case FormButtons.Next when param.Kind == ParamKind.Boolean:
-                form = form.With(param.Name, ParamValues.Boolean(ParamValues.ReadBoolean(form.Values.GetValueOrDefault(param.Name), param.DefaultValue)));
+                form = form.With(param, ParamValues.Boolean(ParamValues.ReadBoolean(form.ValueOf(param), param.DefaultValue)));
                 break;
             case FormButtons.Done when param.IsList:
-                if (ParamValues.ReadUrls(form.Values.GetValueOrDefault(param.Name)).Count < (param.MinItems ?? 1))
+                if (ParamValues.ReadUrls(form.ValueOf(param)).Count < (param.MinItems ?? 1))
                 {
                     return Reply.Alert(turn.T("error.too_few", ("label", param.Label.Get(turn.Language)), ("min", param.MinItems ?? 1)));
                 }

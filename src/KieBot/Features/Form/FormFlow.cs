@@ -1,4 +1,5 @@
 using KieBot.Conversation;
+using KieBot.Features.Form.Lists;
 using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
@@ -15,14 +16,26 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
 {
     /// <summary>After an answer: back to the summary when editing a setting, else the next question or the summary.</summary>
     public Task<Reply> ContinueAsync(Turn turn, FormState form, ModeDescriptor mode, CancellationToken ct) =>
-        !form.FromSettings && FormOrder.NextToAsk(mode, form) is { } next
+        form.Item is not null && form.Asking is { } name && mode.FindParam(name) is { Kind: ParamKind.List } list ? ContinueItemAsync(turn, form, mode, list, ct)
+        : !form.FromSettings && FormOrder.NextToAsk(mode, form) is { } next
             ? AskAsync(turn, form, mode, next, fromSettings: false, ct)
             : ShowSummaryAsync(turn, form, mode, ct);
 
-    /// <summary>Asks <paramref name="param"/>: in place of the pressed message, or as a new message after a typed answer (<see cref="ScreenShow"/>).</summary>
+    /// <summary>After a field of a list's item: a new item's next required field, else the list; an edited item's screen.</summary>
+    public Task<Reply> ContinueItemAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor list, CancellationToken ct) =>
+        !form.Adding ? AskAsync(turn, form with { Field = null }, mode, list, form.FromSettings, ct)
+        : ListOrder.NextField(list, form) is { } next ? AskAsync(turn, form, mode, next, form.FromSettings, ct)
+        : AskAsync(turn, form.OffItems(), mode, list, form.FromSettings, ct);
+
+    /// <summary>
+    /// Asks <paramref name="param"/>: in place of the pressed message, or as a new message after a typed answer (<see cref="ScreenShow"/>).
+    /// A field of a list's item is asked for the item <see cref="FormState.Item"/> names.
+    /// </summary>
     public async Task<Reply> AskAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor param, bool fromSettings, CancellationToken ct)
     {
-        form = form with { Asking = param.Name, FromSettings = fromSettings };
+        form = param.List is { } list
+            ? form with { Asking = list.Name, Field = param.Name, FromSettings = fromSettings }
+            : form with { Asking = param.Name, Field = null, FromSettings = fromSettings };
         turn.State = form.At(FormState.Steps.Asking);
         await chat.ShowAsync(turn, new FormPrompter(turn, form, mode).For(param), ct).ConfigureAwait(false);
         return Reply.Shown;
@@ -38,7 +51,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
     /// <summary>The exact price and balance, every value, and confirm (or top up) / settings / back / cancel.</summary>
     public async Task<Reply> ShowSummaryAsync(Turn turn, FormState form, ModeDescriptor mode, CancellationToken ct)
     {
-        form = form with { Asking = null, FromSettings = false };
+        form = form.OffItems() with { Asking = null, FromSettings = false };
         if (FormOrder.NextToAsk(mode, form) is { } missing)
         {
             return await AskAsync(turn, form, mode, missing, fromSettings: false, ct).ConfigureAwait(false);
@@ -57,7 +70,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         turn.State = form.At(FormState.Steps.Summary);
         var lines = mode.Params
             .Where(p => (form.Values.ContainsKey(p.Name) || p.DefaultValue is not null) && !FollowUps.SetByParent(mode, p))
-            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}{Length(turn, form, p)}")
+            .Select(p => $"• {p.Label.Get(turn.Language)}: {ParamValues.Display(p, form.Values.GetValueOrDefault(p.Name), turn)}{Length(turn, form, p)}{ItemLines(turn, form, p)}")
             .Prepend(await ParentLineAsync(turn, form, mode, ct).ConfigureAwait(false))
             .OfType<string>();
         var text = turn.T(
@@ -103,7 +116,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
     /// <summary>Every parameter with its value; pressing one asks it again, then returns to the summary.</summary>
     public async Task<Reply> ShowSettingsAsync(Turn turn, FormState form, ModeDescriptor mode, string? notice, CancellationToken ct)
     {
-        form = form with { Asking = null, FromSettings = false };
+        form = form.OffItems() with { Asking = null, FromSettings = false };
         turn.State = form.At(FormState.Steps.Settings);
         var rows = mode.Params
             .Select((p, i) => (Param: p, Index: i))
@@ -121,6 +134,14 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
     /// <summary>One step back: to the summary from a setting, else the previous question (its answer dropped), else the model card.</summary>
     public Task<Reply> BackAsync(Turn turn, FormState form, ModeDescriptor mode, string step, CancellationToken ct)
     {
+        if (step == FormState.Steps.Asking && form.Item is { } item && form.Asking is { } listName && mode.FindParam(listName) is { Kind: ParamKind.List } list)
+        {
+            // From a new item's field: the list without that item. From an edited item's field: its screen. From its screen: the list.
+            return form.Adding
+                ? AskAsync(turn, form.With(list.Name, ListValues.Remove(form.Values.GetValueOrDefault(list.Name), item)).OffItems() with { ListRevision = form.ListRevision + 1 }, mode, list, form.FromSettings, ct)
+                : AskAsync(turn, form.Field is null ? form.OffItems() : form with { Field = null }, mode, list, form.FromSettings, ct);
+        }
+
         if (step == FormState.Steps.Settings || (step == FormState.Steps.Asking && form.FromSettings))
         {
             return ShowSummaryAsync(turn, form, mode, ct);
@@ -131,7 +152,9 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
         if (at > 0)
         {
             var previous = asked[at - 1];
-            return AskAsync(turn, form.With(previous.Name, null), mode, previous, fromSettings: false, ct);
+
+            // A list keeps its items: its screen is shown again to change them.
+            return AskAsync(turn, previous.Kind == ParamKind.List ? form : form.With(previous.Name, null), mode, previous, fromSettings: false, ct);
         }
 
         return Task.FromResult(Reply.Open(new ModelScreen(mode.Model, form.Page)));
@@ -170,6 +193,11 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
             : null;
         return turn.T(output is null ? "summary.parent" : "summary.parent_output", ("model", parentMode.Model.Name), ("mode", parentMode.Label.Get(turn.Language)), ("number", output));
     }
+
+    /// <summary>A list's items, one line each, under its line on the summary.</summary>
+    private static string ItemLines(Turn turn, FormState form, ParamDescriptor param) =>
+        param.Kind != ParamKind.List ? string.Empty
+        : string.Concat(ListValues.Read(form.Values.GetValueOrDefault(param.Name)).Select((item, i) => "\n   " + turn.T("list.item", ("n", i + 1), ("fields", ListScreens.Describe(turn, param, item)))));
 
     /// <summary>" · 3 s" after a file whose length sets the price, " · 4000×3000" after an image whose size does.</summary>
     private static string Length(Turn turn, FormState form, ParamDescriptor param) =>

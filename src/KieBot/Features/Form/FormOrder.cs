@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KieBot.Features.Form.Lists;
 using KieCatalog.Catalog;
 
 namespace KieBot.Features.Form;
@@ -12,7 +13,7 @@ internal static class FormOrder
     /// these is required" group none of which has a value yet.
     /// </summary>
     public static ParamDescriptor? NextToAsk(ModeDescriptor mode, FormState form) =>
-        mode.Params.FirstOrDefault(p => !form.Values.ContainsKey(p.Name) && (p.IsAskedFirst || RequiredBySetting(mode, p, form) || UnansweredGroup(mode, p, form) is not null));
+        mode.Params.FirstOrDefault(p => (!form.Values.ContainsKey(p.Name) && (p.IsAskedFirst || RequiredBySetting(mode, p, form) || UnansweredGroup(mode, p, form) is not null)) || ListOrder.Short(p, form));
 
     /// <summary>Asked in the first pass: required, required by the values so far, or the first of a "one of these is required" group.</summary>
     public static bool IsAskedInFirstPass(ModeDescriptor mode, ParamDescriptor param, FormState form) =>

@@ -2,6 +2,7 @@ using KieCatalog;
 using KieCatalog.Catalog;
 using KieBot.Telegram;
 using KieBot.Conversation;
+using KieBot.Features.Form.Lists;
 
 namespace KieBot.Features.Form;
 
@@ -61,6 +62,9 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
     /// <summary>Never asked: a follow-up's button under a result fills it (and the settings screen does not offer it).</summary>
     public Screen OnTask(ParamDescriptor param) => new(turn.T("form.ask.earlier", ("label", Label(param))), [Keyboards.MenuOnly(turn)]);
 
+    /// <summary>A list: its items with add / edit / remove / done, or one item's fields (<see cref="ListScreens"/>).</summary>
+    public Screen OnList(ParamDescriptor param) => new ListScreens(turn, form).For(param);
+
     /// <summary>The screen for any parameter.</summary>
     public Screen For(ParamDescriptor param) => param.Accept(this);
 
@@ -108,7 +112,11 @@ internal sealed class FormPrompter(Turn turn, FormState form, ModeDescriptor mod
 
     private IReadOnlyList<ParamDescriptor>? UnansweredGroup(ParamDescriptor param) => FormOrder.UnansweredGroup(mode, param, form);
 
-    private string? Current(ParamDescriptor param) => form.Values.TryGetValue(param.Name, out var json) ? json : null;
+    private string? Current(ParamDescriptor param) => form.ValueOf(param);
 
-    private string Label(ParamDescriptor param) => param.Label.Get(turn.Language);
+    /// <summary>A parameter's label; a list's field with its item: "Shots #2 · Prompt".</summary>
+    private string Label(ParamDescriptor param) =>
+        param.List is { } list && form.Item is { } item
+            ? turn.T("list.field", ("list", list.Label.Get(turn.Language)), ("n", item + 1), ("field", param.Label.Get(turn.Language)))
+            : param.Label.Get(turn.Language);
 }

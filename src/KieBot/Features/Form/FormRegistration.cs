@@ -7,5 +7,5 @@ public static class FormRegistration
 {
     /// <summary>A mode's form, its summary and the Generate press.</summary>
     public static IServiceCollection AddForm(this IServiceCollection services) =>
-        services.AddSingleton<FormFlow>().AddSingleton<AnswerIntake>().AddSingleton<Confirmation>().AddSingleton<IFeature, FormFeature>();
+        services.AddSingleton<FormFlow>().AddSingleton<AnswerIntake>().AddSingleton<Lists.ListPresses>().AddSingleton<Confirmation>().AddSingleton<IFeature, FormFeature>();
 }

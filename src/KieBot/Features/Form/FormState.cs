@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using KieBot.Conversation;
 using KieCatalog;
+using KieBot.Features.Form.Lists;
 using KieCatalog.Catalog;
 
 namespace KieBot.Features.Form;
@@ -40,6 +41,18 @@ public sealed record FormState
     /// <summary>The category page the user came from (the way back past the first question).</summary>
     public int Page { get; init; }
 
+    /// <summary>While a list is asked (<see cref="Asking"/>): the index of its item being filled or edited; null on the list's own screen.</summary>
+    public int? Item { get; init; }
+
+    /// <summary>The field of <see cref="Item"/> being asked; null on the item's screen (its fields, each pressable).</summary>
+    public string? Field { get; init; }
+
+    /// <summary><see cref="Item"/> is new: its required fields are asked one after another, then the list is shown again.</summary>
+    public bool Adding { get; init; }
+
+    /// <summary>Counts every item added or removed: a list button of an older count (its items numbered otherwise) is refused.</summary>
+    public int ListRevision { get; init; }
+
     /// <summary>The mode in the catalog, or null when the catalog no longer has it.</summary>
     [JsonIgnore]
     public ModeDescriptor? Descriptor => Models.FindModel(Model)?.FindMode(Mode);
@@ -62,6 +75,24 @@ public sealed record FormState
 
         return this with { Values = values };
     }
+
+    /// <summary>The parameter asked: a parameter of the mode, a list, or the field of a list's item being asked.</summary>
+    public ParamDescriptor? AskedParam(ModeDescriptor mode) =>
+        Asking is { } name && mode.FindParam(name) is { } param ? (Field is { } field ? param.FindField(field) : param) : null;
+
+    /// <summary>The value of <paramref name="param"/> as JSON text: of the item being filled when it is a list's field.</summary>
+    public string? ValueOf(ParamDescriptor param) =>
+        param.List is { } list ? (Item is { } item ? ListValues.Field(Values.GetValueOrDefault(list.Name), item, param.Name) : null)
+        : Values.GetValueOrDefault(param.Name);
+
+    /// <summary>A copy with <paramref name="param"/> set to <paramref name="json"/> (removed when null), in the item being filled when it is a list's field.</summary>
+    public FormState With(ParamDescriptor param, string? json) =>
+        param.List is { } list && Item is { } item
+            ? With(list.Name, ListValues.SetField(Values.GetValueOrDefault(list.Name), item, param.Name, json))
+            : With(param.Name, json);
+
+    /// <summary>This state with no list item on screen.</summary>
+    public FormState OffItems() => this with { Item = null, Field = null, Adding = false };
 
     /// <summary>This state as the conversation's, at <paramref name="step"/>.</summary>
     public FlowState At(string step) => FlowState.Of(Steps.Feature, step, this, FormJson.Default.FormState);

@@ -42,6 +42,8 @@ internal sealed class ValueDisplay(Turn turn, string json) : IParamKindHandler<s
 
     public string OnTask(ParamDescriptor param) => turn.T("value.earlier");
 
+    public string OnList(ParamDescriptor param) => turn.T("value.items", ("count", Lists.ListValues.Count(json)));
+
     private string Files(int count) => turn.T("value.files", ("count", count));
 
     private string Quoted() => Telegram.TelegramLimits.Fit(JsonSerializer.Deserialize(json, FormJson.Default.String) ?? string.Empty, 60);
