@@ -136,6 +136,6 @@ public sealed class MusicFailureTests(PostgresFixture postgres)
         Assert.Contains("40 modes of Suno, Suno Cover, Suno Extend, Suno Vocals &amp; Instrumental, Suno Mashup, Suno Lyrics", report.Text, StringComparison.Ordinal);
         Assert.Contains("KIE requires a callback URL (callBackUrl) on every task of these", report.Text, StringComparison.Ordinal);
         Assert.Contains("set PUBLIC_URL, or run in webhook mode (WEBHOOK_URL)", report.Text, StringComparison.Ordinal);
-        Assert.Contains("Audio: 1 models, 3 modes on sale", report.Text, StringComparison.Ordinal);
+        Assert.Contains("Audio: 1 models, 4 modes on sale", report.Text, StringComparison.Ordinal);
     }
 }
