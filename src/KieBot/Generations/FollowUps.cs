@@ -32,8 +32,11 @@ public static class FollowUps
     /// <summary>True for a mode that only continues an earlier result (its task parameter is required): it is offered under results, not on its model's card.</summary>
     public static bool OnlyContinues(ModeDescriptor mode) => mode.FollowUpParam is { Required: true };
 
-    /// <summary>The follow-ups a succeeded generation offers, one per output where the follow-up takes one of them.</summary>
-    public static IReadOnlyList<FollowUpOffer> Offers(Generation parent, ModeDescriptor parentMode)
+    /// <summary>
+    /// The follow-ups a succeeded generation offers, one per output where the follow-up takes one of them; given its
+    /// follow-ups so far, none KIE would refuse after them (no extend of a video upgraded to 1080p).
+    /// </summary>
+    public static IReadOnlyList<FollowUpOffer> Offers(Generation parent, ModeDescriptor parentMode, IReadOnlyList<Generation>? followUps = null)
     {
         if (parent.State != GenerationState.Succeeded || string.IsNullOrEmpty(parent.KieTaskId))
         {
@@ -41,7 +44,8 @@ public static class FollowUps
         }
 
         var offers = new List<FollowUpOffer>();
-        foreach (var mode in ByParent[parentMode])
+        var done = (followUps ?? []).Where(f => f.State == GenerationState.Succeeded).Select(StoredMode.Of).OfType<ModeDescriptor>().ToList();
+        foreach (var mode in ByParent[parentMode].Where(m => !m.FollowUpParam!.FollowUp!.NotAfter.Any(done.Contains)))
         {
             if (mode.FollowUpParam!.FollowUp!.ByOutputId)
             {

@@ -95,6 +95,12 @@ public sealed class FollowUpTests(PostgresFixture postgres)
         Assert.Equal("KIE does not take Extend · Fast on a result that already has 1080p. Nothing was charged.", LastAlert(h));
         Assert.DoesNotContain(h.Kie.Requests, r => r.Path == "/api/v1/veo/extend");
         Assert.Equal(Credits.Whole(500) - video.Price - hd.Price, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+
+        // The video's history card no longer offers an extend; its 4K still is.
+        await h.SendAsync(user.Text("/history"));
+        await h.PressAsync(user, b => b.Data == "gen:" + video.Id);
+        Assert.DoesNotContain(h.ScreenOf(user).Buttons, b => b.Data.StartsWith(FollowUpTexts.Prefix + Models.Veo3_1.FastExtend.Key + ":", StringComparison.Ordinal));
+        Assert.Contains(h.ScreenOf(user).Buttons, b => b.Data.StartsWith(FollowUpTexts.Prefix + Models.Veo3_1.Get4kVideo.Key + ":", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,9 +28,9 @@ public static class HistoryButtons
     public static string Page(int page) => PagePrefix + page.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The follow-ups that apply to it with their prices, repeat, change the prompt (when the mode has one), and the menu.</summary>
-    public static List<IReadOnlyList<Button>> UnderResult(string language, Generation generation, ModeDescriptor mode, Pricing pricing)
+    public static List<IReadOnlyList<Button>> UnderResult(string language, Generation generation, ModeDescriptor mode, Pricing pricing, IReadOnlyList<Generation>? followUps = null)
     {
-        var rows = FollowUpTexts.Rows(language, generation, FollowUps.Offers(generation, mode), pricing).ToList();
+        var rows = FollowUpTexts.Rows(language, generation, FollowUps.Offers(generation, mode, followUps), pricing).ToList();
         var row = new List<Button> { new(Texts.Get(language, "btn.repeat"), RepeatPrefix + generation.Id) };
         if (FormScreen.PromptOf(mode) is not null)
         {

@@ -112,7 +112,7 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing p
             rows.Add([new Button(turn.T("btn.resend"), HistoryButtons.ResendPrefix + generation.Id)]);
         }
 
-        rows.AddRange(HistoryButtons.UnderResult(turn.Language, generation, mode, pricing));
+        rows.AddRange(HistoryButtons.UnderResult(turn.Language, generation, mode, pricing, await store.Generations.ListFollowUpsAsync(generation.Id, ct).ConfigureAwait(false)));
         if (generation.ParentId is { } parent)
         {
             rows.Add([new Button(turn.T("btn.parent"), HistoryButtons.CardPrefix + parent)]);
