@@ -141,6 +141,41 @@ public sealed class FileDurationTests
 
         Assert.Contains(visible, m => m.Price.ByFileDuration);
         Assert.All(visible, m => Assert.True(m.Price.MaxQuantity is null, $"{m.Key} charges {m.Price.MaxQuantity} {m.Price.Unit}s up front"));
-        Assert.All(Models.AllModes.Where(m => m.Price.ByFileDuration), m => Assert.True(m.DurationParam!.MaxSeconds > 0, m.Key));
+        // A longest file bounds the range; without one (KIE gives none) the range is open, never a guessed bound.
+        Assert.All(Models.AllModes.Where(m => m.Price.ByFileDuration), m => Assert.Equal(m.DurationParam!.MaxSeconds is null, m.Price.MaxCredits is null));
+    }
+
+    [Fact]
+    public void Kling_motion_control_costs_the_rate_times_the_length_of_its_one_motion_video()
+    {
+        // Kling 2.6: 720p $0.055/s, 1080p $0.09/s; Kling 3.0: std $0.10/s, pro $0.135/s (kie-api.md §7).
+        var older = new Kling2_6MotionControlInput
+        {
+            InputUrls = ["https://a/face.png"],
+            VideoUrls = ["https://a/dance.mp4"],
+            VideoUrlsSeconds = 7.2m,
+            Mode = Kling2_6MotionControlMode.V1080p,
+        };
+        var newer = new Kling3_0MotionControlInput { InputUrls = ["https://a/face.png"], VideoUrls = ["https://a/dance.mp4"], VideoUrlsSeconds = 12 };
+
+        Assert.Empty(older.Validate());
+        Assert.Equal(18m * 8, older.Price());
+        Assert.Equal(20m * 12, newer.Price());
+        Assert.Equal(27m * 12, (newer with { Mode = Kling3_0MotionControlMode.Pro }).Price());
+        Assert.Equal(ViolationCode.DurationMissing, Assert.Single((older with { VideoUrlsSeconds = null }).Validate()).Code);
+        Assert.Equal("""{"input_urls":["https://a/face.png"],"video_urls":["https://a/dance.mp4"],"character_orientation":"video","mode":"1080p"}""", older.ToInputJson());
+    }
+
+    [Fact]
+    public void A_price_by_a_file_KIE_gives_no_longest_length_for_has_no_upper_bound()
+    {
+        var mode = Kling3_0MotionControlInput.Descriptor;
+
+        Assert.True(mode.Price.ByFileDuration);
+        Assert.Equal("video_urls", mode.Price.QuantityParam);
+        Assert.Equal(20m, mode.Price.MinCredits);
+        Assert.Null(mode.Price.MaxCredits);
+        Assert.False(mode.Price.IsFixed);
+        Assert.Equal(mode.FindParam("video_urls"), mode.DurationParam);
     }
 }

@@ -159,6 +159,19 @@ public sealed class PriceTests
 
         Assert.Equal(Reference.CreditsAfter(text, "1080p $0.15; Aleph"), new AlephGenerateInput { Prompt = "x", VideoUrl = "https://a/1.mp4" }.Price());
     }
+
+    [Fact]
+    public void Wan_speech_to_video_is_priced_per_second_of_the_frames_it_makes()
+    {
+        // KIE: 480p $0.06, 720p $0.12 per second of the output (kie-api.md §7); 80 frames at 16 fps are 5 s.
+        var input = new Wan2_2TurboSpeechToVideoInput { Prompt = "she sings", ImageUrl = "https://a/face.png", AudioUrl = "https://a/song.mp3" };
+
+        Assert.Equal(12m * 5, input.Price());
+        Assert.Equal(24m * 7.5m, (input with { NumFrames = 120, Resolution = Wan2_2TurboSpeechToVideoResolution.V720p }).Price());
+        Assert.Equal(12m * 3.34m, (input with { NumFrames = 100, FramesPerSecond = 30 }).Price());
+        Assert.Equal((8.04m, 720m), (Wan2_2TurboSpeechToVideoInput.Descriptor.Price.MinCredits, Wan2_2TurboSpeechToVideoInput.Descriptor.Price.MaxCredits!.Value));
+        Assert.True(Wan2_2TurboSpeechToVideoInput.Descriptor.IsVisible);
+    }
 }
 
 internal static class InputExtensions

@@ -110,10 +110,15 @@ public static partial class ReferencePrice
     private static bool PerSecond(string cell) =>
         cell.Contains("/s", StringComparison.Ordinal) || cell.Contains("per s", StringComparison.Ordinal);
 
-    /// <summary>The seconds a per-second price multiplies: the input's duration, else the uploaded file's length.</summary>
+    /// <summary>The seconds a per-second price multiplies: the input's duration, the frames it makes at its frame rate, else the uploaded file's length.</summary>
     private static decimal? Seconds(ModeDescriptor mode, IModeInput input)
     {
         using var json = JsonDocument.Parse(input.ToInputJson());
+        if (json.RootElement.TryGetProperty("num_frames", out var frames) && json.RootElement.TryGetProperty("frames_per_second", out var rate) && rate.GetDecimal() > 0)
+        {
+            return frames.GetDecimal() / rate.GetDecimal();
+        }
+
         if (json.RootElement.TryGetProperty("duration", out var duration)
             && decimal.TryParse(duration.ValueKind == JsonValueKind.String ? duration.GetString() : duration.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             && seconds > 0)

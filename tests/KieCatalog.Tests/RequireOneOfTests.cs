@@ -48,4 +48,17 @@ public sealed class RequireOneOfTests
         Assert.Empty((none with { FirstFrameUrl = "https://a/first.png" }).Validate());
         Assert.Empty(new Wan2_7ImageToVideoInput { FirstClipUrl = "https://a/clip.mp4" }.Validate());
     }
+
+    [Fact]
+    public void Grok_1_5_preview_is_sold_as_the_image_to_video_KIE_prices_so_its_image_is_required()
+    {
+        // KIE prices this model's image-to-video only ($0.008/s at 480p, $0.015/s at 720p); its schema leaves the image optional.
+        var text = new GrokImagineVideo1_5PreviewGenerateInput { Prompt = "waves", Duration = 5 };
+        var image = text with { ImageUrls = ["https://a/sea.png"], Resolution = GrokImagineVideo1_5PreviewGenerateResolution.V720p };
+
+        Assert.Equal(new InputViolation("image_urls", ViolationCode.Missing), Assert.Single(text.Validate()));
+        Assert.Empty(image.Validate());
+        Assert.Equal(3m * 5, image.Price());
+        Assert.True(GrokImagineVideo1_5PreviewGenerateInput.Descriptor.IsVisible);
+    }
 }

@@ -85,12 +85,44 @@ public static class FollowUps
             values[output.Name] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (name, json) in ParentSettings(offer.Mode, parent))
+        {
+            values[name] = json;
+        }
+
         return values;
+    }
+
+    /// <summary>
+    /// The values of <paramref name="mode"/>'s settings copied from <paramref name="parent"/>
+    /// (<see cref="ParamDescriptor.FromParent"/>: Grok extend's resolution, by which KIE bills it), as form JSON: the
+    /// parent's stored value, else its mode's default. A follow-up repeated from history takes them from its parent again.
+    /// </summary>
+    public static IEnumerable<(string Name, string Json)> ParentSettings(ModeDescriptor mode, Generation parent)
+    {
+        if (StoredMode.Of(parent) is not { } parentMode)
+        {
+            yield break;
+        }
+
+        foreach (var copy in mode.Params.Where(p => p.FromParent is not null))
+        {
+            if (parentMode.FindParam(copy.FromParent!) is not { } setting)
+            {
+                continue;
+            }
+
+            using var input = System.Text.Json.JsonDocument.Parse(parent.InputJson);
+            if (StoredMode.WireValue(input.RootElement, setting) is { } value)
+            {
+                yield return (copy.Name, copy.Values.Count > 0 && copy.Values[0].IsNumber ? value : Json(value));
+            }
+        }
     }
 
     /// <summary>True for a parameter the parent fills (the task and the output it takes): never asked, never on the settings screen.</summary>
     public static bool SetByParent(ModeDescriptor mode, ParamDescriptor param) =>
-        param.Kind == ParamKind.Task || (mode.FollowUpParam?.FollowUp is { } rule && (param.Name == rule.OutputParam || param.Name == rule.OutputIdParam));
+        param.Kind == ParamKind.Task || param.FromParent is not null || (mode.FollowUpParam?.FollowUp is { } rule && (param.Name == rule.OutputParam || param.Name == rule.OutputIdParam));
 
     /// <summary>Whether <paramref name="named"/> (what a follow-up's task parameter holds) is <paramref name="parent"/>: its task, or for a follow-up of one output, that output's id.</summary>
     public static bool Names(ModeDescriptor mode, Generation parent, string? named) =>

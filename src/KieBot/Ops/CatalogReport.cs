@@ -19,7 +19,12 @@ public static class CatalogReport
     private static string UserPrice(PriceDescriptor price, KieBot.Conversation.Pricing pricing)
     {
         var min = pricing.UserPrice(price.MinCredits);
-        var max = pricing.UserPrice(price.MaxCredits);
+        if (price.MaxCredits is not { } most)
+        {
+            return $"from {min} cr ≈ {pricing.Rubles(min)} ₽";
+        }
+
+        var max = pricing.UserPrice(most);
         return min == max
             ? $"{min} cr ≈ {pricing.Rubles(min)} ₽"
             : $"{min}–{max} cr ≈ {pricing.Rubles(min)}–{pricing.Rubles(max)} ₽";
@@ -52,9 +57,10 @@ public static class CatalogReport
 
     public static string PriceText(PriceDescriptor price)
     {
-        var range = price.IsFixed
-            ? price.MinCredits.ToString(CultureInfo.InvariantCulture)
-            : $"{price.MinCredits.ToString(CultureInfo.InvariantCulture)}–{price.MaxCredits.ToString(CultureInfo.InvariantCulture)}";
+        var min = price.MinCredits.ToString(CultureInfo.InvariantCulture);
+        var range = price.IsFixed ? min
+            : price.MaxCredits is { } max ? $"{min}–{max.ToString(CultureInfo.InvariantCulture)}"
+            : "from " + min;
         return range + " cr";
     }
 
@@ -76,9 +82,9 @@ public static class CatalogReport
                 maxCredits = mode.Price.MaxCredits,
                 unit = mode.Price.Unit.ToString(),
                 userMinCredits = pricing.UserPrice(mode.Price.MinCredits).Value,
-                userMaxCredits = pricing.UserPrice(mode.Price.MaxCredits).Value,
+                userMaxCredits = mode.Price.MaxCredits is { } most ? pricing.UserPrice(most).Value : (decimal?)null,
                 userMinRubles = pricing.Rubles(pricing.UserPrice(mode.Price.MinCredits)),
-                userMaxRubles = pricing.Rubles(pricing.UserPrice(mode.Price.MaxCredits)),
+                userMaxRubles = mode.Price.MaxCredits is { } highest ? pricing.Rubles(pricing.UserPrice(highest)) : null,
                 hidden = mode.HiddenReason,
             }),
         });

@@ -17,7 +17,7 @@ internal static class DescriptorEmitter
         return $"new(() => mode, {SourceWriter.Str(p.Name)}, global::KieCatalog.Catalog.ParamKind.{Vocabulary.KindIdentifier(p.Kind)}, {(p.Required ? "true" : "false")}, " +
                $"new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(p.Label.En)}, {SourceWriter.Str(p.Label.Ru)}), " +
                $"{SourceWriter.Str(p.Default)}, {InputEmitter.Dec(p.Min)}, {InputEmitter.Dec(p.Max)}, {SourceWriter.Int(p.MaxLength)}, {SourceWriter.Int(p.MinItems)}, {SourceWriter.Int(p.MaxItems)}, " +
-               $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}{DurationArguments(p)}{FollowUpEmitter.Argument(p)}";
+               $"{values}, {(p.AffectsPrice ? "true" : "false")}, {toggle}{DurationArguments(p)}{FollowUpEmitter.Argument(p)}{(p.FromParent is { } from ? ", fromParent: " + SourceWriter.Str(from) : "")}";
     }
 
     private static string DurationArguments(ParamSpec p) =>

@@ -51,7 +51,7 @@ internal static class InputEmitter
         w.Line($"    new global::KieCatalog.Catalog.LocalizedText({SourceWriter.Str(mode.Label.En)}, {SourceWriter.Str(mode.Label.Ru)}),");
         w.Line($"    {SourceWriter.Str(mode.Hidden)},");
         w.Line($"    new string[] {{ {string.Join(", ", mode.SeedIds.Select(SourceWriter.Str))} }},");
-        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {price.MaxCredits}m, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}{(price.ByImageSize ? ", byImageSize: true" : "")}{(price.Produced ? ", perImageMade: true" : "")}),");
+        w.Line($"    new global::KieCatalog.Catalog.PriceDescriptor(global::KieCatalog.Catalog.PriceUnit.{UnitName(price.Unit)}, {price.MinCredits}m, {(price.MaxCredits is null ? "null" : price.MaxCredits + "m")}, {SourceWriter.Str(price.Quantity)}, {(price.MaxQuantity is null ? "null" : price.MaxQuantity + "m")}{(price.ByFileDuration ? ", byFileDuration: true" : "")}{(price.ByImageSize ? ", byImageSize: true" : "")}{(price.Produced ? ", perImageMade: true" : "")}),");
         w.Line($"    {SourceWriter.Str(CallbackFormat.Mode(model.Id, mode.Id))},");
         w.Line("    static mode => new global::KieCatalog.Catalog.ParamDescriptor[]");
         w.Line("    {");
@@ -177,7 +177,8 @@ internal static class InputEmitter
 
         foreach (var p in mode.Params.Where(p => p.DurationPriced))
         {
-            w.Line($"global::KieCatalog.Catalog.InputRules.Duration(v, {SourceWriter.Str(p.Name)}, {Naming.Pascal(p.Name)}, {Naming.SecondsProperty(p.Name)}, {SourceWriter.Int(p.MaxSeconds)});");
+            var file = Vocabulary.DurationListKinds.Contains(p.Kind) ? $"({Naming.Pascal(p.Name)} is {{ Count: > 0 }} files ? files[0] : null)" : Naming.Pascal(p.Name);
+            w.Line($"global::KieCatalog.Catalog.InputRules.Duration(v, {SourceWriter.Str(p.Name)}, {file}, {Naming.SecondsProperty(p.Name)}, {SourceWriter.Int(p.MaxSeconds)});");
         }
 
         foreach (var p in mode.Params.Where(p => p.SizePriced))

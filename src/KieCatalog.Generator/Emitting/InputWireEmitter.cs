@@ -11,7 +11,7 @@ internal static class InputWireEmitter
         w.Line("/// <summary>Writes the KIE <c>input</c> object.</summary>");
         w.Open("public void WriteInput(global::System.Text.Json.Utf8JsonWriter writer)");
         w.Line("writer.WriteStartObject();");
-        foreach (var p in mode.Params)
+        foreach (var p in mode.Params.Where(p => p.FromParent is null))
         {
             var name = Naming.Pascal(p.Name);
             var n = SourceWriter.Str(p.Name);

@@ -82,6 +82,11 @@ internal static class PriceEmitter
             return ListEmitter.QuantityExpression(mode, path.List, path.Field, otherwise);
         }
 
+        if (Parsing.Ratio.Split(price.Quantity) is { } ratio)
+        {
+            return $"global::KieCatalog.Catalog.InputRules.OutputSeconds((decimal){Naming.Pascal(ratio.Dividend)}, (decimal){Naming.Pascal(ratio.Divisor)})";
+        }
+
         var param = mode.Params.First(p => p.Name == price.Quantity);
         var name = Naming.Pascal(param.Name);
         if (price.Unit == "output-size")

@@ -9,6 +9,8 @@ internal sealed record EnumValueSpec(string Wire, bool IsNumber, string Identifi
 /// <summary>
 /// One input parameter of a mode, with its constraints. Default is the decoded text of the JSON value. MaxSeconds is the
 /// longest audio/video file KIE takes; DurationPriced marks the upload whose length in seconds the price is multiplied by.
+/// FromParent: on a follow-up, the parent's setting this enum copies (never sent: KIE bills Grok's extend by the
+/// resolution of the video it extends, which only the parent task knows).
 /// </summary>
 internal sealed record ParamSpec(
     string Name,
@@ -28,7 +30,8 @@ internal sealed record ParamSpec(
     string? MaxMegapixels = null,
     bool SizePriced = false,
     FollowUpSpec? FollowUp = null,
-    ListSpec? List = null);
+    ListSpec? List = null,
+    string? FromParent = null);
 
 /// <summary>
 /// What a <c>task</c> parameter (an earlier generation) accepts: the modes whose results it continues (<c>model/mode</c>
@@ -64,7 +67,7 @@ internal sealed record PriceSpec(
     string? Quantity,
     string? MaxQuantity,
     string MinCredits,
-    string MaxCredits,
+    string? MaxCredits,
     bool ByFileDuration = false,
     bool ByImageSize = false,
     string? Factor = null,

@@ -40,6 +40,9 @@ internal static class Vocabulary
     /// <summary>Single-file uploads with a length in seconds: a price may be per second (or minute) of the file given.</summary>
     public static readonly HashSet<string> DurationKinds = new() { "audio", "video" };
 
+    /// <summary>Lists of files with a length: one taking a single file (<c>maxItems</c> 1) may be priced by that file's length.</summary>
+    public static readonly HashSet<string> DurationListKinds = new() { "audio[]", "video[]" };
+
     /// <summary>Appended to a duration-priced parameter's name: the key of its file length in an input object read by Read().</summary>
     public const string SecondsKeySuffix = "#seconds";
 

@@ -159,7 +159,7 @@ internal static class CatalogParser
         if (price is not null)
         {
             parameters = parameters
-                .Select(p => price.By.Contains(p.Name) || price.Quantity == p.Name || price.Factor == p.Name
+                .Select(p => price.By.Contains(p.Name) || price.Quantity == p.Name || price.Factor == p.Name || Ratio.Split(price.Quantity) is { } r && (r.Dividend == p.Name || r.Divisor == p.Name)
                     ? p with { AffectsPrice = true, DurationPriced = price.ByFileDuration && price.Quantity == p.Name, SizePriced = price.ByImageSize && price.Quantity == p.Name }
                     : p)
                 .ToList();

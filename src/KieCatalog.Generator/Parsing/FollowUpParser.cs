@@ -15,6 +15,28 @@ internal static class FollowUpParser
 {
     public static readonly string[] Properties = { "from", "output", "notAfter", "maxAgeDays", "takes", "outputId" };
 
+    /// <summary>
+    /// <c>"fromParent": "resolution"</c> on an enum of a follow-up: the value is the parent's own setting of that name,
+    /// never asked and never sent (the price reads it). Which parent modes have the setting is checked across the catalog.
+    /// </summary>
+    public static string? FromParent(ParseContext ctx, string subject, string name, string kind, JsonNode node)
+    {
+        if (node["fromParent"] is not { } from)
+        {
+            return null;
+        }
+
+        if (kind != "enum" || from.Kind != JsonKind.String || string.IsNullOrEmpty(from.Text))
+        {
+            ctx.Report(Diagnostics.InvalidFollowUp, from, subject, kind != "enum"
+                ? $"'fromParent' is only for enum parameters ('{name}' is {kind}): it copies one of the parent's settings"
+                : $"'fromParent' of '{name}' must name a parameter of the parent modes");
+            return null;
+        }
+
+        return from.Text;
+    }
+
     public static FollowUpSpec? Parse(ParseContext ctx, string subject, string name, string kind, JsonNode node)
     {
         if (kind != "task")

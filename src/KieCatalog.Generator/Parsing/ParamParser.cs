@@ -9,7 +9,7 @@ internal static class ParamParser
 {
     private static readonly string[] Known = new[]
     {
-        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels", "maxMegapixels",
+        "type", "required", "label", "default", "min", "max", "maxLength", "minItems", "maxItems", "values", "maxSeconds", "valueLabels", "maxMegapixels", "fromParent",
     }.Concat(FollowUpParser.Properties).Concat(ListParser.Properties).ToArray();
 
     public static ParamSpec? Parse(ParseContext ctx, string subject, JsonProperty property)
@@ -71,7 +71,7 @@ internal static class ParamParser
             ctx.Report(Diagnostics.MinAboveMax, node["maxItems"]!, subject, name, minItems.Value.ToString(), maxItems.Value.ToString());
         }
 
-        var maxSeconds = WholeNumber(ctx, subject, node, "maxSeconds", Vocabulary.DurationKinds.Contains(kind), name, kind);
+        var maxSeconds = WholeNumber(ctx, subject, node, "maxSeconds", Vocabulary.DurationKinds.Contains(kind) || Vocabulary.DurationListKinds.Contains(kind), name, kind);
         if (maxSeconds == 0)
         {
             ctx.Invalid(subject, node["maxSeconds"]!, $"'maxSeconds' of '{name}' must be above 0");
@@ -88,9 +88,10 @@ internal static class ParamParser
         }
 
         var followUp = FollowUpParser.Parse(ctx, subject, name, kind, node);
+        var fromParent = FollowUpParser.FromParent(ctx, subject, name, kind, node);
         var list = ListParser.Parse(ctx, subject, name, kind, node);
         var defaultValue = ReadDefault(ctx, subject, name, kind, node, values, min, max, maxLength);
-        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels), FollowUp: followUp, List: list);
+        return new ParamSpec(name, kind, required, label, defaultValue, Fmt(min), Fmt(max), maxLength, minItems, maxItems, values, false, maxSeconds, MaxMegapixels: Fmt(maxMegapixels), FollowUp: followUp, List: list, FromParent: fromParent);
     }
 
     private static string? Fmt(decimal? value) => value is null ? null : Decimals.Format(value.Value);

@@ -106,11 +106,11 @@ internal static class PriceParser
         }
 
         var min = rates.Min() * (produced.Value ? 1 : quantity.Min);
-        var max = rates.Max() * quantity.Max;
+        decimal? max = quantity.Unbounded ? null : rates.Max() * quantity.Max;
         return new PriceSpec(
             credits is null ? null : Decimals.Format(credits.Value), by, table.ToEquatableArray(), unit,
             quantity.Param, quantity.Fixed is null ? null : Decimals.Format(quantity.Fixed.Value),
-            Decimals.Format(min), Decimals.Format(max), quantity.ByFileDuration, quantity.ByImageSize, Produced: produced.Value, Otherwise: quantity.Otherwise);
+            Decimals.Format(min), max is null ? null : Decimals.Format(max.Value), quantity.ByFileDuration, quantity.ByImageSize, Produced: produced.Value, Otherwise: quantity.Otherwise);
     }
 
     /// <summary>

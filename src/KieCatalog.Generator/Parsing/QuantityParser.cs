@@ -6,9 +6,10 @@ namespace KieCatalog.Generator.Parsing;
 
 /// <summary>
 /// What a per-unit price is multiplied by: a parameter's value, the length of the file given for an audio/video
-/// parameter (<paramref name="ByFileDuration"/>), or a fixed upper bound.
+/// parameter (<paramref name="ByFileDuration"/>), or a fixed upper bound. <paramref name="Unbounded"/>: KIE states no
+/// upper bound (a file's length without <c>maxSeconds</c>), and <paramref name="Max"/> means nothing.
 /// </summary>
-internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false, bool ByImageSize = false, string? Otherwise = null);
+internal sealed record Quantity(string? Param, decimal? Fixed, decimal Min, decimal Max, bool ByFileDuration = false, bool ByImageSize = false, string? Otherwise = null, bool Unbounded = false);
 
 internal static class QuantityParser
 {
@@ -55,6 +56,11 @@ internal static class QuantityParser
             return ListQuantityParser.Read(ctx, subject, paramNode, unit, parameters);
         }
 
+        if (Ratio.Split(paramNode.Text) is not null)
+        {
+            return Ratio.Read(ctx, subject, paramNode, unit, parameters);
+        }
+
         return Param(ctx, subject, paramNode, unit, parameters);
     }
 
@@ -96,13 +102,19 @@ internal static class QuantityParser
         return new Quantity(param.Name, null, range.Value.Min, range.Value.Max);
     }
 
-    /// <summary>A quantity naming an upload: the price is per second (or started minute) of that file's length.</summary>
+    /// <summary>
+    /// A quantity naming an upload: the price is per second (or started minute) of that file's length. A list of files
+    /// counts when it takes one file (<c>maxItems</c> 1: Kling's motion video); without <c>maxSeconds</c> the price has
+    /// no upper bound (KIE states no longest file), and the range shown is "from" one unit.
+    /// </summary>
     private static Quantity? FileDuration(ParseContext ctx, string subject, JsonNode paramNode, string unit, ParamSpec param)
     {
-        if (!Vocabulary.DurationKinds.Contains(param.Kind))
+        var oneOfList = Vocabulary.DurationListKinds.Contains(param.Kind);
+        if (!Vocabulary.DurationKinds.Contains(param.Kind) && !(oneOfList && param.MaxItems == 1))
         {
-            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject,
-                $"quantity '{param.Name}' is {param.Kind}, which has no length: only an audio or video parameter can price by its file's duration");
+            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject, oneOfList
+                ? $"quantity '{param.Name}' is a list of files: a price by a file's duration needs the list to take one file ('maxItems': 1)"
+                : $"quantity '{param.Name}' is {param.Kind}, which has no length: only an audio or video parameter can price by its file's duration");
             return null;
         }
 
@@ -122,9 +134,7 @@ internal static class QuantityParser
 
         if (param.MaxSeconds is not { } maxSeconds)
         {
-            ctx.Report(Diagnostics.InvalidFileDuration, paramNode, subject,
-                $"quantity '{param.Name}' is a file's duration: give the parameter 'maxSeconds' (the longest file KIE takes)");
-            return null;
+            return new Quantity(param.Name, null, 1, 1, ByFileDuration: true, Unbounded: true);
         }
 
         var max = unit == "second" ? maxSeconds : System.Math.Ceiling(maxSeconds / 60m);

@@ -30,6 +30,43 @@ internal static class FollowUpChecks
                 {
                     Check(ctx, model.Spec.Id, mode, task, modes);
                 }
+
+                foreach (var copy in mode.Spec.Params.Where(p => p.FromParent is not null))
+                {
+                    CheckFromParent(ctx, model.Spec.Id, mode, copy, modes);
+                }
+            }
+        }
+    }
+
+    /// <summary>A copied setting: the mode continues earlier tasks, and every mode it continues has that enum, with values this one lists.</summary>
+    private static void CheckFromParent(ParseContext ctx, string modelId, ParsedMode mode, ParamSpec copy, Dictionary<string, ModeSpec> modes)
+    {
+        var subject = $"mode '{modelId}/{mode.Spec.Id}'";
+        var at = mode.ParamsNode!.Property(copy.Name)!.Value["fromParent"]!;
+        var task = mode.Spec.Params.FirstOrDefault(p => p.FollowUp is not null);
+        if (task is null)
+        {
+            ctx.Report(Diagnostics.InvalidFollowUp, at, subject, $"'{copy.Name}' copies the parent's '{copy.FromParent}', but this mode takes no earlier task");
+            return;
+        }
+
+        var values = copy.Values.Select(v => v.Wire).ToList();
+        foreach (var key in task.FollowUp!.From)
+        {
+            if (!modes.TryGetValue(key, out var parent))
+            {
+                continue;
+            }
+
+            var setting = parent.Params.FirstOrDefault(p => p.Name == copy.FromParent);
+            if (setting is null || setting.Kind != "enum")
+            {
+                ctx.Report(Diagnostics.InvalidFollowUp, at, subject, $"'{copy.Name}' copies the parent's '{copy.FromParent}', which '{key}' has {(setting is null ? "not" : "only as " + setting.Kind)}; it must be an enum of every mode in 'from'");
+            }
+            else if (setting.Values.Select(v => v.Wire).FirstOrDefault(v => !values.Contains(v)) is { } missing)
+            {
+                ctx.Report(Diagnostics.InvalidFollowUp, at, subject, $"'{copy.Name}' lacks '{missing}', a value of '{copy.FromParent}' in '{key}': a parent made with it could not be continued");
             }
         }
     }

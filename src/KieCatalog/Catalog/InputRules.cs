@@ -120,6 +120,13 @@ public static class InputRules
         }
     }
 
+    /// <summary>
+    /// The seconds of an output that is <paramref name="frames"/> frames at <paramref name="perSecond"/> frames a second
+    /// (Wan 2.2 speech-to-video's <c>num_frames / frames_per_second</c>), rounded up to a hundredth; 0 when the rate is not above 0.
+    /// </summary>
+    public static decimal OutputSeconds(decimal frames, decimal perSecond) =>
+        perSecond > 0 ? decimal.Ceiling(frames / perSecond * 100) / 100 : 0;
+
     /// <summary>Whole seconds billed for a file's length: fractions round up; null when the length is unknown or not above 0.</summary>
     public static decimal? BilledSeconds(decimal? seconds) => seconds is > 0 ? decimal.Ceiling(seconds.Value) : null;
 

@@ -57,8 +57,10 @@ public sealed class ParamDescriptor
         decimal? maxMegapixels = null,
         bool sizePriced = false,
         FollowUpRule? followUp = null,
-        ListItems? items = null)
+        ListItems? items = null,
+        string? fromParent = null)
     {
+        FromParent = fromParent;
         this.mode = mode;
         Name = name;
         Kind = kind;
@@ -84,6 +86,12 @@ public sealed class ParamDescriptor
         Items = items;
         fields = new Lazy<IReadOnlyList<ParamDescriptor>>(() => items?.Build(this) ?? Array.Empty<ParamDescriptor>());
     }
+
+    /// <summary>
+    /// On a follow-up, the parent's setting this enum holds (Grok extend's <c>resolution</c>, by which KIE bills it): set
+    /// from the task it continues, never asked, never sent to KIE (the price reads it). Null for an ordinary parameter.
+    /// </summary>
+    public string? FromParent { get; }
 
     /// <summary>For a <see cref="ParamKind.Task"/> parameter: which earlier generations it takes; null otherwise.</summary>
     public FollowUpRule? FollowUp { get; }

@@ -3,7 +3,7 @@ namespace KieCatalog.Catalog;
 /// <summary>A mode's price range in KIE credits, for display before the inputs are known.</summary>
 public sealed class PriceDescriptor
 {
-    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false, bool byImageSize = false, bool perImageMade = false)
+    public PriceDescriptor(PriceUnit unit, decimal minCredits, decimal? maxCredits, string? quantityParam, decimal? maxQuantity, bool byFileDuration = false, bool byImageSize = false, bool perImageMade = false)
     {
         PerImageMade = perImageMade;
         ByFileDuration = byFileDuration;
@@ -19,7 +19,11 @@ public sealed class PriceDescriptor
 
     public decimal MinCredits { get; }
 
-    public decimal MaxCredits { get; }
+    /// <summary>
+    /// The most an input can cost; null when KIE states no upper bound (a price per second of a file whose longest
+    /// length KIE does not give: Kling's motion video), so the range reads "from <see cref="MinCredits"/>".
+    /// </summary>
+    public decimal? MaxCredits { get; }
 
     /// <summary>
     /// The parameter a per-unit price is multiplied by: its value (e.g. <c>duration</c>), or, when
@@ -31,7 +35,7 @@ public sealed class PriceDescriptor
     /// True when the price is the rate times the length of the file given for <see cref="QuantityParam"/> (an audio or
     /// video upload; <see cref="ParamDescriptor.DurationPriced"/>): per whole second (fractions round up), or per started
     /// minute for <see cref="PriceUnit.Minute"/>. <see cref="MinCredits"/> is one unit, <see cref="MaxCredits"/> the
-    /// longest file the parameter takes (<see cref="ParamDescriptor.MaxSeconds"/>).
+    /// longest file the parameter takes (<see cref="ParamDescriptor.MaxSeconds"/>), or null when KIE gives none.
     /// </summary>
     public bool ByFileDuration { get; }
 

@@ -54,6 +54,16 @@ public sealed partial class FakeKieServer
             measured[image.HeightKey!] = SampleInputs.ImageSide;
         }
 
+        // A setting KIE bills from the task continued (Grok extend: the parent's resolution) is KIE's own knowledge.
+        foreach (var copy in mode.Params.Where(p => p.FromParent is not null))
+        {
+            if (mode.FollowUpParam is { } earlier && input[earlier.Name] is JsonValue named && Tasks.TryGetValue(named.ToString(), out var parent)
+                && ((parent.Request["input"] as JsonObject ?? parent.Request)[copy.FromParent!] ?? JsonValue.Create(parent.Mode.FindParam(copy.FromParent!)?.DefaultValue)) is { } value)
+            {
+                measured[copy.Name] = value.DeepClone();
+            }
+        }
+
         using var document = JsonDocument.Parse(measured.ToJsonString());
         var typed = mode.ReadInput(document.RootElement, out var violations);
         var all = violations.Concat(typed.Validate()).ToList();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KieBot.Conversation;
+using KieBot.Features.Form;
 using KieBot.Storage;
 using KieBot.Tests.Storage;
 using KieBot.TestSupport.Hosting;
@@ -155,6 +156,50 @@ public sealed class FollowUpTests(PostgresFixture postgres)
         Assert.Equal([video.Id], (await h.Store.Generations.ListByUserAsync(user.UserId, 10)).Select(g => g.Id));
         Assert.DoesNotContain(h.Kie.Requests, r => r.Path == "/api/v1/veo/extend");
         Assert.Equal(Credits.Whole(500) - video.Price, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+    }
+
+    [Fact]
+    public async Task A_grok_video_made_at_720p_is_extended_at_the_720p_price_copied_from_it_also_when_repeated()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        h.Kie.ReadsToFinish = 1;
+        var user = new Updates(7_307);
+        var mode = Models.GrokImagineVideo.TextToVideo;
+        await FormDriver.OpenAsync(h, user, mode);
+        await FormDriver.AnswerAllAsync(h, user, mode);
+        await h.PressDataAsync(user, FormButtons.Settings);
+        var resolution = mode.FindParam("resolution")!;
+        await h.PressDataAsync(user, FormButtons.Ask(mode.Params.ToList().IndexOf(resolution)));
+        await h.PressDataAsync(user, resolution.Values.Single(v => v.Wire == "720p").CallbackData);
+        if ((await FormDriver.StateAsync(h, user)).Step != At.Summary)
+        {
+            await h.PressDataAsync(user, FormButtons.Summary);
+        }
+
+        await h.ConfirmAsync(user);
+        var video = await TrackingTests.WaitForDeliveryAsync(h, (await LatestAsync(h, user)).Id);
+
+        var extendButton = ResultButton(h, user, Models.GrokImagineVideo.Extend.Key);
+        Assert.Equal(HttpStatusCode.OK, await h.PostAsync(user.Press(extendButton.Data, extendButton.MessageId)));
+        Assert.Equal("prompt", (await FormDriver.StateAsync(h, user)).Asking);
+        await h.SendAsync(user.Text("The fox keeps running into the forest"));
+
+        // KIE bills a 6 s extension of a 720p video $0.10 = 20 cr; the markup is 1.5. The resolution is never asked.
+        Assert.Contains("Price: <b>30 cr</b>", h.ScreenOf(user).Text, StringComparison.Ordinal);
+        await h.ConfirmAsync(user);
+        var extension = await TrackingTests.WaitForDeliveryAsync(h, (await LatestAsync(h, user)).Id);
+        Assert.Equal((video.Id, Credits.Whole(30)), (extension.ParentId, extension.Price));
+        var input = h.Kie.Tasks[extension.KieTaskId!].Request["input"]!.AsObject();
+        Assert.Equal(video.KieTaskId, input["task_id"]!.GetValue<string>());
+        Assert.False(input.ContainsKey("resolution"));
+        Assert.Equal(Credits.Whole(500) - video.Price - extension.Price, (await h.Store.Ledger.GetBalanceAsync(user.UserId)).Available);
+
+        // Repeated from its card, the extension copies the parent's resolution again (KIE's stored input lacks it).
+        await h.SendAsync(user.Text("/history"));
+        await h.PressAsync(user, b => b.Data == "gen:" + extension.Id);
+        await h.PressAsync(user, b => b.Data == "rp:" + extension.Id);
+        Assert.Equal("\"720p\"", (await FormDriver.StateAsync(h, user)).Values["resolution"]);
+        Assert.Contains("Price: <b>30 cr</b>", h.ScreenOf(user).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,32 @@ public sealed class FileLengthPriceTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Kling_motion_control_is_priced_by_the_length_of_its_one_motion_video_and_sends_it_in_a_list()
+    {
+        var mode = Mode("kling-2.6", "motion-control");
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        var user = new Updates(8_706);
+        await FormDriver.OpenAsync(h, user, mode);
+        Assert.Equal("input_urls", (await FormDriver.StateAsync(h, user)).Asking);
+        await FormDriver.AnswerAsync(h, user, mode.FindParam("input_urls")!, await FormDriver.StateAsync(h, user), "");
+        Assert.Equal("video_urls", (await FormDriver.StateAsync(h, user)).Asking);
+        h.Api.AddFile("dance-7s", [0, 0, 0, 0]);
+
+        // One video fills the list (maxItems 1): no "done" press, the form goes on with the length measured.
+        await h.SendAsync(user.Video("dance-7s", seconds: 7));
+        Assert.Equal("7", (await FormDriver.StateAsync(h, user)).Values["video_urls#seconds"]);
+        await FormDriver.AnswerAllAsync(h, user, mode);
+
+        // The default 720p: 11 cr per second at KIE, 1.5 markup.
+        await AssertChargedAsync(h, user, Credits.From(115.5m), "7 s");
+        var generation = Assert.Single(await h.Store.Generations.ListByUserAsync(user.UserId, 10));
+        var request = h.Kie.Tasks[generation.KieTaskId!].Request;
+        var sent = request["input"] ?? request;
+        Assert.Single(sent["video_urls"]!.AsArray());
+        Assert.DoesNotContain("#seconds", request.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_sent_as_a_document_is_priced_from_its_header_and_an_unreadable_one_is_refused()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server);

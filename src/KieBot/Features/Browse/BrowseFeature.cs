@@ -147,14 +147,24 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
     private string PriceRange(Turn turn, ModeDescriptor mode)
     {
         var min = pricing.UserPrice(mode.Price.MinCredits);
-        var max = pricing.UserPrice(mode.Price.MaxCredits);
+        if (mode.Price.MaxCredits is not { } most)
+        {
+            return turn.T("price.from", ("min", min));
+        }
+
+        var max = pricing.UserPrice(most);
         return min == max ? turn.T("price.fixed", ("credits", min)) : turn.T("price.range", ("min", min), ("max", max));
     }
 
     private string RubleRange(ModeDescriptor mode)
     {
         var min = pricing.Rubles(pricing.UserPrice(mode.Price.MinCredits));
-        var max = pricing.Rubles(pricing.UserPrice(mode.Price.MaxCredits));
+        if (mode.Price.MaxCredits is not { } most)
+        {
+            return "≥ " + min;
+        }
+
+        var max = pricing.Rubles(pricing.UserPrice(most));
         return min == max ? min : $"{min}–{max}";
     }
 }

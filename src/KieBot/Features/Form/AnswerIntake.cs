@@ -77,6 +77,12 @@ public sealed class AnswerIntake(IChatSurface chat, IKieGateway kie, BotSettings
 
         var urls = existing.Append(url!).ToList();
         form = form.With(param, ParamValues.Urls(urls));
+        if (param.SecondsKey is { } listSecondsKey)
+        {
+            // A list priced by its file's length takes one file (Kling's motion video): its length as for a single upload.
+            form = form.With(listSecondsKey, measure.Seconds is { } length ? ParamValues.Number(length) : null);
+        }
+
         return param.MaxItems is { } max && urls.Count >= max
             ? await flow.ContinueAsync(turn, form, mode, ct).ConfigureAwait(false)
             : await flow.AskAsync(turn, form, mode, param, form.FromSettings, ct).ConfigureAwait(false);

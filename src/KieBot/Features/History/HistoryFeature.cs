@@ -58,8 +58,24 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing p
         {
             HistoryButtons.CardPrefix => await ShowCardAsync(turn, generation, mode, cancellationToken).ConfigureAwait(false),
             HistoryButtons.ResendPrefix => await ResendAsync(turn, generation, mode, cancellationToken).ConfigureAwait(false),
-            _ => Reply.Open(new FormScreen(mode, Inputs(generation, mode), AskPrompt: prefix == HistoryButtons.ChangePromptPrefix, Parent: generation.ParentId)),
+            _ => Reply.Open(new FormScreen(mode, await RepeatedInputsAsync(generation, mode, cancellationToken).ConfigureAwait(false), AskPrompt: prefix == HistoryButtons.ChangePromptPrefix, Parent: generation.ParentId)),
         };
+    }
+
+    /// <summary>A repeat's values: the stored input, and for a follow-up the settings it copies from its parent (KIE's input lacks them).</summary>
+    private async Task<Dictionary<string, string>> RepeatedInputsAsync(Generation generation, ModeDescriptor mode, CancellationToken ct)
+    {
+        var values = Inputs(generation, mode);
+        if (generation.ParentId is { } id && mode.Params.Any(p => p.FromParent is not null)
+            && await store.Generations.GetAsync(id, ct).ConfigureAwait(false) is { } parent)
+        {
+            foreach (var (name, json) in FollowUps.ParentSettings(mode, parent))
+            {
+                values[name] = json;
+            }
+        }
+
+        return values;
     }
 
     private async Task<Reply> ShowListAsync(Turn turn, int page, CancellationToken ct)
