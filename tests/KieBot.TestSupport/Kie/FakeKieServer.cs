@@ -201,6 +201,12 @@ public sealed partial class FakeKieServer : IAsyncDisposable
                 return;
         }
 
+        if (request.Method == "POST" && IsChatPath(path))
+        {
+            await AnswerChatAsync(context, path, body, fault).ConfigureAwait(false);
+            return;
+        }
+
         var (status, answer) = Route(request.Method, path, request.Query["taskId"].ToString(), body, request, form);
         if (fault is SlowFault slow)
         {
