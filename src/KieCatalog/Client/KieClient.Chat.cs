@@ -49,7 +49,7 @@ public sealed partial class KieClient : IKieChat
             cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var decoder = wire.Decoder(endpoint);
-        await foreach (var e in SseReader.ReadAsync(content, endpoint, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in SseReader.ReadAsync(content, endpoint, options.ChatTimeout, cancellationToken).ConfigureAwait(false))
         {
             if (decoder.Read(e) is { Length: > 0 } text)
             {

@@ -40,6 +40,10 @@ public static class KieServiceCollectionExtensions
         services.TryAddTransient<IKieChat>(sp => sp.GetRequiredService<KieClient>());
 
         // The client logs its own calls without URLs' queries or headers; the factory's default logging is not needed.
-        return services.AddHttpClient<KieClient>().RemoveAllLoggers();
+        // A chat stream left before its end closes its connection instead of reading the rest of the answer (the
+        // handler's default drains up to 1 MB for 2 s to reuse it), so KIE stops generating what no one will read.
+        return services.AddHttpClient<KieClient>()
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { MaxResponseDrainSize = 0 })
+            .RemoveAllLoggers();
     }
 }

@@ -19,8 +19,8 @@ public abstract partial record FakeKieFault
     /// <summary>The stream sends <paramref name="afterDeltas"/> text deltas, then the protocol's error event with <paramref name="message"/>.</summary>
     public static FakeKieFault StreamError(int afterDeltas, string message = "Overloaded") => new StreamErrorFault(afterDeltas, message);
 
-    /// <summary>Every event of the stream waits <paramref name="perEvent"/> before it is sent.</summary>
-    public static FakeKieFault StreamSlow(TimeSpan perEvent) => new StreamSlowFault(perEvent);
+    /// <summary>The stream begins at once, then every text delta waits <paramref name="perDelta"/> before it is sent.</summary>
+    public static FakeKieFault StreamSlow(TimeSpan perDelta) => new StreamSlowFault(perDelta);
 }
 
 internal sealed record StreamDropFault(int AfterDeltas, Task? When) : FakeKieFault;
@@ -29,4 +29,4 @@ internal sealed record StreamMalformedFault(int AfterDeltas, string Line) : Fake
 
 internal sealed record StreamErrorFault(int AfterDeltas, string Message) : FakeKieFault;
 
-internal sealed record StreamSlowFault(TimeSpan PerEvent) : FakeKieFault;
+internal sealed record StreamSlowFault(TimeSpan PerDelta) : FakeKieFault;

@@ -142,9 +142,9 @@ public sealed partial class FakeKieServer
                     return;
                 }
 
-                if (fault is StreamSlowFault slow)
+                if (fault is StreamSlowFault slow && e.IsDelta)
                 {
-                    await Task.Delay(slow.PerEvent, context.RequestAborted).ConfigureAwait(false);
+                    await Task.Delay(slow.PerDelta, context.RequestAborted).ConfigureAwait(false);
                 }
 
                 await response.WriteAsync(e.Text, context.RequestAborted).ConfigureAwait(false);

@@ -105,6 +105,7 @@ public sealed partial class FakeKieServer : IAsyncDisposable
         options.CreateRateLimitDelay = TimeSpan.FromMilliseconds(50);
         options.AttemptTimeout = TimeSpan.FromSeconds(10);
         options.TotalTimeout = TimeSpan.FromSeconds(60);
+        options.ChatTimeout = TimeSpan.FromSeconds(10);
     }
 
     /// <summary>The next <paramref name="times"/> requests to <paramref name="path"/> misbehave as <paramref name="fault"/>.</summary>

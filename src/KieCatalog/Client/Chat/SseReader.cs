@@ -8,11 +8,12 @@ namespace KieCatalog.Client.Chat;
 
 /// <summary>
 /// Server-sent events from a response stream, strictly: <c>data:</c>, <c>event:</c>, <c>id:</c>, <c>retry:</c>,
-/// comments and blank lines; any other line is a malformed answer naming its line. A broken connection is a network error.
+/// comments and blank lines; any other line is a malformed answer naming its line. A broken connection is a network
+/// error; a stream silent for <c>idleTimeout</c> is a timeout.
 /// </summary>
 internal static class SseReader
 {
-    public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream stream, string endpoint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream stream, string endpoint, TimeSpan idleTimeout, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         string? name = null;
@@ -21,7 +22,7 @@ internal static class SseReader
         var number = 0;
         while (true)
         {
-            var line = await ReadLineAsync(reader, endpoint, cancellationToken).ConfigureAwait(false);
+            var line = await ReadLineAsync(reader, endpoint, idleTimeout, cancellationToken).ConfigureAwait(false);
             if (line is null)
             {
                 if (hasData)
@@ -80,11 +81,18 @@ internal static class SseReader
         }
     }
 
-    private static async Task<string?> ReadLineAsync(StreamReader reader, string endpoint, CancellationToken cancellationToken)
+    private static async Task<string?> ReadLineAsync(StreamReader reader, string endpoint, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(idleTimeout);
         try
         {
-            return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{endpoint}: the stream sent nothing for {idleTimeout.TotalSeconds:0.#} s");
+            throw new KieException(new KieError(KieErrorKind.Timeout, KieOperation.Chat, detail), e);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {

@@ -155,9 +155,22 @@ public sealed class ChatStreamFaultTests
     }
 
     [Fact]
+    public async Task A_stream_that_goes_silent_is_a_timeout_and_not_retried()
+    {
+        await using var h = await ClientHarness.StartAsync(o => o.ChatTimeout = TimeSpan.FromSeconds(1));
+        h.Server.Inject(Claude, FakeKieFault.StreamSlow(TimeSpan.FromSeconds(5)));
+
+        var error = await Assert.ThrowsAsync<KieException>(() => ReadAllAsync(h.Chat.StreamChatAsync(Ask(ChatModels.ClaudeSonnet4_6))));
+
+        Assert.Equal((KieErrorKind.Timeout, KieOperation.Chat), (error.Kind, error.Error.Operation));
+        Assert.Contains("the stream sent nothing for 1 s", error.Error.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, h.Server.CountOf(Claude));
+    }
+
+    [Fact]
     public async Task A_slow_first_byte_times_out_and_is_retried()
     {
-        await using var h = await ClientHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        await using var h = await ClientHarness.StartAsync(o => o.ChatTimeout = TimeSpan.FromSeconds(1));
         h.Server.Inject(Gemini, FakeKieFault.Slow(TimeSpan.FromSeconds(20)));
 
         var deltas = await ReadAllAsync(h.Chat.StreamChatAsync(Ask(ChatModels.Gemini2_5Pro)));
