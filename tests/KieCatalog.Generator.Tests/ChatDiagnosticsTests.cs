@@ -7,9 +7,9 @@ namespace KieCatalog.Generator.Tests;
 /// <summary>The catalog's <c>chat</c> family: typed chat modes, and each mistake a KIE029 at its place in the catalog.</summary>
 public sealed class ChatDiagnosticsTests
 {
-    private const string Price = """ "price": { "inputPerMillion": 100, "outputPerMillion": 400 } """;
+    internal const string Price = """ "price": { "inputPerMillion": 100, "outputPerMillion": 400 } """;
 
-    private static string Chat(string body = "", string id = "acme-chat", string protocol = "openai-chat", string path = "/acme-chat/v1/chat/completions") =>
+    internal static string Chat(string body = "", string id = "acme-chat", string protocol = "openai-chat", string path = "/acme-chat/v1/chat/completions") =>
         $$"""
         {
           "id": "{{id}}",
@@ -20,7 +20,7 @@ public sealed class ChatDiagnosticsTests
         }
         """;
 
-    private static string CatalogWithChat(params string[] chat) => $$"""
+    internal static string CatalogWithChat(params string[] chat) => $$"""
         {
           "version": "t",
           "creditUsd": 0.005,
