@@ -13,13 +13,13 @@ namespace KieCatalog.Client;
 /// </summary>
 public sealed partial class KieClient : IKieChat
 {
-    public Task<ChatResponse> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    public async Task<ChatResponse> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         var wire = ChatWire.For(request);
         var url = new Uri(options.BaseUrl, request.Mode.Path);
         var endpoint = "POST " + url.AbsolutePath;
         var body = wire.Body(request, stream: false);
-        return resilience.ExecuteAsync(
+        return await resilience.ExecuteAsync(
             KieOperation.Chat,
             endpoint,
             idempotent: true,
@@ -31,7 +31,7 @@ public sealed partial class KieClient : IKieChat
                 ChatFailures.ThrowIfFailed(response, text, endpoint);
                 return wire.ReadResponse(text, endpoint);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatDelta> StreamChatAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -36,11 +36,12 @@ public sealed partial class FakeKieGateway : IKieChat
         }
     }
 
-    public Task<ChatResponse> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    public async Task<ChatResponse> ChatAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
+        await Task.Yield();
         cancellationToken.ThrowIfCancellationRequested();
         var (words, usage) = Answer(request);
-        return Task.FromResult(new ChatResponse(string.Concat(words), FinishReasonOf(request.Mode), usage));
+        return new ChatResponse(string.Concat(words), FinishReasonOf(request.Mode), usage);
     }
 
     public async IAsyncEnumerable<ChatDelta> StreamChatAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
