@@ -16,8 +16,11 @@ public abstract partial record FakeKieFault
     public static FakeKieFault StreamMalformedLine(int afterDeltas, string line = "data: {\"choices\":[{\"delta\":{\"content\":\"cut") =>
         new StreamMalformedFault(afterDeltas, line);
 
-    /// <summary>The stream sends <paramref name="afterDeltas"/> text deltas, then the protocol's error event with <paramref name="message"/>.</summary>
-    public static FakeKieFault StreamError(int afterDeltas, string message = "Overloaded") => new StreamErrorFault(afterDeltas, message);
+    /// <summary>
+    /// The stream sends <paramref name="afterDeltas"/> text deltas, then the protocol's error event with <paramref name="message"/>
+    /// (OpenAI's carries <paramref name="code"/>; Anthropic's the type it stands for: 429 <c>rate_limit_error</c>, 529 <c>overloaded_error</c>, else <c>api_error</c>).
+    /// </summary>
+    public static FakeKieFault StreamError(int afterDeltas, string message = "Overloaded", int code = 529) => new StreamErrorFault(afterDeltas, message, code);
 
     /// <summary>The stream begins at once, then every text delta waits <paramref name="perDelta"/> before it is sent.</summary>
     public static FakeKieFault StreamSlow(TimeSpan perDelta) => new StreamSlowFault(perDelta);
@@ -27,6 +30,6 @@ internal sealed record StreamDropFault(int AfterDeltas, Task? When) : FakeKieFau
 
 internal sealed record StreamMalformedFault(int AfterDeltas, string Line) : FakeKieFault;
 
-internal sealed record StreamErrorFault(int AfterDeltas, string Message) : FakeKieFault;
+internal sealed record StreamErrorFault(int AfterDeltas, string Message, int Code) : FakeKieFault;
 
 internal sealed record StreamSlowFault(TimeSpan PerDelta) : FakeKieFault;

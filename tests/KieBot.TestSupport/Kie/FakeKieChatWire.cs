@@ -45,8 +45,8 @@ internal static class FakeKieChatWire
         return events;
     }
 
-    public static string OpenAiError(string message) =>
-        "data: " + new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "server_error" } }.ToJsonString() + "\n\n";
+    public static string OpenAiError(string message, int code) =>
+        "data: " + new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = code == 429 ? "rate_limit_error" : "server_error", ["code"] = code } }.ToJsonString() + "\n\n";
 
     public static JsonObject AnthropicMessage(string id, string model, string text, string stop, ChatUsage usage) => new()
     {
@@ -90,11 +90,11 @@ internal static class FakeKieChatWire
         return events;
     }
 
-    public static string AnthropicError(string message) =>
+    public static string AnthropicError(string message, int code) =>
         "event: error\ndata: " + new JsonObject
         {
             ["type"] = "error",
-            ["error"] = new JsonObject { ["type"] = "overloaded_error", ["message"] = message },
+            ["error"] = new JsonObject { ["type"] = code switch { 429 => "rate_limit_error", 529 => "overloaded_error", _ => "api_error" }, ["message"] = message },
         }.ToJsonString() + "\n\n";
 
     private static JsonObject Chunk(string id, string model, JsonObject? delta, string? finish) => new()

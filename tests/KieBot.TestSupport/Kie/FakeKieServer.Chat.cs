@@ -175,7 +175,7 @@ public sealed partial class FakeKieServer
                 await context.Response.WriteAsync(f.Line + "\n\n", context.RequestAborted).ConfigureAwait(false);
                 return true;
             case StreamErrorFault f when f.AfterDeltas == sent:
-                await context.Response.WriteAsync(anthropic ? FakeKieChatWire.AnthropicError(f.Message) : FakeKieChatWire.OpenAiError(f.Message), context.RequestAborted).ConfigureAwait(false);
+                await context.Response.WriteAsync(anthropic ? FakeKieChatWire.AnthropicError(f.Message, f.Code) : FakeKieChatWire.OpenAiError(f.Message, f.Code), context.RequestAborted).ConfigureAwait(false);
                 return true;
             default:
                 return false;

@@ -41,7 +41,8 @@ internal sealed record OpenAiUsage(
     [property: JsonPropertyName("prompt_tokens")] int? PromptTokens,
     [property: JsonPropertyName("completion_tokens")] int? CompletionTokens);
 
-/// <summary>An error object inside a body or an event (OpenAI's and Anthropic's shapes both carry a message).</summary>
+/// <summary>An error object inside a body or an event (OpenAI's and Anthropic's shapes both carry a message; OpenAI's a code, a number or a word).</summary>
 internal sealed record ChatWireError(
     [property: JsonPropertyName("type")] string? Type,
-    [property: JsonPropertyName("message")] string? Message);
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("code")] System.Text.Json.JsonElement? Code = null);

@@ -44,7 +44,7 @@ internal sealed class OpenAiChatWire : ChatWire
         var completion = Parse(body, ChatJson.Default.OpenAiCompletion, endpoint, "the answer");
         if (completion.Error is { } error)
         {
-            throw Reported(endpoint, 500, error);
+            throw Reported(endpoint, CodeOf(error), error);
         }
 
         if (completion.Choices is not [var choice, ..] || choice.Message is null)
@@ -56,6 +56,15 @@ internal sealed class OpenAiChatWire : ChatWire
     }
 
     public override ChatStreamDecoder Decoder(string endpoint) => new StreamDecoder(endpoint);
+
+    /// <summary>An OpenAI error's code as KIE's: a number as it is, a rate-limit word as 429, anything else as a server error.</summary>
+    private static int CodeOf(ChatWireError error) => error.Code switch
+    {
+        { ValueKind: JsonValueKind.Number } n when n.TryGetInt32(out var code) => code,
+        { ValueKind: JsonValueKind.String } s when int.TryParse(s.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) => code,
+        { ValueKind: JsonValueKind.String } s when s.GetString()!.Contains("rate_limit", StringComparison.Ordinal) => 429,
+        _ => error.Type?.Contains("rate_limit", StringComparison.Ordinal) == true ? 429 : 500,
+    };
 
     private static ChatUsage UsageOf(OpenAiUsage? usage, string endpoint) =>
         usage is { PromptTokens: { } input, CompletionTokens: { } output }
@@ -78,7 +87,7 @@ internal sealed class OpenAiChatWire : ChatWire
             var chunk = Parse(e.Data, ChatJson.Default.OpenAiCompletion, endpoint, string.Create(CultureInfo.InvariantCulture, $"the event ending on stream line {e.Line}"));
             if (chunk.Error is { } error)
             {
-                throw Reported(endpoint, 500, error);
+                throw Reported(endpoint, CodeOf(error), error);
             }
 
             if (chunk.Usage is not null)

@@ -86,19 +86,23 @@ public sealed class ChatStreamFaultTests
         Assert.Equal(1, h.Server.CountOf(path));
     }
 
-    [Fact]
-    public async Task A_429_after_the_stream_began_is_not_retried()
+    [Theory]
+    [InlineData(Gemini)]
+    [InlineData(Claude)]
+    public async Task A_429_after_the_stream_began_is_not_retried(string path)
     {
         await using var h = await ClientHarness.StartAsync();
-        h.Server.Inject(Gemini, FakeKieFault.StreamError(afterDeltas: 1, "Rate limited"));
+        h.Server.Inject(path, FakeKieFault.StreamError(afterDeltas: 1, "Rate limited", code: 429));
+        var mode = path == Claude ? ChatModels.ClaudeSonnet4_5 : ChatModels.Gemini2_5Pro;
 
         var received = new List<ChatDelta>();
-        var error = await Assert.ThrowsAsync<KieException>(() => ReadAllAsync(h.Chat.StreamChatAsync(Ask(ChatModels.Gemini2_5Pro)), received));
+        var error = await Assert.ThrowsAsync<KieException>(() => ReadAllAsync(h.Chat.StreamChatAsync(Ask(mode)), received));
 
         Assert.Equal(["A"], received.Select(d => d.Text));
-        Assert.Equal(KieErrorKind.Server, error.Kind);
+        Assert.Equal((KieErrorKind.RateLimited, 429, KieOperation.Chat), (error.Kind, error.Error.Code, error.Error.Operation));
+        Assert.True(error.Error.IsRetryable, "a later call may succeed, but this one is not sent again");
         Assert.Contains("Rate limited", error.Error.Detail, StringComparison.Ordinal);
-        Assert.Equal(1, h.Server.CountOf(Gemini));
+        Assert.Equal(1, h.Server.CountOf(path));
     }
 
     [Fact]
