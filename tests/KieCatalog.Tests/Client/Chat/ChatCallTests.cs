@@ -77,6 +77,24 @@ public sealed class ChatCallTests
     }
 
     [Fact]
+    public async Task Anthropic_images_go_as_blocks_before_the_text_by_url_or_base64()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var claude = ChatModels.ClaudeSonnet4_6;
+        var withImages = new ChatModeDescriptor(
+            claude.Id, claude.Name, claude.Vendor, claude.KieModel, claude.Protocol, claude.Path, claude.ModelInBody, acceptsImages: true,
+            claude.ContextTokens, claude.MaxOutputTokens, claude.DefaultMaxTokens, claude.Price, claude.HiddenReason);
+
+        await h.Chat.ChatAsync(Ask(withImages, ChatImage.FromUrl(new Uri("https://example.com/fox.png")), ChatImage.FromData(new byte[] { 1, 2, 3 }, "image/jpeg")));
+
+        var blocks = Assert.Single(h.Server.ChatCalls).Body["messages"]![0]!["content"]!.AsArray();
+        Assert.Equal(["image", "image", "text"], blocks.Select(b => b!["type"]!.GetValue<string>()));
+        Assert.Equal("""{"type":"url","url":"https://example.com/fox.png"}""", blocks[0]!["source"]!.ToJsonString());
+        Assert.Equal("""{"type":"base64","media_type":"image/jpeg","data":"AQID"}""", blocks[1]!["source"]!.ToJsonString());
+        Assert.Equal(FakeKieServer.TokensOf("You write prompts.") + FakeKieServer.TokensOf("Write a prompt about a fox") + 512, h.Server.ChatCalls[0].Usage.InputTokens);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_for_a_request_the_model_cannot_take()
     {
         await using var h = await ClientHarness.StartAsync();
