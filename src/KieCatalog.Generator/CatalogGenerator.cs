@@ -82,6 +82,11 @@ public sealed class CatalogGenerator : IIncrementalGenerator
         spc.AddSource("Models.g.cs", SourceText.From(IndexEmitter.EmitModels(ns, spec), Encoding.UTF8));
         spc.AddSource("CatalogCallbacks.g.cs", SourceText.From(IndexEmitter.EmitCallbacks(ns, spec), Encoding.UTF8));
         spc.AddSource("ParamKinds.g.cs", SourceText.From(KindEmitter.Emit(ns, spec), Encoding.UTF8));
+        if (spec.Chat.Count > 0)
+        {
+            spc.AddSource("ChatModels.g.cs", SourceText.From(ChatEmitter.Emit(ns, spec), Encoding.UTF8));
+        }
+
         foreach (var model in spec.Models)
         {
             spc.AddSource($"Models.{Naming.ModelClass(model.Id)}.g.cs", SourceText.From(ModelEmitter.Emit(ns, model), Encoding.UTF8));

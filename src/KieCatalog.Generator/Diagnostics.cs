@@ -97,6 +97,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidList = Error(
         "KIE028", "Invalid list parameter", "{0}: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidChat = Error(
+        "KIE029", "Invalid chat model", "{0}: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, UnknownParamType, MissingPrice, NegativePrice, UnpricedCombination, UnknownPricedParam,
@@ -106,6 +109,7 @@ internal static class Diagnostics
         InvalidRequireWhen,
         InvalidFollowUp,
         InvalidList,
+        InvalidChat,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

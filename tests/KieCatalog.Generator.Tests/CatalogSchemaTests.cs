@@ -113,6 +113,12 @@ public sealed class CatalogSchemaTests
         ["visible mode with a json field in a list's items"] = (WithMode(Mode(ListOf(""" "boxes": { "type": "json", "label": { "en": "B", "ru": "Р" } } """))), "KIE019", "/models/0/modes/0/params/shots/items/boxes/type"),
         ["visible list field without a Russian label"] = (WithMode(Mode(ListOf(""" "text": { "type": "text", "label": { "en": "T" } } """))), "KIE014", "/models/0/modes/0/params/shots/items/text/label"),
         ["visible mode charging the longest audio up front"] = (WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 8, "maxQuantity": 15 }""")), "KIE021", "/models/0/modes/0/params/audio_url/type"),
+        ["chat model on an unknown protocol"] = (ChatDiagnosticsTests.CatalogWithChat(ChatDiagnosticsTests.Chat(ChatDiagnosticsTests.Price, protocol: "openai")), "KIE029", "/chat/0/protocol"),
+        ["visible chat model without a price"] = (ChatDiagnosticsTests.CatalogWithChat(ChatDiagnosticsTests.Chat()), "KIE029", "/chat/0"),
+        ["visible chat model on a protocol the client does not speak"] = (ChatDiagnosticsTests.CatalogWithChat(ChatDiagnosticsTests.Chat(ChatDiagnosticsTests.Price, protocol: "openai-responses", path: "/codex/v1/responses")), "KIE029", "/chat/0/protocol"),
+        ["chat price without its output rate"] = (ChatDiagnosticsTests.CatalogWithChat(ChatDiagnosticsTests.Chat(""" "price": { "inputPerMillion": 100 } """)), "KIE029", "/chat/0/price"),
+        ["chat limit that is not a whole number"] = (ChatDiagnosticsTests.CatalogWithChat(ChatDiagnosticsTests.Chat(ChatDiagnosticsTests.Price + ", \"contextTokens\": 1.5")), "KIE029", "/chat/0/contextTokens"),
+        ["chat path without its leading slash"] = (ChatDiagnosticsTests.CatalogWithChat(ChatDiagnosticsTests.Chat(ChatDiagnosticsTests.Price, path: "acme/v1/chat/completions")), "KIE029", "/chat/0/path"),
     };
 
     /// <summary>Shapes the generator accepts that a stricter schema would mark (what an import leaves unfinished).</summary>
@@ -126,6 +132,9 @@ public sealed class CatalogSchemaTests
         ["price by an uploaded file's duration"] = WithMode(Mode(Audio, price: """{ "unit": "second", "credits": 8, "quantity": "audio_url" }""")),
         ["a list switched by a boolean, priced by its items' seconds"] = WithMode(Mode(Shots, price: """{ "credits": 14, "unit": "second", "quantity": ["shots[].seconds", "duration"] }""")),
         ["price table over a boolean"] = WithMode(Mode(Sound, price: """{ "by": ["sound"], "table": { "false": 1, "true": null } }""")),
+        ["a priced chat model and a hidden one on a protocol the client does not speak"] = ChatDiagnosticsTests.CatalogWithChat(
+            ChatDiagnosticsTests.Chat(ChatDiagnosticsTests.Price + ", \"images\": true, \"maxOutputTokens\": 8000"),
+            ChatDiagnosticsTests.Chat(""" "hidden": "no price" """, id: "acme-gen", protocol: "gemini-generate", path: "/gemini/v1/models/acme:streamGenerateContent")),
         ["'$' properties everywhere"] = WithMode(Mode("\"prompt\": { \"$comment\": \"c\", \"type\": \"text\", \"label\": { \"en\": \"P\", \"ru\": \"П\" } }", price: """{ "$comment": "c", "credits": 1 }"""))
             .Replace("\"version\"", "\"$comment\": \"c\", \"version\"", StringComparison.Ordinal),
     };

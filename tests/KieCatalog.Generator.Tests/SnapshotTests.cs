@@ -14,7 +14,7 @@ public sealed class SnapshotTests
         Assert.Empty(errors);
         var names = run.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            new[] { "CatalogCallbacks.g.cs", "Models.KlingModel.g.cs", "Models.SeedreamModel.g.cs", "Models.g.cs", "ParamKinds.g.cs" },
+            new[] { "CatalogCallbacks.g.cs", "ChatModels.g.cs", "Models.KlingModel.g.cs", "Models.SeedreamModel.g.cs", "Models.g.cs", "ParamKinds.g.cs" },
             names);
         foreach (var source in run.GeneratedSources)
         {

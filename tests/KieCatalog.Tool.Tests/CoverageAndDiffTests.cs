@@ -39,6 +39,41 @@ public sealed class CoverageAndDiffTests : IDisposable
     }
 
     [Fact]
+    public async Task Coverage_lists_the_chat_models_in_their_own_section_and_finds_every_chat_record_of_KIEs()
+    {
+        var market = ToolRun.Reference("kie-market-schemas.json");
+
+        var (code, output, error) = await tool.RunAsync("coverage", market, "--catalog", ToolRun.RealCatalog);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("\nchat models (25; 0 on sale, 0 priced; not generation records):\n", output, StringComparison.Ordinal);
+        Assert.Contains("  gemini-2.5-pro (openai-chat at /gemini-2.5-pro/v1/chat/completions): hidden: KIE publishes no per-token price for it", output, StringComparison.Ordinal);
+        Assert.Contains("  gpt-5-4 (openai-responses at /codex/v1/responses): hidden: KIE publishes no per-token price for it (its pricing page as copied on 2026-06-30 has no chat model rows); KIE serves it on OpenAI's Responses API (/codex/v1/responses) only, which the client does not speak", output, StringComparison.Ordinal);
+        Assert.Contains("chat records of the sources (25; 25 in the catalog's chat family, 0 not)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not in the chat family", output, StringComparison.Ordinal);
+        var sources = output.IndexOf("\nsource records (", StringComparison.Ordinal);
+        var chat = output.IndexOf("\nchat models (", StringComparison.Ordinal);
+        Assert.DoesNotContain("gemini-2.5-pro", output[sources..chat], StringComparison.Ordinal);
+
+        var json = JsonNode.Parse((await tool.RunAsync("coverage", market, "--catalog", ToolRun.RealCatalog, "--json")).Output)!;
+        Assert.Equal(25, json["chat"]!.AsArray().Count);
+        Assert.All(json["chat"]!.AsArray(), c => Assert.False(c!["visible"]!.GetValue<bool>()));
+        Assert.DoesNotContain(json["modes"]!.AsArray(), m => m!["kieModel"]!.GetValue<string>() == "gemini-2.5-pro");
+    }
+
+    [Fact]
+    public async Task Coverage_says_which_chat_records_a_catalog_without_its_chat_family_lacks()
+    {
+        tool.Write("models.json", ImportTests.HandWritten);
+
+        var (_, output, _) = await tool.RunAsync("coverage", ToolRun.Reference("kie-market-schemas.json"), "--catalog", tool.CatalogPath);
+
+        Assert.Contains("chat records of the sources (25; 0 in the catalog's chat family, 25 not)", output, StringComparison.Ordinal);
+        Assert.Contains("  not in the chat family  claude-opus-4-5", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nchat models (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Coverage_lists_what_keeps_each_imported_mode_hidden_and_a_missing_record_fails()
     {
         tool.Write("models.json", ImportTests.HandWritten);

@@ -111,7 +111,10 @@ public sealed class ImportTests : IDisposable
         Assert.NotNull(modes[0]["price"]);
         var added = modes[1];
         Assert.Equal("""{"prompt":{"type":"text","required":true,"label":{"en":"Prompt","ru":"Промпт"},"maxLength":2000},"image_urls":{"type":"image[]","label":{"en":"Images","ru":"Изображения"},"maxItems":3},"elements":{"type":"json"}}""", Text(added["params"]!));
-        Assert.DoesNotContain("some-chat", tool.Catalog, StringComparison.Ordinal);
+        Assert.Contains("+ chat some-chat: added (anthropic-messages at /chat/v1/messages)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Modes(tool.Catalog), m => m["kieModel"]!.GetValue<string>() == "some-chat");
+        var chat = Assert.Single(JsonNode.Parse(tool.Catalog)!["chat"]!.AsArray());
+        Assert.Equal("""{"id":"some-chat","name":"some-chat","vendor":"Chat","protocol":"anthropic-messages","path":"/chat/v1/messages","modelInBody":true,"hidden":"imported 2026-11-24: no price"}""", Text(chat!));
         AssertBuildsClean(tool.Catalog);
 
         var check = await tool.RunAsync("import", market, "--catalog", tool.CatalogPath, "--check");

@@ -119,8 +119,8 @@ internal sealed record ModelSpec(
     EquatableArray<string> SeedIds,
     EquatableArray<ModeSpec> Modes);
 
-/// <summary>The whole catalog.</summary>
-internal sealed record CatalogSpec(string Version, string CreditUsd, EquatableArray<ModelSpec> Models);
+/// <summary>The whole catalog: the generation models and the chat models.</summary>
+internal sealed record CatalogSpec(string Version, string CreditUsd, EquatableArray<ModelSpec> Models, EquatableArray<ChatModelSpec> Chat = default);
 
 /// <summary>What the parse step hands on: the spec (null when an error makes emitting pointless) and the problems.</summary>
 internal sealed record CatalogResult(string Path, CatalogSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -22,6 +22,14 @@ internal static class Vocabulary
         "jobs", "veo", "runway", "aleph", "suno", "gpt4o-image", "flux-kontext", "midjourney", "luma", "omni",
     };
 
+    /// <summary>Chat protocols (kie-api.md §2.3), each with the end of the endpoint path it is served at.</summary>
+    public static readonly string[] ChatProtocols = { "openai-chat", "anthropic-messages", "openai-responses", "gemini-generate" };
+
+    public static readonly string[] ChatPathEndings = { "/v1/chat/completions", "/v1/messages", "/responses", "GenerateContent" };
+
+    /// <summary>The chat protocols the KieCatalog client speaks: a visible chat model must use one.</summary>
+    public static readonly string[] SupportedChatProtocols = { "openai-chat", "anthropic-messages" };
+
     public static readonly string[] PriceUnits = { "task", "image", "second", "minute", "1000-chars", "megapixel", "output-size" };
 
     /// <summary>Units priced by the dimensions of an uploaded image: per started megapixel, or by the output's longer side.</summary>

@@ -9,7 +9,7 @@ namespace KieCatalog.Generator.Parsing;
 /// <summary>Turns the text of models.json into an equatable spec and a list of located problems.</summary>
 internal static class CatalogParser
 {
-    private static readonly string[] TopKnown = { "version", "creditUsd", "models" };
+    private static readonly string[] TopKnown = { "version", "creditUsd", "models", "chat" };
     private static readonly string[] ModelKnown = { "id", "name", "vendor", "category", "description", "seedIds", "modes" };
     private static readonly string[] ModeKnown = { "id", "kieModel", "api", "path", "output", "label", "hidden", "retired", "docs", "seedIds", "price", "params", "requireOneOf", "rejects", "requireWhen" };
 
@@ -53,9 +53,10 @@ internal static class CatalogParser
         }
 
         CrossChecks.Run(ctx, models);
+        var chat = ChatParser.Parse(ctx, root);
         var spec = ctx.HasErrors
             ? null
-            : new CatalogSpec(version, Decimals.Format(creditUsd ?? 0), models.Select(m => m.Spec).ToEquatableArray());
+            : new CatalogSpec(version, Decimals.Format(creditUsd ?? 0), models.Select(m => m.Spec).ToEquatableArray(), chat.ToEquatableArray());
         return new CatalogResult(path, spec, ctx.Diagnostics);
     }
 

@@ -14,8 +14,10 @@ internal static class CoverageCommand
         Models and modes by category and API family: visible, hidden, priced, labelled; for each hidden mode why:
         retired (KIE no longer publishes it), the reason its "hidden" text states (a fact about KIE or the bot), or,
         for a mode no reason explains (a fresh import), "unfinished" and what it lacks (no price, missing en/ru texts,
-        json inputs, an endpoint the KIE client does not follow). With SOURCEs (as for import), lists each of their
-        records as present or missing; exits 1 when one is missing.
+        json inputs, an endpoint the KIE client does not follow). Then the chat models (the catalog's own "chat"
+        family, not generation records): protocol, endpoint, on sale or why hidden. With SOURCEs (as for import),
+        lists each of their records as present or missing (exits 1 when a generation record is missing), and each
+        of their chat records as in the catalog's chat family or not.
 
           --catalog FILE   the catalog (default catalog/models.json)
           --json           print the report as JSON
@@ -48,17 +50,24 @@ internal static class CoverageCommand
         }
 
         var modes = Coverage.Of(catalog);
+        var chat = ChatCoverages.Of(catalog);
         var byKey = modes.GroupBy(m => m.KieModel + " " + (m.Path ?? Families.DefaultPath(m.Api))).ToDictionary(g => g.Key, g => g.First());
         var records = sources.SelectMany(s => s.Records).DistinctBy(r => r.Key).Select(r => (Record: r, Mode: byKey.GetValueOrDefault(r.Key))).ToList();
         var leftOut = sources.SelectMany(s => s.LeftOut ?? []).ToList();
         var missing = records.Count(r => r.Mode is null);
         if (json)
         {
-            await output.WriteLineAsync(ToolJson.Text(Json(modes, records, leftOut))).ConfigureAwait(false);
+            var report = Json(modes, records, leftOut);
+            report["chat"] = new JsonArray(chat.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id, ["protocol"] = c.Protocol, ["path"] = c.Path, ["priced"] = c.Priced, ["visible"] = c.Visible, ["hiddenBecause"] = c.Hidden,
+            }).ToArray());
+            await output.WriteLineAsync(ToolJson.Text(report)).ConfigureAwait(false);
         }
         else
         {
             await WriteTextAsync(output, modes, records, leftOut).ConfigureAwait(false);
+            await WriteChatAsync(output, chat, leftOut).ConfigureAwait(false);
         }
 
         return missing > 0 ? ToolCommands.Problems : ToolCommands.Ok;
@@ -96,6 +105,28 @@ internal static class CoverageCommand
         if (leftOut.Count > 0)
         {
             await output.WriteLineAsync($"\nleft out (chat models, not generations): {leftOut.Count}").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteChatAsync(TextWriter output, IReadOnlyList<ChatCoverage> chat, List<string> leftOut)
+    {
+        if (chat.Count > 0)
+        {
+            await output.WriteLineAsync($"\nchat models ({chat.Count}; {chat.Count(c => c.Visible)} on sale, {chat.Count(c => c.Priced)} priced; not generation records):").ConfigureAwait(false);
+            foreach (var c in chat)
+            {
+                await output.WriteLineAsync($"  {c.Id} ({c.Protocol} at {c.Path}): {(c.Visible ? "on sale" : "hidden: " + c.Hidden)}").ConfigureAwait(false);
+            }
+        }
+
+        var absent = leftOut.Where(id => chat.All(c => c.Id != id)).ToList();
+        if (leftOut.Count > 0)
+        {
+            await output.WriteLineAsync($"\nchat records of the sources ({leftOut.Count}; {leftOut.Count - absent.Count} in the catalog's chat family, {absent.Count} not)").ConfigureAwait(false);
+            foreach (var id in absent)
+            {
+                await output.WriteLineAsync($"  not in the chat family  {id}").ConfigureAwait(false);
+            }
         }
     }
 

@@ -66,6 +66,7 @@ internal static class ImportCommand
 
         var importer = new Importer(catalog, today);
         importer.Apply(sources);
+        var changes = importer.Changes.Concat(new ChatImporter(catalog, today).Apply(sources)).ToList();
         var text = catalog.Render();
         var outOfDate = text != catalog.Text;
         var check = CatalogFile.Check(path, text);
@@ -76,21 +77,21 @@ internal static class ImportCommand
                 ["catalog"] = path,
                 ["records"] = sources.Sum(s => s.Records.Count),
                 ["changed"] = outOfDate,
-                ["changes"] = ImportChange.ToJson(importer.Changes),
+                ["changes"] = ImportChange.ToJson(changes),
                 ["problems"] = new JsonArray(check.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
             };
             await output.WriteLineAsync(ToolJson.Text(report)).ConfigureAwait(false);
         }
         else
         {
-            foreach (var change in importer.Changes)
+            foreach (var change in changes)
             {
                 await output.WriteLineAsync(change.ToString()).ConfigureAwait(false);
             }
 
-            var added = importer.Changes.Count(c => c.Sign == '+');
-            var retired = importer.Changes.Count(c => c.Sign == '-');
-            var changed = importer.Changes.Count(c => c.Sign == '~');
+            var added = changes.Count(c => c.Sign == '+');
+            var retired = changes.Count(c => c.Sign == '-');
+            var changed = changes.Count(c => c.Sign == '~');
             await output.WriteLineAsync($"{sources.Sum(s => s.Records.Count)} records from {sources.Count} source(s): {added} added, {changed} changes, {retired} retired").ConfigureAwait(false);
         }
 

@@ -15,6 +15,7 @@ internal static class MarketSchemaReader
     {
         var records = new List<SchemaRecord>();
         var leftOut = new List<string>();
+        var chat = new List<ChatRecord>();
         var index = 0;
         foreach (var item in root["models"]!.AsArray())
         {
@@ -27,6 +28,7 @@ internal static class MarketSchemaReader
             if (m["category"]?.ToString() == "text")
             {
                 leftOut.Add(kieModel);
+                chat.Add(ChatOf(kieModel, m, input));
                 continue;
             }
 
@@ -40,6 +42,17 @@ internal static class MarketSchemaReader
             records.Add(new SchemaRecord(kieModel, api, createPath, m["category"]?.ToString() ?? "image", m["family"]?.ToString() ?? api, fields));
         }
 
-        return new SchemaSource(origin, Complete: true, records, leftOut);
+        return new SchemaSource(origin, Complete: true, records, leftOut, chat);
+    }
+
+    private static ChatRecord ChatOf(string kieModel, JsonObject record, JsonObject input)
+    {
+        var inBody = record["modelInBody"]?.GetValue<bool>() ?? input.ContainsKey("model");
+        var allowed = (input["model"]?["enum"] as JsonArray ?? []).Select(e => e?.ToString()).ToList();
+        var bodyModel = inBody && allowed.Count > 0 && !allowed.Contains(kieModel) && record["modelSource"]?.ToString() != "example" ? allowed[0] : null;
+        var schema = input.ToJsonString();
+        var images = schema.Contains("image_url", StringComparison.Ordinal) || schema.Contains("input_image", StringComparison.Ordinal) || schema.Contains("inline_data", StringComparison.Ordinal);
+        var maxTokens = input["max_tokens"]?["default"] is JsonValue value && value.TryGetValue<int>(out var tokens) ? tokens : (int?)null;
+        return new ChatRecord(kieModel, record["createPath"]?.ToString() ?? "", record["family"]?.ToString() ?? "", inBody, bodyModel, images, maxTokens);
     }
 }

@@ -34,8 +34,15 @@ internal sealed record SchemaRecord(string KieModel, string Api, string CreatePa
 /// What one SOURCE argument held. A complete source (the market schema list) speaks for every model of the API
 /// families it contains, so a catalog mode of those families it lacks has been retired; a single OpenAPI page does not.
 /// </summary>
-/// <see cref="LeftOut"/> names the records that are not generations (KIE's <c>text</c> category: chat models).
-internal sealed record SchemaSource(string Origin, bool Complete, IReadOnlyList<SchemaRecord> Records, IReadOnlyList<string>? LeftOut = null);
+/// <see cref="LeftOut"/> names the records that are not generations (KIE's <c>text</c> category: chat models), and
+/// <see cref="Chat"/> holds what the catalog's chat family takes of them.
+internal sealed record SchemaSource(string Origin, bool Complete, IReadOnlyList<SchemaRecord> Records, IReadOnlyList<string>? LeftOut = null, IReadOnlyList<ChatRecord>? Chat = null);
+
+/// <summary>
+/// One of KIE's chat records: its id and endpoint, whether the body carries <c>model</c> (and which id it sends, when KIE's
+/// schema allows one other than the record's), whether its messages take images, and the <c>max_tokens</c> its schema defaults to.
+/// </summary>
+internal sealed record ChatRecord(string KieModel, string CreatePath, string Family, bool ModelInBody, string? BodyModel, bool Images, int? DefaultMaxTokens);
 
 /// <summary>A source that cannot be read: where and why, printed as <c>file(line,col): error: message</c>.</summary>
 internal sealed class SourceException(string origin, int line, int column, string message) : Exception(message)

@@ -25,6 +25,12 @@ public sealed class KieClientOptions
 
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// One chat attempt: until the whole answer (<see cref="IKieChat.ChatAsync"/>) or the stream's response headers
+    /// (<see cref="IKieChat.StreamChatAsync"/>); also the longest a stream may stay silent between two lines.
+    /// </summary>
+    public TimeSpan ChatTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Retries after the first attempt.</summary>
     public int MaxRetries { get; set; } = 3;
 

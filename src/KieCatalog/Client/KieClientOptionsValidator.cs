@@ -27,6 +27,7 @@ public sealed class KieClientOptionsValidator : IValidateOptions<KieClientOption
         CheckPositive(options.AttemptTimeout, "Kie:AttemptTimeout", failures);
         CheckPositive(options.TotalTimeout, "Kie:TotalTimeout", failures);
         CheckPositive(options.UploadTimeout, "Kie:UploadTimeout", failures);
+        CheckPositive(options.ChatTimeout, "Kie:ChatTimeout", failures);
         CheckPositive(options.RetryBaseDelay, "Kie:RetryBaseDelay", failures);
         CheckPositive(options.CircuitSamplingDuration, "Kie:CircuitSamplingDuration", failures);
         CheckPositive(options.CircuitBreakDuration, "Kie:CircuitBreakDuration", failures);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace KieCatalog.Client;
 
-/// <summary>Registers <see cref="KieClient"/> as the <see cref="IKieGateway"/>.</summary>
+/// <summary>Registers <see cref="KieClient"/> as the <see cref="IKieGateway"/> and the <see cref="IKieChat"/>.</summary>
 public static class KieServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="KieClientOptions"/> from <paramref name="section"/> (e.g. <c>configuration.GetSection("Kie")</c>).</summary>
@@ -37,8 +37,13 @@ public static class KieServiceCollectionExtensions
         services.TryAddSingleton<KieResilience>();
         services.TryAddSingleton<KieCallbackParser>();
         services.TryAddTransient<IKieGateway>(sp => sp.GetRequiredService<KieClient>());
+        services.TryAddTransient<IKieChat>(sp => sp.GetRequiredService<KieClient>());
 
         // The client logs its own calls without URLs' queries or headers; the factory's default logging is not needed.
-        return services.AddHttpClient<KieClient>().RemoveAllLoggers();
+        // A chat stream left before its end closes its connection instead of reading the rest of the answer (the
+        // handler's default drains up to 1 MB for 2 s to reuse it), so KIE stops generating what no one will read.
+        return services.AddHttpClient<KieClient>()
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { MaxResponseDrainSize = 0 })
+            .RemoveAllLoggers();
     }
 }

@@ -54,12 +54,14 @@ public sealed partial record KieError
     /// Whether the user's reserved price should be released: the generation ended (or can never start) without a
     /// result. A failed create refunds whatever the kind (the client has already spent its safe retries, and even a
     /// task KIE may have accepted before a timeout has no id to follow, so its result can never reach the user);
-    /// a failed read says nothing about the task and refunds only when KIE says the task does not exist.
+    /// a failed read says nothing about the task and refunds only when KIE says the task does not exist; a failed chat
+    /// call refunds (KIE reports no usage for it, so there is nothing to capture).
     /// </summary>
     public bool ShouldRefund => Operation switch
     {
         KieOperation.Task => true,
         KieOperation.CreateTask => true,
+        KieOperation.Chat => true,
         KieOperation.ReadTask => Kind == KieErrorKind.NotFound,
         _ => false,
     };

@@ -52,6 +52,9 @@ public enum KieOperation
     Upload,
     Callback,
 
+    /// <summary>A call to a chat model (synchronous, billed per token).</summary>
+    Chat,
+
     /// <summary>The task itself ended in failure.</summary>
     Task,
 }

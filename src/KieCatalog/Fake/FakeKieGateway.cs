@@ -10,7 +10,7 @@ namespace KieCatalog.Fake;
 /// <see cref="TimeProvider"/>, deterministic task ids and result URLs per output kind, scriptable failures and no
 /// network ever. Use it in tests of code that takes an <see cref="IKieGateway"/>, and for dry runs.
 /// </summary>
-public sealed class FakeKieGateway : IKieGateway
+public sealed partial class FakeKieGateway : IKieGateway
 {
     private readonly object gate = new();
     private readonly Dictionary<string, FakeTask> tasks = new(StringComparer.Ordinal);

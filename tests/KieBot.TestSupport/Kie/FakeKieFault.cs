@@ -1,7 +1,7 @@
 namespace KieBot.TestSupport.Kie;
 
 /// <summary>How the fake KIE server misbehaves for one request.</summary>
-public abstract record FakeKieFault
+public abstract partial record FakeKieFault
 {
     /// <summary>A real HTTP status with a KIE envelope (<c>code</c> = status), optionally with Retry-After.</summary>
     public static FakeKieFault Http(int status, string? message = null, TimeSpan? retryAfter = null) => new HttpStatusFault(status, message, retryAfter);

@@ -105,6 +105,7 @@ public sealed partial class FakeKieServer : IAsyncDisposable
         options.CreateRateLimitDelay = TimeSpan.FromMilliseconds(50);
         options.AttemptTimeout = TimeSpan.FromSeconds(10);
         options.TotalTimeout = TimeSpan.FromSeconds(60);
+        options.ChatTimeout = TimeSpan.FromSeconds(10);
     }
 
     /// <summary>The next <paramref name="times"/> requests to <paramref name="path"/> misbehave as <paramref name="fault"/>.</summary>
@@ -199,6 +200,12 @@ public sealed partial class FakeKieServer : IAsyncDisposable
                 context.Response.ContentType = "text/html";
                 await context.Response.WriteAsync("<html><body>error code: 1010</body></html>").ConfigureAwait(false);
                 return;
+        }
+
+        if (request.Method == "POST" && IsChatPath(path))
+        {
+            await AnswerChatAsync(context, path, body, fault).ConfigureAwait(false);
+            return;
         }
 
         var (status, answer) = Route(request.Method, path, request.Query["taskId"].ToString(), body, request, form);

@@ -24,6 +24,8 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public IKieGateway Kie => Services.GetRequiredService<IKieGateway>();
 
+    public IKieChat Chat => Services.GetRequiredService<IKieChat>();
+
     public static async Task<ClientHarness> StartAsync(Action<KieClientOptions>? tweak = null, TimeProvider? time = null, FakeKieServer? server = null)
     {
         server ??= await FakeKieServer.StartAsync();

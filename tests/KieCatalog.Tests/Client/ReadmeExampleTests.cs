@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace KieCatalog.Tests.Client;
 
-/// <summary>The README's client examples (a video, a song) compile and, run against the fake KIE server, print their results.</summary>
+/// <summary>The README's client examples (a video, a song, a follow-up, a streamed chat) compile and, run against the fake KIE server, print their results.</summary>
 public sealed class ReadmeExampleTests
 {
     private const string Marker = "<!-- readme-example:";
@@ -73,6 +73,18 @@ public sealed class ReadmeExampleTests
         Assert.Contains("True", output, StringComparison.Ordinal);
         Assert.Contains("60 credits", output, StringComparison.Ordinal);
         Assert.Contains(extension.ResultUrls[0], output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readme_chat_example_streams_the_answer_and_prints_its_usage()
+    {
+        await using var server = await FakeKieServer.StartAsync();
+        var output = await RunAsync(ExampleSource("a streaming chat"), server);
+
+        var call = Assert.Single(server.ChatCalls);
+        Assert.Equal(("/gemini-2.5-flash/v1/chat/completions", true, 200), (call.Path, call.Stream, call.Body["max_tokens"]!.GetValue<int>()));
+        Assert.StartsWith(server.ChatReply + "\n", output, StringComparison.Ordinal);
+        Assert.Contains($"{call.Usage.InputTokens} tokens in, {call.Usage.OutputTokens} out (stop)", output, StringComparison.Ordinal);
     }
 
     private static async Task<string> RunAsync(string source, FakeKieServer server)

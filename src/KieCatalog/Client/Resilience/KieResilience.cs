@@ -68,6 +68,7 @@ public sealed partial class KieResilience
     /// <summary>
     /// Runs <paramref name="attempt"/> under the pipeline. <paramref name="idempotent"/> false (create-task) retries only
     /// failures after which KIE cannot have created anything. Polly's own exceptions come out as <see cref="KieException"/>.
+    /// An upload's attempts get <see cref="KieClientOptions.UploadTimeout"/>, a chat's <see cref="KieClientOptions.ChatTimeout"/>.
     /// </summary>
     internal async Task<T> ExecuteAsync<T>(
         KieOperation operation,
@@ -77,12 +78,13 @@ public sealed partial class KieResilience
         Func<CancellationToken, Task<T>> attempt,
         CancellationToken cancellationToken)
     {
+        var longAttempt = upload ? options.UploadTimeout : operation == KieOperation.Chat ? options.ChatTimeout : (TimeSpan?)null;
         var shape = new CallShape(
             operation,
             endpoint,
             idempotent,
-            upload ? options.UploadTimeout : options.AttemptTimeout,
-            upload ? options.UploadTimeout + options.TotalTimeout : options.TotalTimeout);
+            longAttempt ?? options.AttemptTimeout,
+            longAttempt is { } longer ? longer + options.TotalTimeout : options.TotalTimeout);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Shape, shape);
         try
