@@ -46,11 +46,13 @@ public sealed class CatalogTests
     {
         var hidden = Models.AllModes.Where(m => !m.IsVisible).ToList();
 
-        // Family modes are visible on the endpoints the client creates and follows to a result (no helper answering at once);
-        // Suno's need a callback URL, which the bot's shelf checks (a bot without one does not sell them).
-        Assert.All(Models.AllModes.Where(m => m.IsVisible), m => Assert.True(KieEndpoints.For(m) is { IsSynchronous: false } && m.Api != ApiFamily.Omni, m.Key));
+        // Family modes are visible on the endpoints the client creates and follows to a result, or on one answering at once
+        // with a result to deliver (Suno's timed lyrics, as text), never with ids for later tasks (persona, Omni's voices);
+        // Suno's tasks need a callback URL, which the bot's shelf checks (a bot without one does not sell them).
+        Assert.All(Models.AllModes.Where(m => m.IsVisible), m => Assert.True(KieEndpoints.For(m) is { IsSynchronous: false } or { Result: not KieResultKind.Data } && m.Api != ApiFamily.Omni, m.Key));
         Assert.Contains(Models.AllModes, m => m.IsVisible && m.Api == ApiFamily.Veo);
-        Assert.All(Models.AllModes.Where(m => m.IsVisible && m.Api == ApiFamily.Suno), m => Assert.True(KieEndpoints.For(m)!.RequiresCallback, m.Key));
+        Assert.All(Models.AllModes.Where(m => m.IsVisible && m.Api == ApiFamily.Suno), m => Assert.True(KieEndpoints.For(m)! is { RequiresCallback: true } or { IsSynchronous: true }, m.Key));
+        Assert.Equal([Models.Suno.GetTimestampedLyrics], Models.AllModes.Where(m => m.IsVisible && KieEndpoints.For(m)!.IsSynchronous));
         Assert.All(hidden, m => Assert.False(string.IsNullOrWhiteSpace(m.HiddenReason)));
         Assert.Contains(Models.Sora2Pro.Storyboard, hidden);
         Assert.True(Models.AllModes.Count(m => m.IsVisible) >= 80);

@@ -44,21 +44,27 @@ public static partial class ReferencePrice
         ["/api/v1/wav/generate"] = "WAV",
         ["/api/v1/generate/replace-section"] = "replace section",
         ["/api/v1/vocal-removal/generate"] = "vocal separation",
+        ["/api/v1/generate/get-timestamped-lyrics"] = "timestamped lyrics",
     };
 
     private static string? Marker(ModeDescriptor mode) =>
         LegacyMarkers.TryGetValue(mode, out var marker) ? marker
-        : mode.Api == ApiFamily.Suno && mode.Output == OutputKind.Audio
+        : mode.Api == ApiFamily.Suno && (mode.Output == OutputKind.Audio || SunoMarkers.ContainsKey(mode.CreatePath ?? string.Empty))
             ? SunoMarkers.GetValueOrDefault(mode.CreatePath ?? string.Empty, "Suno generate/extend/cover/upload/add-*")
             : null;
 
     /// <summary>Every amount the references allow for this input (a per-second rate times the input's seconds included).</summary>
     public static IReadOnlyList<decimal> Candidates(ModeDescriptor mode, IModeInput input)
     {
+        if (mode.Api == ApiFamily.Suno && mode.CreatePath == "/api/v1/suno/cover/generate")
+        {
+            // Suno's cover art: the closing paragraph says "persona/cover/MIDI free".
+            return LegacyPrices().Contains("persona/cover/MIDI free", StringComparison.Ordinal) ? [0m] : [];
+        }
+
         if (Marker(mode) is { } marker)
         {
-            var paragraph = File.ReadLines(Reference.Path("kie-api.md")).SkipWhile(l => !l.StartsWith("Legacy-family prices", StringComparison.Ordinal)).Take(6);
-            var text = string.Join(' ', paragraph);
+            var text = LegacyPrices();
             var at = text.IndexOf(marker + " ", StringComparison.Ordinal);
             return at < 0 ? [] : Amounts(text[(at + marker.Length)..]).Take(1).ToList();
         }
@@ -75,6 +81,10 @@ public static partial class ReferencePrice
             ? model.GetProperty("modes").EnumerateArray().Select(m => m.GetProperty("credits_per_generation").GetDecimal()).ToList()
             : [];
     }
+
+    /// <summary>kie-api.md's paragraph of legacy-family prices (Veo, Runway, Suno, 4o Image, Flux Kontext, Midjourney) as one line.</summary>
+    private static string LegacyPrices() =>
+        string.Join(' ', File.ReadLines(Reference.Path("kie-api.md")).SkipWhile(l => !l.StartsWith("Legacy-family prices", StringComparison.Ordinal)).Take(6));
 
     /// <summary>The part of a price cell that prices the input's own values: from a price-driving value's mention to the next other value's.</summary>
     private static string Segment(string cell, ModeDescriptor mode, IModeInput input)

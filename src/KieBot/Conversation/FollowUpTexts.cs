@@ -33,7 +33,7 @@ public static class FollowUpTexts
     /// <summary>One row per follow-up: "↪️ Extend · Fast · 60 cr", "↪️ Upscale 3 · 8 cr".</summary>
     public static IEnumerable<IReadOnlyList<Button>> Rows(string language, Generation parent, IReadOnlyList<FollowUpOffer> offers, Pricing pricing) =>
         Keyboards.Pairs(offers.Select(o => new Button(
-            TelegramLimits.Fit(Texts.Get(language, "btn.followup", ("label", o.Mode.Label.Get(language) + (o.Number is { } n ? " " + n : "")), ("price", Price(o.Mode, pricing))), TelegramLimits.ButtonText),
+            TelegramLimits.Fit(Texts.Get(language, o.Mode.Price is { IsFixed: true, MinCredits: 0 } ? "btn.followup_free" : "btn.followup", ("label", o.Mode.Label.Get(language) + (o.Number is { } n ? " " + n : "")), ("price", Price(o.Mode, pricing))), TelegramLimits.ButtonText),
             Data(o, parent))).ToList());
 
     public static string Refusal(Turn turn, FollowUpRefusal refusal) =>

@@ -6,8 +6,8 @@ namespace KieBot.Conversation;
 /// <summary>
 /// What the bot sells of the catalog: its visible modes, except those whose KIE endpoint requires a callback URL on
 /// every task (<see cref="KieEndpoint.RequiresCallback"/>: Suno) while this host has no public URL for KIE to call
-/// (neither <c>PUBLIC_URL</c> nor webhook mode). Those are withheld, and the admin's catalog overview and <c>check</c>
-/// say so and why.
+/// (neither <c>PUBLIC_URL</c> nor webhook mode), and the follow-ups that continue only those. They are withheld, and
+/// the admin's catalog overview and <c>check</c> say so and why.
 /// </summary>
 public sealed class Shelf
 {
@@ -19,6 +19,13 @@ public sealed class Shelf
         withheld = HasCallbackUrl
             ? []
             : KieCatalog.Models.AllModes.Where(m => m.IsVisible && KieEndpoints.For(m) is { RequiresCallback: true }).ToHashSet();
+
+        // A follow-up of only withheld modes has nothing to continue here (Suno's timed lyrics answer at once, yet need a song).
+        while (KieCatalog.Models.AllModes.FirstOrDefault(m => m.IsVisible && !withheld.Contains(m)
+                   && m.FollowUpParam?.FollowUp is { From.Count: > 0 } rule && rule.From.All(withheld.Contains)) is { } orphan)
+        {
+            withheld.Add(orphan);
+        }
     }
 
     /// <summary>KIE can reach this host with a task's callback.</summary>

@@ -65,9 +65,16 @@ public sealed partial class GenerationSubmitter(
                     return new SubmitResult.FreeUsedUp();
                 }
 
-                generation = generation with { Price = request.Price, ReservationKey = ReservationKey(id) };
-                var reserve = await store.Generations.CreateReservedAsync(generation, ct).ConfigureAwait(false);
-                if (!reserve.Succeeded)
+                if (request.Price == Credits.Zero)
+                {
+                    // What KIE makes at no charge (Suno's cover art) is made at none: nothing to reserve, capture or refund.
+                    await store.Generations.CreateAsync(generation, ct).ConfigureAwait(false);
+                }
+                else if (await ReserveAsync(generation with { Price = request.Price, ReservationKey = ReservationKey(id) }, ct).ConfigureAwait(false) is { } reserved)
+                {
+                    generation = reserved;
+                }
+                else
                 {
                     var balance = await store.Ledger.GetBalanceAsync(request.UserId, ct).ConfigureAwait(false);
                     return new SubmitResult.Insufficient(request.Price, balance.Available);
@@ -98,6 +105,10 @@ public sealed partial class GenerationSubmitter(
 
         return new SubmitResult.Started(id);
     }
+
+    /// <summary>Records <paramref name="generation"/> with its price reserved: the generation, or null when the balance is short.</summary>
+    private async Task<Generation?> ReserveAsync(Generation generation, CancellationToken ct) =>
+        (await store.Generations.CreateReservedAsync(generation, ct).ConfigureAwait(false)).Succeeded ? generation : null;
 
     /// <summary>
     /// A follow-up is checked against its parent as it stands now, before anything is reserved: the user's own finished

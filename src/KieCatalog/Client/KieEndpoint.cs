@@ -123,7 +123,7 @@ public static class KieEndpoints
         Async(ApiFamily.Suno, "/api/v1/suno/cover/generate", "/api/v1/suno/cover/record-info", null, true, KieResultKind.Files, StateDecoders.CoverFlag, ResultReaders.CoverImages),
         Sync(ApiFamily.Suno, "/api/v1/style/generate", KieResultKind.Text, ResultReaders.Style),
         Sync(ApiFamily.Suno, "/api/v1/generate/generate-persona", KieResultKind.Data, ResultReaders.Data),
-        Sync(ApiFamily.Suno, "/api/v1/generate/get-timestamped-lyrics", KieResultKind.Data, ResultReaders.Data),
+        Sync(ApiFamily.Suno, "/api/v1/generate/get-timestamped-lyrics", KieResultKind.Text, TimedLyrics.Read),
         Async(ApiFamily.Gpt4oImage, "/api/v1/gpt4o-image/generate", "/api/v1/gpt4o-image/record-info", null, false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),
         Sync(ApiFamily.Gpt4oImage, "/api/v1/gpt4o-image/download-url", KieResultKind.Files, ResultReaders.DownloadUrl),
         Async(ApiFamily.FluxKontext, "/api/v1/flux/kontext/generate", "/api/v1/flux/kontext/record-info", "model", false, KieResultKind.Files, StateDecoders.SuccessFlag, ResultReaders.Harvest),

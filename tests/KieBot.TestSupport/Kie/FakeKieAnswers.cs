@@ -30,7 +30,10 @@ internal static class FakeKieAnswers
         },
         "/api/v1/generate/get-timestamped-lyrics" => new JsonObject
         {
-            ["alignedWords"] = new JsonArray(new JsonObject { ["word"] = "[Verse]\nWaggin'", ["success"] = true, ["startS"] = 1.36, ["endS"] = 1.79, ["palign"] = 0 }),
+            ["alignedWords"] = new JsonArray(
+                new JsonObject { ["word"] = "[Verse]\nWaggin'", ["success"] = true, ["startS"] = 1.36, ["endS"] = 1.79, ["palign"] = 0 },
+                new JsonObject { ["word"] = "my", ["success"] = true, ["startS"] = 1.8, ["endS"] = 2.05, ["palign"] = 0 },
+                new JsonObject { ["word"] = "\nTail", ["success"] = true, ["startS"] = 62.5, ["endS"] = 63.1, ["palign"] = 0 }),
             ["waveformData"] = new JsonArray(0, 1, 0.5, 0.75),
             ["hootCer"] = 0.3803191489361702,
             ["isStreamed"] = false,

@@ -133,7 +133,7 @@ public sealed class MusicFailureTests(PostgresFixture postgres)
         var panel = await h.Api.WaitForAsync(c => c.ChatId == Admin && c.Buttons.Any(b => b.Data == "adm:catalog"));
         h.Api.Enqueue(admin.Press("adm:catalog", panel.MessageId));
         var report = await h.Api.WaitForAsync(c => c.ChatId == Admin && c.Text?.Contains("Not on sale", StringComparison.Ordinal) == true);
-        Assert.Contains("40 modes of Suno, Suno Cover, Suno Extend, Suno Vocals &amp; Instrumental, Suno Mashup, Suno Lyrics", report.Text, StringComparison.Ordinal);
+        Assert.Contains("42 modes of Suno, Suno Cover, Suno Extend, Suno Vocals &amp; Instrumental, Suno Mashup, Suno Lyrics", report.Text, StringComparison.Ordinal);
         Assert.Contains("KIE requires a callback URL (callBackUrl) on every task of these", report.Text, StringComparison.Ordinal);
         Assert.Contains("set PUBLIC_URL, or run in webhook mode (WEBHOOK_URL)", report.Text, StringComparison.Ordinal);
         Assert.Contains("Audio: 1 models, 4 modes on sale", report.Text, StringComparison.Ordinal);

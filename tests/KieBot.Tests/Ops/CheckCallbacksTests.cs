@@ -16,7 +16,7 @@ public sealed class CheckCallbacksTests : IDisposable
         env["PUBLIC_URL"] = "https://bot.example";
         var public_ = await CheckAsync(env);
 
-        Assert.Contains("warn  callbacks: 40 visible modes (Suno, Suno Cover, Suno Extend, Suno Vocals & Instrumental, Suno Mashup, Suno Lyrics) are not on sale: KIE requires a callback URL on every task of these, and neither PUBLIC_URL nor WEBHOOK_URL is set", polling, StringComparison.Ordinal);
+        Assert.Contains("warn  callbacks: 42 visible modes (Suno, Suno Cover, Suno Extend, Suno Vocals & Instrumental, Suno Mashup, Suno Lyrics) are not on sale: KIE requires a callback URL on every task of these (or of the results they continue), and neither PUBLIC_URL nor WEBHOOK_URL is set", polling, StringComparison.Ordinal);
         Assert.DoesNotContain("callbacks:", public_, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ public sealed class SynchronousEndpointTests
         { "/api/v1/gpt4o-image/download-url", "files", "X-Amz-Expires=1200" },
         { "/api/v1/style/generate", "text", "Pop, Mysterious, airy female vocals, shimmering synth pads, 100 BPM" },
         { "/api/v1/generate/generate-persona", "json", "personaId" },
-        { "/api/v1/generate/get-timestamped-lyrics", "json", "alignedWords" },
+        { "/api/v1/generate/get-timestamped-lyrics", "text", "[Verse]\n[00:01.36] Waggin' my\n[01:02.50] Tail" },
         { "/api/v1/omni/audio/create", "json", "kieAudioId" },
         { "/api/v1/omni/character/create", "json", "characterId" },
     };

@@ -153,7 +153,7 @@ public sealed class BrowseFeature(IChatSurface chat, Pricing pricing, BotSetting
         }
 
         var max = pricing.UserPrice(most);
-        return min == max ? turn.T("price.fixed", ("credits", min)) : turn.T("price.range", ("min", min), ("max", max));
+        return min == max ? (most == 0 ? turn.T("price.free") : turn.T("price.fixed", ("credits", min))) : turn.T("price.range", ("min", min), ("max", max));
     }
 
     private string RubleRange(ModeDescriptor mode)

@@ -74,7 +74,7 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
             .Prepend(await ParentLineAsync(turn, form, mode, ct).ConfigureAwait(false))
             .OfType<string>();
         var text = turn.T(
-            freeLeft > 0 ? "summary.free" : "summary",
+            freeLeft > 0 ? "summary.free" : price == Credits.Zero ? "summary.no_charge" : "summary",
             ("model", mode.Model.Name),
             ("mode", mode.Label.Get(turn.Language)),
             ("params", string.Join("\n", lines)),

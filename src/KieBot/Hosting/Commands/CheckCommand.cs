@@ -78,7 +78,7 @@ public static class CheckCommand
         if (shelf.Withheld.Count > 0)
         {
             items.Add(new CheckItem("callbacks", CheckStatus.Warning,
-                $"{shelf.Withheld.Count} visible modes ({string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct())}) are not on sale: KIE requires a callback URL on every task of these, and neither PUBLIC_URL nor WEBHOOK_URL is set"));
+                $"{shelf.Withheld.Count} visible modes ({string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct())}) are not on sale: KIE requires a callback URL on every task of these (or of the results they continue), and neither PUBLIC_URL nor WEBHOOK_URL is set"));
         }
         items.Add(await KieAsync(options, ct).ConfigureAwait(false));
         return items;

@@ -89,7 +89,7 @@ internal static class ResultReaders
     /// <summary>Suno style boost: <c>data.result</c>, the style text.</summary>
     public static ResultRead Style(JsonElement data) => new([], [], data.Text("result"));
 
-    /// <summary>An answer of ids and values (persona, timestamped lyrics, Omni voice or character): <c>data</c> as JSON, with its <c>imageUrl</c> if any.</summary>
+    /// <summary>An answer of ids and values (persona, Omni voice or character): <c>data</c> as JSON, with its <c>imageUrl</c> if any.</summary>
     public static ResultRead Data(JsonElement data) =>
         data.ValueKind == JsonValueKind.Object ? new(Links(data, "imageUrl"), [], data.GetRawText()) : ResultRead.None;
 
