@@ -25,6 +25,7 @@ internal sealed class SqlBotStore : IBotStore
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
         Durations = new SqlTaskDurations(db);
+        MeteredCalls = new SqlMeteredCallStore(db, ledger);
     }
 
     public string Dialect => db.Dialect;
@@ -54,6 +55,8 @@ internal sealed class SqlBotStore : IBotStore
     public ISettingsStore Settings { get; }
 
     public ITaskDurations Durations { get; }
+
+    public IMeteredCallStore MeteredCalls { get; }
 
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => Migrator.MigrateAsync(db, cancellationToken);
 
