@@ -29,6 +29,7 @@ public static class BotComposition
         if (options.DryRun)
         {
             services.AddSingleton<IKieGateway>(sp => new FakeKieGateway(sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IKieChat>(sp => (IKieChat)sp.GetRequiredService<IKieGateway>());
         }
         else
         {
@@ -71,6 +72,8 @@ public static class BotComposition
         services.AddSingleton<BackgroundCreates>();
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();
+        services.AddSingleton<MeteredChat>();
+        services.AddSingleton<MeteredCallSweeper>();
         services.AddSingleton<UpdatePipeline>();
         return services;
     }
