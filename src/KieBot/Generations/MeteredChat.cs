@@ -78,6 +78,14 @@ public sealed partial class MeteredChat(IBotStore store, IKieChat chat, ILogger<
         return Credits.Ceiling(price.Credits(InputTokenBound(request), output));
     }
 
+    /// <summary>Free calls of <paramref name="purpose"/> the user has left on <paramref name="day"/> out of <paramref name="daily"/>.</summary>
+    public async Task<int> FreeLeftAsync(string purpose, long userId, string day, int daily, CancellationToken ct) =>
+        daily <= 0 ? 0 : Math.Max(0, daily - await store.MeteredCalls.CountFreeAsync(userId, purpose, day, ct).ConfigureAwait(false));
+
+    /// <summary>The day (yyyy-MM-dd) free calls count against, in <paramref name="zone"/>.</summary>
+    public static string Day(DateTimeOffset now, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<MeteredChatResult> RunAsync(MeteredChatCall call, Func<string, CancellationToken, ValueTask> onText, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(call);

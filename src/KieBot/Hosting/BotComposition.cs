@@ -52,7 +52,7 @@ public static class BotComposition
         // One line per feature; their buttons on the shared screens come in this order.
         services.AddMenu();
         services.AddBrowse();
-        services.AddForm();
+        services.AddForm(options.Env, options.DryRun);
         services.AddBalance();
         services.AddHistory();
         services.AddAdmin();
