@@ -50,6 +50,15 @@ public sealed record ChatOffer
     public Credits? MostFor(Pricing pricing, int inputTokens, int outputTokens) =>
         UserPrice(pricing) is { } price ? Credits.Ceiling(price.Credits(inputTokens, outputTokens)) : null;
 
+    /// <summary>One line for the admin's catalog overview and <c>check</c>: the model and its terms, or why it is off.</summary>
+    public string Describe() => Off is { } off ? "off: " + off
+        : $"{Model!.Name} ({Model.Id}), " + string.Join(", ", new[]
+        {
+            KiePrice is { } p ? string.Create(CultureInfo.InvariantCulture, $"KIE {p.InputCreditsPerMillion}/{p.OutputCreditsPerMillion} cr per million tokens in/out{(Model.Price is null ? " (" + Prefix + "_PRICE)" : "")}") : null,
+            FreeDaily > 0 ? string.Create(CultureInfo.InvariantCulture, $"{FreeDaily} free a day") : null,
+            DryRun ? "dry run: the fake chat, nothing charged" : null,
+        }.OfType<string>());
+
     /// <summary>Reads the settings under <paramref name="prefix"/>; a bad value is a problem naming its variable.</summary>
     public static ChatOffer Read(string purpose, string prefix, Func<string, string?> env, bool dryRun, List<string> problems)
     {

@@ -58,6 +58,27 @@ public sealed class ConsoleChatTests : IDisposable
     }
 
     [Fact]
+    public async Task The_console_offers_the_prompt_coach_with_the_fake_chat_and_charges_nothing()
+    {
+        var script = string.Join('\n',
+            "1", "1", "1", "1",                 // Images → Z-Image → text to image → ✨ Improve
+            "a fox asleep in the snow", "1",    // the idea → Use it
+            "1");                               // generate
+        var output = new StringWriter();
+        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path.Combine(folder, "coach.db"), ["LANG"] = "en_US.UTF-8" };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(script), output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("[1] ✨ Improve the prompt (free)", text, StringComparison.Ordinal);
+        Assert.Contains("Improved prompt", text, StringComparison.Ordinal);
+        Assert.Contains("[Gemini 2.5 Flash, dry run] a fox asleep in the snow", text, StringComparison.Ordinal);
+        Assert.Contains("Free: today's allowance.", text, StringComparison.Ordinal);
+        Assert.Matches(@"🖼 image: https://fake\.kie\.invalid/results/fake_jobs_\d+/0\.png", text);
+    }
+
+    [Fact]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_variable()
     {
         var errors = new StringWriter();
