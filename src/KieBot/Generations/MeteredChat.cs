@@ -82,6 +82,19 @@ public sealed partial class MeteredChat(IBotStore store, IKieChat chat, ILogger<
     public async Task<int> FreeLeftAsync(string purpose, long userId, string day, int daily, CancellationToken ct) =>
         daily <= 0 ? 0 : Math.Max(0, daily - await store.MeteredCalls.CountFreeAsync(userId, purpose, day, ct).ConfigureAwait(false));
 
+    /// <summary>The newest <paramref name="turns"/> answered calls of a thread as the conversation so far, oldest first.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> ThreadAsync(long userId, string thread, int turns, CancellationToken ct) =>
+        [.. (await store.MeteredCalls.ListThreadAsync(userId, thread, turns, ct).ConfigureAwait(false))
+            .SelectMany(c => new[] { ChatMessage.User(c.Prompt), ChatMessage.Assistant(c.Answer ?? string.Empty) })];
+
+    /// <summary>The user's calls of <paramref name="purpose"/>, newest first.</summary>
+    public Task<IReadOnlyList<MeteredCall>> RecentAsync(long userId, string purpose, int limit, CancellationToken ct) =>
+        store.MeteredCalls.ListByUserAsync(userId, purpose, limit, 0, ct);
+
+    /// <summary>One call of the user's (null when it is not theirs).</summary>
+    public async Task<MeteredCall?> FindAsync(long userId, string id, CancellationToken ct) =>
+        await store.MeteredCalls.GetAsync(id, ct).ConfigureAwait(false) is { } call && call.UserId == userId ? call : null;
+
     /// <summary>The day (yyyy-MM-dd) free calls count against, in <paramref name="zone"/>.</summary>
     public static string Day(DateTimeOffset now, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using KieBot.Features.History;
 using KieBot.Features.Menu;
 using KieBot.Features.Payments.Bank;
 using KieBot.Features.Payments.Stars;
+using KieBot.Features.Text;
 using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
@@ -53,6 +54,7 @@ public static class BotComposition
         services.AddMenu();
         services.AddBrowse();
         services.AddForm(options.Env, options.DryRun);
+        services.AddText(options.Env, options.DryRun);
         services.AddBalance();
         services.AddHistory();
         services.AddAdmin();
