@@ -149,6 +149,12 @@ public sealed partial class MeteredChat(IBotStore store, IKieChat chat, ILogger<
             await store.MeteredCalls.RefundAsync(id, "cancelled", CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        catch (Exception e)
+        {
+            // Showing the answer failed (the chat went away mid-stream): the reservation is not held until a sweep.
+            await store.MeteredCalls.RefundAsync(id, e.GetType().Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         // KIE always reports usage; an answer without it is counted at the bound of what was sent and what came back.
         var used = usage ?? new ChatUsage(InputTokenBound(call.Request), Encoding.UTF8.GetByteCount(text.ToString()));

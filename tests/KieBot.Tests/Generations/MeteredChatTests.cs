@@ -56,6 +56,18 @@ public sealed class MeteredChatTests : SqliteTrackerTest
     }
 
     [Fact]
+    public async Task A_chat_that_cannot_show_the_answer_releases_the_reservation_at_once()
+    {
+        await Store.Ledger.GrantAsync(5, Credits.Whole(10), "g:5", GrantReason.Bonus);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Chat.RunAsync(Call("a fox"), (_, _) => throw new InvalidOperationException("chat gone"), default));
+
+        var row = Assert.Single(await Store.MeteredCalls.ListByUserAsync(5, "coach", 10));
+        Assert.Equal((MeteredCallState.Refunded, nameof(InvalidOperationException)), (row.State, row.Error));
+        Assert.Equal(new Balance(5, Credits.Whole(10), Credits.Zero), await Store.Ledger.GetBalanceAsync(5));
+    }
+
+    [Fact]
     public async Task Free_calls_cost_nothing_within_the_allowance_and_then_the_price_applies()
     {
         await Store.Ledger.GrantAsync(5, Credits.Whole(10), "g:5", GrantReason.Bonus);

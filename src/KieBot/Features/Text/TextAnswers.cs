@@ -14,7 +14,7 @@ namespace KieBot.Features.Text;
 /// </summary>
 public sealed class TextAnswers(TextOptions options, MeteredChat metered, IChatSurface chat, Pricing pricing, TimeProvider time, GenerationOptions generation)
 {
-    public const string Purpose = "text";
+    public const string Purpose = ChatHistoryScreen.Purpose;
 
     private static readonly string[] TextTypes = ["application/json", "application/xml", "application/x-yaml", "application/csv"];
 

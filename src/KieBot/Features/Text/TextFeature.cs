@@ -27,6 +27,12 @@ public sealed class TextFeature(TextAnswers answers, MeteredChat metered, IChatS
 
     public IReadOnlyList<string> Buttons { get; } = [Prefix];
 
+    public IReadOnlyList<Type> Screens { get; } = [typeof(ChatHistoryScreen)];
+
+    /// <summary>The earlier questions, for the history screen's button.</summary>
+    public Task<Reply> OpenAsync(Turn turn, ScreenRequest screen, CancellationToken cancellationToken) =>
+        screen is ChatHistoryScreen ? EarlierAsync(turn, cancellationToken) : Task.FromResult(Reply.Outdated);
+
     public IEnumerable<IReadOnlyList<Button>> MenuRows(Turn turn) => [[new Button(turn.T("btn.text"), Open)]];
 
     /// <summary>The buttons under an answer: a new conversation, the earlier questions, the menu.</summary>

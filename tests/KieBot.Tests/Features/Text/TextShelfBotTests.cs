@@ -59,6 +59,11 @@ public sealed class TextShelfBotTests(PostgresFixture postgres)
         Assert.Contains("A fox is a small wild canine", h.ScreenOf(user).Text, StringComparison.Ordinal);
         await h.SendAsync(user.Text("Where do they live?"));
         Assert.Equal(6, h.Kie.ChatCalls[3].Body["messages"]!.AsArray().Count);
+
+        // The history has the questions too, like its generations.
+        await h.SendAsync(user.Text("/history"));
+        await h.PressDataAsync(user, KieBot.Features.History.HistoryButtons.TextQuestions);
+        Assert.Equal(4, h.ScreenOf(user).Buttons.Count(b => b.Data.StartsWith(TextFeature.ResumePrefix, StringComparison.Ordinal)));
     }
 
     [Fact]
