@@ -81,7 +81,12 @@ internal sealed class SqlBotStore : IBotStore
                     await Delete("DELETE FROM ledger WHERE dry_run = @yes AND created_at < @before", new { yes = true, before = Before(policy.DryRuns) }).ConfigureAwait(false),
                     await Delete("DELETE FROM processed_updates WHERE processed_at < @before", new { before = Before(policy.ProcessedUpdates) }).ConfigureAwait(false),
                     await Delete("DELETE FROM error_events WHERE created_at < @before", new { before = Before(policy.ErrorEvents) }).ConfigureAwait(false),
-                    apply);
+                    apply)
+                {
+                    MeteredCalls = await Delete(
+                        "DELETE FROM metered_calls WHERE state IN ('settled', 'refunded') AND updated_at < CASE WHEN dry_run = @yes THEN @dryBefore ELSE @before END",
+                        new { yes = true, dryBefore = Before(policy.DryRuns), before = Before(policy.FinishedGenerations) }).ConfigureAwait(false),
+                };
                 if (!apply)
                 {
                     await w.RollbackAsync().ConfigureAwait(false);
