@@ -103,6 +103,42 @@ public sealed class PromptCoachBotTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_broken_stream_or_a_balance_below_the_bound_charges_nothing_and_a_prompt_asked_again_is_improved_at_once()
+    {
+        await using var h = await StartAsync(postgres);
+        var user = new Updates(8104);
+        await FormDriver.OpenAsync(h, user, Models.ZImage.TextToImage);
+        h.Kie.Inject(ChatModels.Gemini2_5Flash.Path, FakeKieFault.StreamError(afterDeltas: 3));
+        await h.PressDataAsync(user, CoachButtons.Improve);
+        await h.SendAsync(user.Text("a fox"));
+
+        Assert.Contains("could not be improved", h.Api.Calls.Last(c => c.Method == "editMessageText").Text, StringComparison.Ordinal);
+        Assert.Equal(new Balance(user.UserId, Credits.Whole(500), Credits.Zero), await h.Store.Ledger.GetBalanceAsync(user.UserId));
+
+        // The prompt answered, then asked again from the settings: ✨ improves the prompt already there.
+        await h.SendAsync(user.Text("a fox on a frozen lake"));
+        Assert.Equal(At.Summary, (await FormDriver.StateAsync(h, user)).Step);
+        await h.PressDataAsync(user, KieBot.Features.Form.FormButtons.Settings);
+        await h.PressAsync(user, b => b.Data.StartsWith(KieBot.Features.Form.FormButtons.AskPrefix, StringComparison.Ordinal) && b.Text.Contains("a fox on a frozen lake", StringComparison.Ordinal));
+        await h.PressDataAsync(user, CoachButtons.Improve);
+        Assert.Equal("form:coached", (await FormDriver.StateAsync(h, user)).Step);
+        Assert.Contains("\"a fox on a frozen lake\"", h.Kie.ChatCalls[^1].Body["messages"]![1]!.ToJsonString(), StringComparison.Ordinal);
+        await h.PressDataAsync(user, CoachButtons.Accept);
+        Assert.Equal(At.Summary, (await FormDriver.StateAsync(h, user)).Step);
+
+        var poor = new Updates(8105);
+        await h.SendAsync(poor.Text("/start"));
+        await h.Store.Ledger.AdjustAsync(poor.UserId, -(await h.Store.Ledger.GetBalanceAsync(poor.UserId)).Available, "drain:8105", "test");
+        var calls = h.Kie.ChatCalls.Count;
+        await FormDriver.OpenAsync(h, poor, Models.ZImage.TextToImage);
+        await h.PressDataAsync(poor, CoachButtons.Improve);
+        await h.SendAsync(poor.Text("a fox"));
+
+        Assert.Contains("Not enough credits for the prompt coach", h.Api.Calls.Last(c => c.ChatId == poor.UserId && c.Method == "sendMessage").Text, StringComparison.Ordinal);
+        Assert.Equal(calls, h.Kie.ChatCalls.Count);
+    }
+
+    [Fact]
     public async Task Without_a_price_or_an_allowance_the_coach_is_not_offered()
     {
         await using var h = await BotHarness.StartAsync(postgres.Server, new Dictionary<string, string> { ["COACH_MODEL"] = "gemini-2.5-flash" });

@@ -55,6 +55,12 @@ public sealed class PromptCoach(ChatOffer offer, MeteredChat metered, IChatSurfa
         };
         var message = new StreamedMessage(chat, turn.ChatId, time) { Heading = turn.T("coach.heading") + "\n\n" };
         var result = await metered.RunAsync(call, message.WriteAsync, ct).ConfigureAwait(false);
+        if (result.Status != MeteredChatStatus.Answered)
+        {
+            // Nothing charged: the question stays, and the next message is the prompt as the user writes it.
+            turn.State = (form with { CoachText = null, CoachDraft = null }).At(FormState.Steps.Asking);
+        }
+
         switch (result.Status)
         {
             case MeteredChatStatus.Insufficient:
