@@ -74,6 +74,7 @@ public sealed class ConsoleChatTests : IDisposable
         Assert.Contains("[1] ✨ Improve the prompt (free)", text, StringComparison.Ordinal);
         Assert.Contains("Improved prompt", text, StringComparison.Ordinal);
         Assert.Contains("[Gemini 2.5 Flash, dry run] a fox asleep in the snow", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>", text, StringComparison.Ordinal);
         Assert.Contains("Free: today's allowance.", text, StringComparison.Ordinal);
         Assert.Matches(@"🖼 image: https://fake\.kie\.invalid/results/fake_jobs_\d+/0\.png", text);
     }
