@@ -80,6 +80,27 @@ public sealed class ConsoleChatTests : IDisposable
     }
 
     [Fact]
+    public async Task The_console_has_the_text_shelf_with_the_fake_chat_for_questions_and_photos()
+    {
+        var text = KieCatalog.Models.Categories.Count(c => KieCatalog.Models.All.Any(m => m.Category == c && m.IsVisible)) + 1;
+        var photo = Path.Combine(folder, "fox.jpg");
+        await File.WriteAllBytesAsync(photo, Convert.FromBase64String("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z"));
+        var script = string.Join('\n', text.ToString(System.Globalization.CultureInfo.InvariantCulture), "What is a fox?", "/photo " + photo);
+        var output = new StringWriter();
+        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path.Combine(folder, "text.db"), ["LANG"] = "en_US.UTF-8" };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(script), output, new StringWriter());
+
+        var shown = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains($"[{text}] 💬 Text", shown, StringComparison.Ordinal);
+        Assert.Contains("💬 Text · Gemini 2.5 Flash", shown, StringComparison.Ordinal);
+        Assert.Contains("[Gemini 2.5 Flash, dry run] What is a fox?", shown, StringComparison.Ordinal);
+        Assert.Contains("[Gemini 2.5 Flash, dry run] Describe this image.", shown, StringComparison.Ordinal);
+        Assert.Contains("🆕 New conversation", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_variable()
     {
         var errors = new StringWriter();
