@@ -36,6 +36,8 @@ internal sealed class NoHistoryStore(IBotStore inner) : IBotStore
 
     public ITaskDurations Durations { get; } = new Forgetful();
 
+    public IMeteredCallStore MeteredCalls => inner.MeteredCalls;
+
     public int TargetSchemaVersion => inner.TargetSchemaVersion;
 
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);

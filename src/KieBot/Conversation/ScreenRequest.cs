@@ -33,3 +33,10 @@ public sealed record FormScreen(ModeDescriptor Mode, IReadOnlyDictionary<string,
     /// <summary>The prompt <see cref="AskPrompt"/> asks: the mode's first text parameter (null: the mode has none).</summary>
     public static ParamDescriptor? PromptOf(ModeDescriptor mode) => mode.Params.FirstOrDefault(p => p.Kind == ParamKind.Text);
 }
+
+/// <summary>The user's earlier questions on the Text shelf (its chat calls), each with its answer and its conversation to continue.</summary>
+public sealed record ChatHistoryScreen : ScreenRequest
+{
+    /// <summary>The purpose the Text shelf's metered calls are recorded under.</summary>
+    public const string Purpose = "text";
+}

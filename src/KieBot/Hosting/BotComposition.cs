@@ -7,6 +7,7 @@ using KieBot.Features.History;
 using KieBot.Features.Menu;
 using KieBot.Features.Payments.Bank;
 using KieBot.Features.Payments.Stars;
+using KieBot.Features.Text;
 using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
@@ -29,6 +30,7 @@ public static class BotComposition
         if (options.DryRun)
         {
             services.AddSingleton<IKieGateway>(sp => new FakeKieGateway(sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IKieChat>(sp => (IKieChat)sp.GetRequiredService<IKieGateway>());
         }
         else
         {
@@ -51,7 +53,8 @@ public static class BotComposition
         // One line per feature; their buttons on the shared screens come in this order.
         services.AddMenu();
         services.AddBrowse();
-        services.AddForm();
+        services.AddForm(options.Env, options.DryRun);
+        services.AddText(options.Env, options.DryRun);
         services.AddBalance();
         services.AddHistory();
         services.AddAdmin();
@@ -71,6 +74,8 @@ public static class BotComposition
         services.AddSingleton<BackgroundCreates>();
         services.AddSingleton<GenerationSubmitter>();
         services.AddSingleton<GenerationTracker>();
+        services.AddSingleton<MeteredChat>();
+        services.AddSingleton<MeteredCallSweeper>();
         services.AddSingleton<UpdatePipeline>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace KieBot.Hosting;
 /// A number presses a button of the latest keyboard, <c>/photo PATH</c> (or /video, /audio, /file) sends a local
 /// file, anything else is a message. At the end of input it waits for running generations, then stops.
 /// </summary>
-public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface, GenerationTracker tracker, IBotStore store, BotOptions options)
+public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface, GenerationTracker tracker, MeteredCallSweeper sweeper, IBotStore store, BotOptions options)
 {
     private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -25,6 +25,7 @@ public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface,
         surface.Note("Type a message; a number presses a button; /photo PATH, /video PATH, /audio PATH, /file PATH send a file; /quit leaves.");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var tracking = tracker.RunAsync(stop.Token);
+        var sweeping = sweeper.RunAsync(stop.Token);
         long updateId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
         var language = Environment.GetEnvironmentVariable("LANG")?.StartsWith("ru", StringComparison.OrdinalIgnoreCase) == true ? "ru" : "en";
 
@@ -74,6 +75,7 @@ public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface,
         await WaitForRunningAsync(ct).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await tracking.ConfigureAwait(false);
+        await sweeping.ConfigureAwait(false);
         return 0;
     }
 

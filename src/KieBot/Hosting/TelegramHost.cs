@@ -48,6 +48,7 @@ public static class TelegramHost
         builder.Services.AddSingleton<IPaymentSurface>(sp => sp.GetRequiredService<TelegramSurface>());
         builder.Services.AddSingleton<IBotProfile>(sp => sp.GetRequiredService<TelegramSurface>());
         builder.Services.AddHostedService<TrackerService>();
+        builder.Services.AddHostedService<MeteredSweepService>();
         builder.Services.AddHostedService<CreatesDrain>();
         if (options.CleanupEvery > TimeSpan.Zero)
         {
@@ -111,6 +112,12 @@ internal sealed partial class CleanupService(IBotStore store, BotOptions options
 internal sealed class TrackerService(GenerationTracker tracker) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => tracker.RunAsync(stoppingToken);
+}
+
+/// <summary>Runs the <see cref="MeteredCallSweeper"/> for the life of the host (at start-up first: what a stop left is settled).</summary>
+internal sealed class MeteredSweepService(MeteredCallSweeper sweeper) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => sweeper.RunAsync(stoppingToken);
 }
 
 /// <summary>On stop, lets the KIE creates in hand finish (up to 20 s) rather than cancel ones KIE may have accepted.</summary>

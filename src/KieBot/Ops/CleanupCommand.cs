@@ -32,7 +32,7 @@ public static class CleanupCommand
 
         var r = result.Removed;
         await output.WriteLineAsync(r.Applied ? "Removed:" : "Would remove (--dry-run, nothing deleted):").ConfigureAwait(false);
-        await output.WriteLineAsync($"  idle conversations      {r.Conversations}\n  finished generations    {r.Generations}\n  dry-run generations     {r.DryRunGenerations}\n  dry-run ledger rows     {r.DryRunLedgerRows}\n  processed update ids    {r.ProcessedUpdates}\n  error events            {r.ErrorEvents}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  idle conversations      {r.Conversations}\n  finished generations    {r.Generations}\n  dry-run generations     {r.DryRunGenerations}\n  dry-run ledger rows     {r.DryRunLedgerRows}\n  processed update ids    {r.ProcessedUpdates}\n  error events            {r.ErrorEvents}\n  metered chat calls      {r.MeteredCalls}").ConfigureAwait(false);
         await output.WriteLineAsync($"Database size: {result.SizeBefore / 1024} KiB before, {result.SizeAfter / 1024} KiB after").ConfigureAwait(false);
         return 0;
     }

@@ -18,5 +18,8 @@ public sealed record CleanupPolicy
 /// <summary>What a cleanup removed (or, without applying, would remove).</summary>
 public sealed record CleanupReport(int Conversations, int Generations, int DryRunGenerations, int DryRunLedgerRows, int ProcessedUpdates, int ErrorEvents, bool Applied)
 {
-    public int Total => Conversations + Generations + DryRunGenerations + DryRunLedgerRows + ProcessedUpdates + ErrorEvents;
+    /// <summary>Metered chat calls settled or refunded past the retention of finished generations (dry runs: of dry runs).</summary>
+    public int MeteredCalls { get; init; }
+
+    public int Total => Conversations + Generations + DryRunGenerations + DryRunLedgerRows + ProcessedUpdates + ErrorEvents + MeteredCalls;
 }

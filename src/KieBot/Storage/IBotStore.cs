@@ -34,6 +34,9 @@ public interface IBotStore : IAsyncDisposable
     /// <summary>How long KIE's tasks take, per mode and profile (the tracker's schedule and the progress message).</summary>
     ITaskDurations Durations { get; }
 
+    /// <summary>Chat calls billed by the tokens KIE counts (reserve an upper bound, keep the answer, capture its usage once).</summary>
+    IMeteredCallStore MeteredCalls { get; }
+
     /// <summary>Applies the missing migrations (safe when several instances start at once); returns the versions applied now.</summary>
     Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default);
 

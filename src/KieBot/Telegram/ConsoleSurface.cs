@@ -166,6 +166,6 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface, IP
 
     private static string Plain(string html) => KieBot.Conversation.Texts.Plain(Tags().Replace(html, string.Empty));
 
-    [GeneratedRegex("</?b>")]
+    [GeneratedRegex("</?(b|i|u|s|code|pre)>")]
     private static partial Regex Tags();
 }

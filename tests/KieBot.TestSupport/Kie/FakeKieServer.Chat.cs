@@ -29,6 +29,11 @@ public sealed partial class FakeKieServer
 
     public IReadOnlyList<FakeKieChatCall> ChatCalls => chatCalls.ToArray();
 
+    /// <summary>When each stream's first text delta was flushed to the client, in the order the streams began it.</summary>
+    public IReadOnlyList<DateTimeOffset> FirstDeltasSent => firstDeltas.ToArray();
+
+    private readonly ConcurrentQueue<DateTimeOffset> firstDeltas = new();
+
     /// <summary>Streams the client stopped reading before their end (the connection closed under the server).</summary>
     public int AbandonedStreams => Volatile.Read(ref abandonedStreams);
 
@@ -149,6 +154,11 @@ public sealed partial class FakeKieServer
 
                 await response.WriteAsync(e.Text, context.RequestAborted).ConfigureAwait(false);
                 await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                if (e.IsDelta && deltas == 0)
+                {
+                    firstDeltas.Enqueue(DateTimeOffset.UtcNow);
+                }
+
                 deltas += e.IsDelta ? 1 : 0;
             }
         }

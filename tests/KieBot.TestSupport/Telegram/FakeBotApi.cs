@@ -14,6 +14,9 @@ public sealed record BotApiCall(string Method, JsonObject Parameters)
     /// <summary>The id of the message the call created or edited (0 when none).</summary>
     public int MessageId { get; init; }
 
+    /// <summary>When the call arrived.</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
     public string? Text => Parameters["text"]?.GetValue<string>() ?? Parameters["caption"]?.GetValue<string>();
 
     public long? ChatId => Parameters["chat_id"] is { } id ? long.Parse(id.ToString(), System.Globalization.CultureInfo.InvariantCulture) : null;

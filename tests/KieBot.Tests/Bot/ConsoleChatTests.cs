@@ -58,6 +58,49 @@ public sealed class ConsoleChatTests : IDisposable
     }
 
     [Fact]
+    public async Task The_console_offers_the_prompt_coach_with_the_fake_chat_and_charges_nothing()
+    {
+        var script = string.Join('\n',
+            "1", "1", "1", "1",                 // Images → Z-Image → text to image → ✨ Improve
+            "a fox asleep in the snow", "1",    // the idea → Use it
+            "1");                               // generate
+        var output = new StringWriter();
+        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path.Combine(folder, "coach.db"), ["LANG"] = "en_US.UTF-8" };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(script), output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("[1] ✨ Improve the prompt (free)", text, StringComparison.Ordinal);
+        Assert.Contains("Improved prompt", text, StringComparison.Ordinal);
+        Assert.Contains("[Gemini 2.5 Flash, dry run] a fox asleep in the snow", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>", text, StringComparison.Ordinal);
+        Assert.Contains("Free: today's allowance.", text, StringComparison.Ordinal);
+        Assert.Matches(@"🖼 image: https://fake\.kie\.invalid/results/fake_jobs_\d+/0\.png", text);
+    }
+
+    [Fact]
+    public async Task The_console_has_the_text_shelf_with_the_fake_chat_for_questions_and_photos()
+    {
+        var text = KieCatalog.Models.Categories.Count(c => KieCatalog.Models.All.Any(m => m.Category == c && m.IsVisible)) + 1;
+        var photo = Path.Combine(folder, "fox.jpg");
+        await File.WriteAllBytesAsync(photo, Convert.FromBase64String("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z"));
+        var script = string.Join('\n', text.ToString(System.Globalization.CultureInfo.InvariantCulture), "What is a fox?", "/photo " + photo);
+        var output = new StringWriter();
+        var env = new Dictionary<string, string> { ["SQLITE_PATH"] = Path.Combine(folder, "text.db"), ["LANG"] = "en_US.UTF-8" };
+
+        var code = await BotRunner.RunAsync(name => env.GetValueOrDefault(name), new StringReader(script), output, new StringWriter());
+
+        var shown = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains($"[{text}] 💬 Text", shown, StringComparison.Ordinal);
+        Assert.Contains("💬 Text · Gemini 2.5 Flash", shown, StringComparison.Ordinal);
+        Assert.Contains("[Gemini 2.5 Flash, dry run] What is a fox?", shown, StringComparison.Ordinal);
+        Assert.Contains("[Gemini 2.5 Flash, dry run] Describe this image.", shown, StringComparison.Ordinal);
+        Assert.Contains("🆕 New conversation", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_the_variable()
     {
         var errors = new StringWriter();

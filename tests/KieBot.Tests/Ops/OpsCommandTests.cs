@@ -79,13 +79,16 @@ public sealed partial class OpsCommandTests(PostgresFixture postgres)
         var applied = await CleanupCommand.RunAsync(store, new CleanupPolicy(), apply: true, CancellationToken.None);
         var again = await CleanupCommand.RunAsync(store, new CleanupPolicy(), apply: true, CancellationToken.None);
 
-        Assert.Equal(new CleanupReport(1, 1, 1, 2, 1, 1, Applied: false), preview.Removed);
+        Assert.Equal(new CleanupReport(1, 1, 1, 2, 1, 1, Applied: false) { MeteredCalls = 1 }, preview.Removed);
         Assert.Equal(preview.Removed with { Applied = true }, applied.Removed);
         Assert.Equal(0, again.Removed.Total);
         Assert.Equal(ledgerBefore, (await store.Ledger.HistoryAsync(1, 100)).Count(e => !e.DryRun));
         Assert.NotNull(await store.Generations.GetAsync("new-real"));
         Assert.NotNull(await store.Generations.GetAsync("old-running"));
         Assert.Null(await store.Generations.GetAsync("old-real"));
+        Assert.Null(await store.MeteredCalls.GetAsync("old-chat"));
+        Assert.NotNull(await store.MeteredCalls.GetAsync("old-chat-open"));
+        Assert.NotNull(await store.MeteredCalls.GetAsync("new-chat"));
         Assert.True((await store.Ledger.CheckAsync()).IsConsistent);
         Assert.True(applied.SizeBefore > 0);
     }
@@ -187,6 +190,19 @@ public sealed partial class OpsCommandTests(PostgresFixture postgres)
             await store.Generations.SetDeliveredAsync(g.Id, ["file"]);
             await store.Ledger.CaptureAsync(g.ReservationKey!, g.ReservationKey + ":capture");
         }
+
+        // A settled chat call (removed past the retention) and one still waiting for its answer (never removed).
+        foreach (var id in new[] { prefix + "-chat", prefix + "-chat-open" })
+        {
+            await store.MeteredCalls.StartReservedAsync(new MeteredCall
+            {
+                Id = id, UserId = 1, ChatId = 1, Purpose = "text", Thread = "t", ChatModel = "gemini-2.5-flash", Prompt = "a question",
+                ReservationKey = id + "-key", Reserved = Credits.Whole(2),
+            });
+        }
+
+        await store.MeteredCalls.AnswerAsync(prefix + "-chat", 10, 10, Credits.From(0.5m), "an answer");
+        await store.MeteredCalls.SettleAsync(prefix + "-chat");
     }
 
     [Fact]

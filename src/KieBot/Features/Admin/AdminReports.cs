@@ -8,7 +8,7 @@ using KieCatalog.Errors;
 namespace KieBot.Features.Admin;
 
 /// <summary>The admin panel's reports: statistics, KIE's credit balance, the last day's errors, the catalog.</summary>
-public sealed class AdminReports(IBotStore store, IKieGateway kie, Shelf shelf)
+public sealed class AdminReports(IBotStore store, IKieGateway kie, Shelf shelf, IEnumerable<ChatOffer> offers)
 {
     /// <summary>The report <paramref name="name"/> names, or null when there is no such report.</summary>
     public async Task<string?> ReportAsync(Turn turn, string name, CancellationToken ct)
@@ -40,6 +40,7 @@ public sealed class AdminReports(IBotStore store, IKieGateway kie, Shelf shelf)
                 var report = Texts.Html(string.Join("\n", Models.Categories.Select(c =>
                     $"{c}: {shelf.Models.Count(m => m.Category == c)} models, {Models.AllModes.Count(m => m.Model.Category == c && shelf.Sells(m))} modes on sale")))
                     + $"\n{Models.Version}; hidden modes: {Models.AllModes.Count(m => !m.IsVisible)}";
+                report += "\n\n" + string.Join("\n", offers.Select(o => $"{(o.IsOn ? "💬" : "⚠️")} {turn.T(o.Purpose)}: {Texts.Html(o.Describe())}"));
                 return shelf.Withheld.Count == 0
                     ? report
                     : report + "\n\n" + turn.T("admin.catalog_withheld", ("count", shelf.Withheld.Count), ("models", string.Join(", ", shelf.Withheld.Select(m => m.Model.Name).Distinct())));

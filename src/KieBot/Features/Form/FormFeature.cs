@@ -14,11 +14,11 @@ namespace KieBot.Features.Form;
 /// done, the settings screen, the summary and its confirmation. Opened by <see cref="FormScreen"/> (a mode's button on
 /// its card, a repeat from history); a catalog button counts only while its very parameter is asked.
 /// </summary>
-public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation confirmation, ListPresses lists, IChatSurface chat) : IFeature
+public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation confirmation, ListPresses lists, IChatSurface chat, Coach.CoachPresses coach) : IFeature
 {
     public string Name => FormState.Steps.Feature;
 
-    public IReadOnlyList<string> Buttons { get; } = [EnumValueCallback.Prefix, ToggleCallback.Prefix, ListButtons.Prefix, .. FormButtons.All];
+    public IReadOnlyList<string> Buttons { get; } = [EnumValueCallback.Prefix, ToggleCallback.Prefix, ListButtons.Prefix, Coach.CoachButtons.Prefix, .. FormButtons.All];
 
     public IReadOnlyList<Type> Screens { get; } = [typeof(FormScreen)];
 
@@ -54,6 +54,16 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
         if (form?.Descriptor is not { } mode || step == FormState.Steps.Submitted)
         {
             return Reply.Outdated;
+        }
+
+        if (data.StartsWith(Coach.CoachButtons.Prefix, StringComparison.Ordinal))
+        {
+            return await coach.OnButtonAsync(turn, form, mode, step!, data, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Coach.CoachPresses.IsCoachStep(step))
+        {
+            return data == BotCallbacks.Back ? await coach.BackAsync(turn, form, mode, cancellationToken).ConfigureAwait(false) : Reply.Outdated;
         }
 
         var asked = step == FormState.Steps.Asking ? form.AskedParam(mode) : null;
@@ -102,6 +112,11 @@ public sealed class FormFeature(FormFlow flow, AnswerIntake intake, Confirmation
     public Task<Reply> OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
         var form = FormState.From(turn.State);
+        if (Coach.CoachPresses.IsCoachStep(turn.State.Step) && form?.Descriptor is { } coached)
+        {
+            return coach.OnMessageAsync(turn, form, coached, cancellationToken);
+        }
+
         if (turn.State.Step != FormState.Steps.Asking || form?.Descriptor is not { } mode || form.AskedParam(mode) is not { } param)
         {
             return Task.FromResult(Reply.Say(turn.T("error.expect_buttons")));

@@ -12,7 +12,7 @@ namespace KieBot.Features.Form;
 /// The form's screens: one question at a time (the first pass), the summary with the exact price, the settings screen,
 /// and the way back one question at a time.
 /// </summary>
-public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing, FreeQuota freeQuota, BotSettings settings)
+public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing, FreeQuota freeQuota, BotSettings settings, Coach.PromptCoach coach)
 {
     /// <summary>After an answer: back to the summary when editing a setting, else the next question or the summary.</summary>
     public Task<Reply> ContinueAsync(Turn turn, FormState form, ModeDescriptor mode, CancellationToken ct) =>
@@ -37,8 +37,17 @@ public sealed class FormFlow(IBotStore store, IChatSurface chat, Pricing pricing
             ? form with { Asking = list.Name, Field = param.Name, FromSettings = fromSettings }
             : form with { Asking = param.Name, Field = null, FromSettings = fromSettings };
         turn.State = form.At(FormState.Steps.Asking);
-        await chat.ShowAsync(turn, new FormPrompter(turn, form, mode).For(param), ct).ConfigureAwait(false);
+        await chat.ShowAsync(turn, await QuestionAsync(turn, form, mode, param, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         return Reply.Shown;
+    }
+
+    /// <summary>The question for <paramref name="param"/>; a prompt's has the coach's ✨ button first when the coach is on.</summary>
+    public async Task<Screen> QuestionAsync(Turn turn, FormState form, ModeDescriptor mode, ParamDescriptor param, CancellationToken ct)
+    {
+        var screen = new FormPrompter(turn, form, mode).For(param);
+        return coach.Offers(mode, param)
+            ? screen with { Keyboard = [[await coach.ButtonAsync(turn, ct).ConfigureAwait(false)], .. screen.Keyboard] }
+            : screen;
     }
 
     /// <summary>Says why an answer was refused, then asks the same parameter again.</summary>

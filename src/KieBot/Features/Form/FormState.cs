@@ -53,6 +53,12 @@ public sealed record FormState
     /// <summary>Counts every item added or removed: a list button of an older count (its items numbered otherwise) is refused.</summary>
     public int ListRevision { get; init; }
 
+    /// <summary>The user's own text the prompt coach improves (steps <see cref="Steps.Coached"/>): kept for "keep mine".</summary>
+    public string? CoachText { get; init; }
+
+    /// <summary>The coach's improved prompt on screen (step <see cref="Steps.Coached"/>).</summary>
+    public string? CoachDraft { get; init; }
+
     /// <summary>The mode in the catalog, or null when the catalog no longer has it.</summary>
     [JsonIgnore]
     public ModeDescriptor? Descriptor => Models.FindModel(Model)?.FindMode(Mode);
@@ -110,6 +116,12 @@ public sealed record FormState
 
         /// <summary>The price and every value, with the Generate button.</summary>
         public const string Summary = "summary";
+
+        /// <summary>The prompt coach waits for the user's idea to improve (the prompt <see cref="Asking"/> is still the question).</summary>
+        public const string Coaching = "coaching";
+
+        /// <summary>The coach's improved prompt is on screen: use it, edit it or keep one's own.</summary>
+        public const string Coached = "coached";
 
         /// <summary>The summary was confirmed: its generation is under way.</summary>
         public const string Submitted = "submitted";

@@ -23,7 +23,10 @@ public static class HistoryButtons
     public const string KeepWaitingPrefix = "gw:";
     public const string NotifyPrefix = "gq:";
 
-    public static IReadOnlyList<string> All { get; } = [BotCallbacks.History, PagePrefix, CardPrefix, ResendPrefix, RepeatPrefix, ChangePromptPrefix, FollowUpTexts.Prefix];
+    /// <summary>The Text shelf's earlier questions (shown by the feature that asks them).</summary>
+    public const string TextQuestions = "histtext";
+
+    public static IReadOnlyList<string> All { get; } = [BotCallbacks.History, TextQuestions, PagePrefix, CardPrefix, ResendPrefix, RepeatPrefix, ChangePromptPrefix, FollowUpTexts.Prefix];
 
     public static string Page(int page) => PagePrefix + page.ToString(CultureInfo.InvariantCulture);
 

@@ -29,6 +29,11 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing p
 
     public async Task<Reply> OnButtonAsync(Turn turn, string data, CancellationToken cancellationToken)
     {
+        if (data == HistoryButtons.TextQuestions)
+        {
+            return Reply.Open(new ChatHistoryScreen());
+        }
+
         if (data == BotCallbacks.History)
         {
             return await ShowListAsync(turn, 0, cancellationToken).ConfigureAwait(false);
@@ -100,6 +105,11 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing p
         if (paging.Count > 0)
         {
             rows.Add(paging);
+        }
+
+        if (page == 0 && (await store.MeteredCalls.ListByUserAsync(turn.User.Id, ChatHistoryScreen.Purpose, 1, 0, ct).ConfigureAwait(false)).Count > 0)
+        {
+            rows.Add([new Button(turn.T("btn.history_text"), HistoryButtons.TextQuestions)]);
         }
 
         rows.Add(Keyboards.MenuOnly(turn));

@@ -57,8 +57,12 @@ public static class CheckCommand
             // Each feature reads its own settings when it is registered: registering them all is the check.
             try
             {
-                new ServiceCollection().AddBot(options);
+                var services = new ServiceCollection().AddBot(options);
                 items.Add(new CheckItem("configuration", CheckStatus.Ok, $"run mode {options.RunMode}, dry run {(options.DryRun ? "on" : "off")}"));
+                foreach (var offer in services.Where(d => d.ServiceType == typeof(KieBot.Conversation.ChatOffer)).Select(d => d.ImplementationInstance).OfType<KieBot.Conversation.ChatOffer>())
+                {
+                    items.Add(new CheckItem("chat " + offer.Prefix.ToLowerInvariant(), offer.IsOn ? CheckStatus.Ok : CheckStatus.Warning, offer.Describe()));
+                }
             }
             catch (KieBot.Conversation.FeatureConfigurationException e)
             {

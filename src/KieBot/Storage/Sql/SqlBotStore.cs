@@ -25,6 +25,7 @@ internal sealed class SqlBotStore : IBotStore
         Errors = new SqlErrorLog(db);
         Settings = new SqlSettingsStore(db);
         Durations = new SqlTaskDurations(db);
+        MeteredCalls = new SqlMeteredCallStore(db, ledger);
     }
 
     public string Dialect => db.Dialect;
@@ -55,6 +56,8 @@ internal sealed class SqlBotStore : IBotStore
 
     public ITaskDurations Durations { get; }
 
+    public IMeteredCallStore MeteredCalls { get; }
+
     public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => Migrator.MigrateAsync(db, cancellationToken);
 
     public int TargetSchemaVersion => Migrator.For(db.Dialect).Max(m => m.Version);
@@ -78,7 +81,12 @@ internal sealed class SqlBotStore : IBotStore
                     await Delete("DELETE FROM ledger WHERE dry_run = @yes AND created_at < @before", new { yes = true, before = Before(policy.DryRuns) }).ConfigureAwait(false),
                     await Delete("DELETE FROM processed_updates WHERE processed_at < @before", new { before = Before(policy.ProcessedUpdates) }).ConfigureAwait(false),
                     await Delete("DELETE FROM error_events WHERE created_at < @before", new { before = Before(policy.ErrorEvents) }).ConfigureAwait(false),
-                    apply);
+                    apply)
+                {
+                    MeteredCalls = await Delete(
+                        "DELETE FROM metered_calls WHERE state IN ('settled', 'refunded') AND updated_at < CASE WHEN dry_run = @yes THEN @dryBefore ELSE @before END",
+                        new { yes = true, dryBefore = Before(policy.DryRuns), before = Before(policy.FinishedGenerations) }).ConfigureAwait(false),
+                };
                 if (!apply)
                 {
                     await w.RollbackAsync().ConfigureAwait(false);
