@@ -2,7 +2,7 @@ using KieBot.Bench;
 
 // Benchmarks. `all` runs every area and writes the table (JSON and Markdown); the others run one area alone.
 // Usage: dotnet run -c Release --project bench/KieBot.Bench -- all [--docs] [--out DIR]
-//        … -- generator [--no-build-share] | pipeline [--seconds N] | ledger [--seconds N] [--workers N] | tracking [N] | schedule [N] | recovery [N] | startup
+//        … -- generator [--no-build-share] | pipeline [--seconds N] | ledger [--seconds N] [--workers N] | tracking [N] | schedule [N] | recovery [N] | gallery | startup
 return args.FirstOrDefault() switch
 {
     "all" => await AllAsync(args[1..]),
@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "fake-kie" => await TrackingBench.ServeFakeKieAsync(args[1..]),
     "pipeline-load" => await PipelineLoad.ServeAsync(),
     "recovery" => await RecoveryBench.RunAsync(args[1..]),
+    "gallery" => await GalleryBench.RunAsync(args[1..]),
     "pipeline" => await Single(r => PipelineBench.RunAsync(
         r,
         TimeSpan.FromSeconds(Option(args, "--seconds", 8)),
@@ -34,6 +35,7 @@ static async Task<int> AllAsync(string[] args)
     await TrackingBench.MeasureAsync(results, 10_000);
     await KieBot.Bench.Schedule.ScheduleBench.MeasureAsync(results, 2_000);
     await RecoveryBench.MeasureAsync(results, 50);
+    await GalleryBench.MeasureAsync(results, 2_000);
     var publish = Directory.CreateTempSubdirectory("kiebot-publish-").FullName;
     await StartupBench.MeasureAsync(results, "published (as in the Docker image)", StartupBench.PublishedBot(publish), 10_000);
     Directory.Delete(publish, recursive: true);
@@ -58,6 +60,6 @@ static int Option(string[] args, string name, int fallback)
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"unknown benchmark '{command}': use all, generator, pipeline, ledger, tracking, schedule, recovery or startup");
+    Console.Error.WriteLine($"unknown benchmark '{command}': use all, generator, pipeline, ledger, tracking, schedule, recovery, gallery or startup");
     return 2;
 }

@@ -16,7 +16,6 @@ public static class GalleryEndpoints
     public static IEndpointRouteBuilder MapGallery(this IEndpointRouteBuilder app)
     {
         var root = GalleryOptions.Path;
-        app.MapGet(root, () => Results.Redirect(root + "/"));
         app.MapGet(root + "/", () => GalleryAssets.Serve("index.html"));
         foreach (var file in GalleryAssets.Files)
         {

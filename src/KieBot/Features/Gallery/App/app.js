@@ -29,7 +29,7 @@
   }
 
   async function api(path, body) {
-    const response = await fetch("api/" + path, {
+    const response = await fetch("/gallery/api/" + path, {
       method: body === undefined ? "GET" : "POST",
       headers: { Authorization: "tma " + initData, "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -173,7 +173,7 @@
     if (item.prompt) actions.append(button(t("copy"), () => copy(item.prompt), "plain copy"));
     const offers = el("div", { className: "actions followups" }, ...item.followUps.map((o) => button(o.label, () => act("items/" + card.id + "/follow-up", { data: o.data }), "plain")));
     const chain = (cards) => el("div", { className: "chain" }, ...cards.map(tile));
-    $("item").replaceChildren(
+    $("item").replaceChildren(...[
       button(t("back"), showList, "plain back"),
       el("h2", null, card.model + " · " + card.mode), media,
       item.text ? el("div", { className: "prompt result-text" }, item.text) : null,
@@ -181,7 +181,8 @@
       facts, actions,
       item.followUps.length ? section(t("followUps"), offers) : null,
       item.parent ? el("div", { className: "parent" }, el("h2", null, t("parent")), chain([item.parent])) : null,
-      item.children.length ? el("div", { className: "children" }, el("h2", null, t("children")), chain(item.children)) : null);
+      item.children.length ? el("div", { className: "children" }, el("h2", null, t("children")), chain(item.children)) : null,
+    ].filter(Boolean));
     $("list").hidden = true;
     $("item").hidden = false;
     scrollTo(0, 0);
