@@ -36,6 +36,19 @@ public sealed class GalleryBotTests(PostgresFixture postgres)
         Assert.DoesNotContain(h.ScreenOf(user).Buttons, b => b.Text.Contains("Gallery", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_gallery_speaks_the_language_the_user_chose_in_the_bot()
+    {
+        await using var h = await BotHarness.StartAsync(postgres.Server);
+        using var client = new GalleryClient(h.Url);
+        await h.SendAsync(new Updates(9_903, "ru").Text("/start"));
+
+        // Telegram's language_code says en; the bot's own choice (ru) wins.
+        var me = await client.GetJsonAsync("gallery/api/me", GallerySeed.InitDataFor(9_903, "en"));
+        Assert.Equal("ru", me["language"]!.GetValue<string>());
+        Assert.Equal("en", (await client.GetJsonAsync("gallery/api/me", GallerySeed.InitDataFor(9_904, "en")))["language"]!.GetValue<string>());
+    }
+
     private static List<string> WebApps(BotApiCall screen) =>
         screen.Parameters["reply_markup"] is JsonObject { } markup && markup["inline_keyboard"] is JsonArray rows
             ? rows.OfType<JsonArray>().SelectMany(r => r.OfType<JsonObject>()).Select(b => b["web_app"]?["url"]?.GetValue<string>()).OfType<string>().ToList()
