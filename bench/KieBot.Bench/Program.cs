@@ -2,7 +2,7 @@ using KieBot.Bench;
 
 // Benchmarks. `all` runs every area and writes the table (JSON and Markdown); the others run one area alone.
 // Usage: dotnet run -c Release --project bench/KieBot.Bench -- all [--docs] [--out DIR]
-//        … -- generator [--no-build-share] | pipeline [--seconds N] | ledger [--seconds N] [--workers N] | tracking [N] | schedule [N] | recovery [N] | chat [N] | startup
+//        … -- generator [--no-build-share] | pipeline [--seconds N] | ledger [--seconds N] [--workers N] | tracking [N] | schedule [N] | recovery [N] | chat [N] | gallery | startup
 return args.FirstOrDefault() switch
 {
     "all" => await AllAsync(args[1..]),
@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "pipeline-load" => await PipelineLoad.ServeAsync(),
     "recovery" => await RecoveryBench.RunAsync(args[1..]),
     "chat" => await ChatStreamBench.RunAsync(args[1..]),
+    "gallery" => await GalleryBench.RunAsync(args[1..]),
     "pipeline" => await Single(r => PipelineBench.RunAsync(
         r,
         TimeSpan.FromSeconds(Option(args, "--seconds", 8)),
@@ -36,6 +37,7 @@ static async Task<int> AllAsync(string[] args)
     await KieBot.Bench.Schedule.ScheduleBench.MeasureAsync(results, 2_000);
     await RecoveryBench.MeasureAsync(results, 50);
     await ChatStreamBench.MeasureAsync(results, 20);
+    await GalleryBench.MeasureAsync(results, 2_000);
     var publish = Directory.CreateTempSubdirectory("kiebot-publish-").FullName;
     await StartupBench.MeasureAsync(results, "published (as in the Docker image)", StartupBench.PublishedBot(publish), 10_000);
     Directory.Delete(publish, recursive: true);
@@ -60,6 +62,6 @@ static int Option(string[] args, string name, int fallback)
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"unknown benchmark '{command}': use all, generator, pipeline, ledger, tracking, schedule, recovery, chat or startup");
+    Console.Error.WriteLine($"unknown benchmark '{command}': use all, generator, pipeline, ledger, tracking, schedule, recovery, chat, gallery or startup");
     return 2;
 }

@@ -25,6 +25,12 @@ public static class BotCallbacks
     /// <summary>The user's generations (a button the menu shows; its feature owns the data).</summary>
     public const string History = "history";
 
+    /// <summary>Re-send a generation's result to the chat (<c>rs:&lt;id&gt;</c>; the history feature owns it, the gallery presses it).</summary>
+    public const string ResendPrefix = "rs:";
+
+    /// <summary>Repeat a generation with the same settings (<c>rp:&lt;id&gt;</c>; the history feature owns it, the gallery presses it).</summary>
+    public const string RepeatPrefix = "rp:";
+
     /// <summary>The data the engine answers itself: no feature may claim them.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { Menu, Back, Cancel, Help };
 }

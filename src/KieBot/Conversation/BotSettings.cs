@@ -38,6 +38,9 @@ public sealed record BotSettings
     /// <summary>Where the free quota's day begins and ends.</summary>
     public TimeZoneInfo FreeTimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>The gallery Mini App's HTTPS address (null when the host has no public HTTPS URL: no Gallery button then).</summary>
+    public Uri? GalleryUrl { get; init; }
+
     /// <summary>Where KIE posts task results (null: polling only).</summary>
     public Uri? CallbackUrl { get; init; }
 }

@@ -2,6 +2,7 @@ using KieBot.Features.Admin;
 using KieBot.Features.Balance;
 using KieBot.Features.Browse;
 using KieBot.Features.Form;
+using KieBot.Features.Gallery;
 using KieBot.Features.Growth;
 using KieBot.Features.History;
 using KieBot.Features.Menu;
@@ -46,6 +47,7 @@ public static class BotComposition
             DryRun = options.DryRun,
             AdminId = options.AdminId,
             CallbackUrl = options.KieCallbackUrl,
+            GalleryUrl = GalleryOptions.On(options.PublicUrl ?? options.WebhookUrl),
         });
         services.AddSingleton<FreeQuota>();
         services.AddConversation();
@@ -61,6 +63,7 @@ public static class BotComposition
         services.AddStarsPayments(options.Env);
         services.AddGrowth();
         services.AddBankTransfers(options.Env);
+        services.AddGallery(options.Env, options.TelegramToken ?? options.LocalGalleryKey, options.PublicUrl ?? options.WebhookUrl);
         services.AddSingleton(sp => new KieCallbackParser(options.KieWebhookHmacKey, TimeSpan.FromMinutes(5), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new GenerationOptions
         {

@@ -38,6 +38,9 @@ public sealed record BotOptions
     /// <summary>Where KIE should POST task results, or null (polling only).</summary>
     public Uri? KieCallbackUrl => (PublicUrl ?? WebhookUrl) is { } root && KieCallbackToken is { } token ? new Uri(root, "/kie/callback/" + token) : null;
 
+    /// <summary>The key the console chat's local gallery signs its development initData with (no bot token there); random per process.</summary>
+    public string LocalGalleryKey { get; init; } = "local:" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>DRY_RUN=1, TEST_MODE=1, or ALLOW_REAL_GENERATION not 1: the fake gateway, nothing charged.</summary>
     public bool DryRun { get; init; } = true;
 

@@ -70,6 +70,8 @@ public static class BotRunner
             .AddSingleton<ConsoleChat>();
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IBotStore>().MigrateAsync(ct).ConfigureAwait(false);
-        return await provider.GetRequiredService<ConsoleChat>().RunAsync(input, ct).ConfigureAwait(false);
+        await using var gallery = await ConsoleGallery.StartAsync(provider, console.Port, ct).ConfigureAwait(false);
+        var link = gallery?.LinkFor(ConsoleChat.UserId, "en", console.LocalGalleryKey);
+        return await provider.GetRequiredService<ConsoleChat>().RunAsync(input, ct, link).ConfigureAwait(false);
     }
 }

@@ -17,12 +17,18 @@ public sealed class ConsoleChat(UpdatePipeline pipeline, ConsoleSurface surface,
 
     public const long UserId = 1;
 
-    public async Task<int> RunAsync(TextReader input, CancellationToken ct)
+    /// <summary>Runs the chat; <paramref name="galleryLink"/> (the gallery in a browser, for this user) is printed first.</summary>
+    public async Task<int> RunAsync(TextReader input, CancellationToken ct, string? galleryLink = null)
     {
         surface.Note(options.DryRun
             ? $"KieBot console chat · dry run: fake KIE, nothing charged · store: {store.Description}"
             : $"KieBot console chat · REAL generation: KIE at {options.KieApiUrl}, each generation spends KIE credits · store: {store.Description}");
         surface.Note("Type a message; a number presses a button; /photo PATH, /video PATH, /audio PATH, /file PATH send a file; /quit leaves.");
+        if (galleryLink is not null)
+        {
+            surface.Note("🖼 Gallery in a browser: " + galleryLink);
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var tracking = tracker.RunAsync(stop.Token);
         var sweeping = sweeper.RunAsync(stop.Token);

@@ -7,7 +7,7 @@ public static class Secrets
 {
     public static IReadOnlyList<string> Of(BotOptions options)
     {
-        var secrets = new List<string?> { options.TelegramToken, options.KieApiKey, options.WebhookSecret, options.KieCallbackToken, options.KieWebhookHmacKey };
+        var secrets = new List<string?> { options.TelegramToken, options.KieApiKey, options.WebhookSecret, options.KieCallbackToken, options.KieWebhookHmacKey, options.LocalGalleryKey };
         if (options.Storage.DatabaseUrl is { } url)
         {
             try

@@ -1,3 +1,4 @@
+using KieBot.Features.Gallery;
 using KieBot.Generations;
 using KieBot.Storage;
 using KieBot.Telegram;
@@ -68,6 +69,7 @@ public static class TelegramHost
         app.MapGet(HealthPath, HealthCheck.Alive);
         app.MapGet(ReadyPath, HealthCheck.RespondAsync);
         app.MapPost(KieCallbackEndpoint.Path, KieCallbackEndpoint.HandleAsync);
+        app.MapGallery();
         if (options.WebhookUrl is not null)
         {
             app.MapPost(WebhookPath, WebhookEndpoint.HandleAsync);

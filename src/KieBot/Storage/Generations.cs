@@ -214,6 +214,9 @@ public interface IGenerationStore
     /// <summary>The generations that continue <paramref name="parentId"/> (its follow-ups), oldest first.</summary>
     Task<IReadOnlyList<Generation>> ListFollowUpsAsync(string parentId, CancellationToken cancellationToken = default);
 
+    /// <summary>A page of the user's generations, newest first, after a cursor (keyset paging on the user's index).</summary>
+    Task<IReadOnlyList<Generation>> ListPageAsync(GalleryPageQuery query, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Generation>> ListByUserAsync(long userId, int limit, int offset = 0, CancellationToken cancellationToken = default);
 
     /// <summary>How many of the user's generations are still in flight (created, submitted, running).</summary>

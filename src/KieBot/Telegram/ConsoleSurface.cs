@@ -120,6 +120,12 @@ public sealed partial class ConsoleSurface(TextWriter output) : IChatSurface, IP
 
     public Task<string> BotUsernameAsync(CancellationToken cancellationToken) => Task.FromResult("kiebot_console");
 
+    public Task SetMenuAppAsync(string text, Uri url, CancellationToken cancellationToken)
+    {
+        Note($"{text}: {url}");
+        return Task.CompletedTask;
+    }
+
     public Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Stars payments exist only in Telegram.");
 

@@ -39,9 +39,12 @@ public interface IPaymentSurface
 
 }
 
-/// <summary>Who the bot is on Telegram (for referral links).</summary>
+/// <summary>Who the bot is on Telegram (for referral links) and its menu button.</summary>
 public interface IBotProfile
 {
     /// <summary>The bot's @username.</summary>
     Task<string> BotUsernameAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes the bot's menu button (every private chat's) open the Mini App at <paramref name="url"/>.</summary>
+    Task SetMenuAppAsync(string text, Uri url, CancellationToken cancellationToken);
 }

@@ -1,7 +1,11 @@
 namespace KieBot.Telegram;
 
-/// <summary>An inline button: its label and its callback data (at most 64 bytes).</summary>
-public sealed record Button(string Text, string Data);
+/// <summary>An inline button: its label and its callback data (at most 64 bytes), or the Mini App it opens (<see cref="WebApp"/>, an HTTPS URL).</summary>
+public sealed record Button(string Text, string Data)
+{
+    /// <summary>The Mini App the button opens instead of sending <see cref="Data"/>.</summary>
+    public Uri? WebApp { get; init; }
+}
 
 /// <summary>A message the bot shows: text and inline keyboard rows.</summary>
 public sealed record Screen(string Text, IReadOnlyList<IReadOnlyList<Button>> Keyboard)

@@ -166,6 +166,9 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
     public async Task<string> BotUsernameAsync(CancellationToken cancellationToken) =>
         username ??= (await bot.GetMe(cancellationToken).ConfigureAwait(false)).Username ?? "bot";
 
+    public Task SetMenuAppAsync(string text, Uri url, CancellationToken cancellationToken) =>
+        bot.SetChatMenuButton(menuButton: new global::Telegram.Bot.Types.MenuButtonWebApp { Text = text, WebApp = new global::Telegram.Bot.Types.WebAppInfo(url.AbsoluteUri) }, cancellationToken: cancellationToken);
+
     public Task RefundStarsAsync(long userId, string chargeId, CancellationToken cancellationToken) =>
         bot.RefundStarPayment(userId, chargeId, cancellationToken);
 
@@ -187,7 +190,9 @@ public sealed partial class TelegramSurface(ITelegramBotClient bot, ResultFiles 
     private static InlineKeyboardMarkup? Markup(Screen screen) =>
         screen.Keyboard.Count == 0
             ? null
-            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(TelegramLimits.Fit(KieBot.Conversation.Texts.Plain(b.Text), TelegramLimits.ButtonText), b.Data))));
+            : new InlineKeyboardMarkup(screen.Keyboard.Select(row => row.Select(b => b.WebApp is { } app
+                ? InlineKeyboardButton.WithWebApp(TelegramLimits.Fit(KieBot.Conversation.Texts.Plain(b.Text), TelegramLimits.ButtonText), new global::Telegram.Bot.Types.WebAppInfo(app.AbsoluteUri))
+                : InlineKeyboardButton.WithCallbackData(TelegramLimits.Fit(KieBot.Conversation.Texts.Plain(b.Text), TelegramLimits.ButtonText), b.Data))));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Editing message {MessageId} failed ({Code}: {Reason}); sent a new one")]
     private partial void LogEditFailed(int messageId, int code, string reason);

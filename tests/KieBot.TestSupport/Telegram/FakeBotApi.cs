@@ -165,7 +165,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             "getMe" => Ok(new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "KieBot", ["username"] = "kie_test_bot", ["can_join_groups"] = false }),
             "getUpdates" => Ok(await TakeUpdatesAsync(parameters, context.RequestAborted).ConfigureAwait(false)),
             "setWebhook" => Remember(parameters),
-            "deleteWebhook" or "answerCallbackQuery" or "sendChatAction" or "answerPreCheckoutQuery" or "refundStarPayment" => Ok(true),
+            "deleteWebhook" or "answerCallbackQuery" or "sendChatAction" or "answerPreCheckoutQuery" or "refundStarPayment" or "setChatMenuButton" => Ok(true),
             "sendMessage" or "editMessageText" or "editMessageReplyMarkup" or "sendPhoto" or "sendVideo" or "sendAudio" or "sendDocument" or "sendInvoice" => Ok(Message(method, parameters)),
             "sendMediaGroup" => Ok(new JsonArray(((parameters["media"] as JsonArray) ?? []).Select(_ => (JsonNode)Message("sendPhoto", new JsonObject { ["chat_id"] = parameters["chat_id"]?.DeepClone() })).ToArray())),
             "getFile" => FileInfo(parameters["file_id"]?.GetValue<string>()),

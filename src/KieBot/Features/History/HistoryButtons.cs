@@ -15,8 +15,8 @@ public static class HistoryButtons
 
     /// <summary>A generation's card (<c>gen:&lt;id&gt;</c>), re-send (<c>rs:</c>), repeat (<c>rp:</c>), repeat with a new prompt (<c>cp:</c>).</summary>
     public const string CardPrefix = "gen:";
-    public const string ResendPrefix = "rs:";
-    public const string RepeatPrefix = "rp:";
+    public const string ResendPrefix = BotCallbacks.ResendPrefix;
+    public const string RepeatPrefix = BotCallbacks.RepeatPrefix;
     public const string ChangePromptPrefix = "cp:";
 
     /// <summary>Under a status message past its kind's 90th percentile: keep waiting (<c>gw:&lt;id&gt;</c>), or be messaged when done (<c>gq:</c>).</summary>

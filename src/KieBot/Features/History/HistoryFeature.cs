@@ -12,9 +12,10 @@ namespace KieBot.Features.History;
 /// <summary>
 /// The user's generations, newest first, a page at a time (<c>/history</c>, the menu's button); each opens its card,
 /// with re-send, repeat (the same inputs to the summary, at today's price) and repeat with a new prompt. Another
-/// user's generation, or one that does not exist, gets the same answer as an outdated button.
+/// user's generation, or one that does not exist, gets the same answer as an outdated button. With a public HTTPS
+/// URL the list also opens the gallery Mini App.
 /// </summary>
-public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing pricing, FollowUpPress followUps) : IFeature
+public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing pricing, FollowUpPress followUps, BotSettings settings) : IFeature
 {
     private const int PageSize = 5;
 
@@ -110,6 +111,11 @@ public sealed class HistoryFeature(IBotStore store, IChatSurface chat, Pricing p
         if (page == 0 && (await store.MeteredCalls.ListByUserAsync(turn.User.Id, ChatHistoryScreen.Purpose, 1, 0, ct).ConfigureAwait(false)).Count > 0)
         {
             rows.Add([new Button(turn.T("btn.history_text"), HistoryButtons.TextQuestions)]);
+        }
+
+        if (settings.GalleryUrl is { } gallery)
+        {
+            rows.Add([new Button(turn.T("btn.gallery"), BotCallbacks.History) { WebApp = gallery }]);
         }
 
         rows.Add(Keyboards.MenuOnly(turn));

@@ -6,12 +6,17 @@ internal sealed class SqlConversationStore(SqlDatabase db) : IConversationStore
 {
     internal const string Select = "SELECT user_id, state, updated_at FROM conversations WHERE user_id = @userId";
 
-    /// <summary>Saves <c>@state</c> for <c>@userId</c> as of update <c>@updateId</c>, unless a newer update saved it already.</summary>
+    /// <summary>
+    /// Saves <c>@state</c> for <c>@userId</c> as of update <c>@updateId</c>, unless a newer update saved it already. A
+    /// negative id is a press made outside Telegram (the gallery's, for its user): it saves the state and leaves the
+    /// update id as it was, so the user's next Telegram update is still newer.
+    /// </summary>
     internal const string Upsert =
         """
-        INSERT INTO conversations (user_id, state, updated_at, update_id) VALUES (@userId, @state, @now, @updateId)
-        ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, update_id = excluded.update_id
-        WHERE conversations.update_id <= excluded.update_id
+        INSERT INTO conversations (user_id, state, updated_at, update_id) VALUES (@userId, @state, @now, CASE WHEN @updateId < 0 THEN 0 ELSE @updateId END)
+        ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+            update_id = CASE WHEN @updateId < 0 THEN conversations.update_id ELSE excluded.update_id END
+        WHERE conversations.update_id <= excluded.update_id OR @updateId < 0
         """;
 
     internal Conversation? Map(Row? r) => r is null ? null : new Conversation(r.UserId, db.Load(r.State)!, Times.At(r.UpdatedAt));
