@@ -105,6 +105,7 @@ public static class FollowUps
             yield break;
         }
 
+        using var input = System.Text.Json.JsonDocument.Parse(parent.InputJson);
         foreach (var copy in mode.Params.Where(p => p.FromParent is not null))
         {
             if (parentMode.FindParam(copy.FromParent!) is not { } setting)
@@ -112,7 +113,6 @@ public static class FollowUps
                 continue;
             }
 
-            using var input = System.Text.Json.JsonDocument.Parse(parent.InputJson);
             if (StoredMode.WireValue(input.RootElement, setting) is { } value)
             {
                 yield return (copy.Name, copy.Values.Count > 0 && copy.Values[0].IsNumber ? value : Json(value));

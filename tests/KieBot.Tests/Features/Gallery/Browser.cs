@@ -71,15 +71,3 @@ internal sealed class Browser : IDisposable
     private static string? Find(string variable, string[] candidates) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } set ? set : candidates.FirstOrDefault(File.Exists);
 }
-
-/// <summary>A browser test: skipped with the reason when no Chromium is installed and this is not CI (CI installs it, so there it always runs).</summary>
-internal sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if ((Browser.BrowserPath is null || Browser.DriverPath is null) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            Skip = "no Chromium and chromedriver on this machine: apt-get install -y chromium chromium-driver (./test.sh and .ci/run install them)";
-        }
-    }
-}

@@ -10,7 +10,7 @@ public sealed class GalleryBrowserTests(PostgresFixture postgres)
 {
     private const long Owner = 9_801;
 
-    [BrowserFact]
+    [Fact]
     public async Task The_grid_shows_the_seeded_items_with_thumbnails_an_item_shows_its_chain_and_send_reaches_the_chat()
     {
         await using var seed = await GallerySeed.StartAsync(postgres.Server, Owner);
@@ -47,7 +47,7 @@ public sealed class GalleryBrowserTests(PostgresFixture postgres)
         await browser.UntilAsync(() => browser.Driver.FindElement(By.Id("toast")).Text == "Sent to the chat", "the toast");
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task Telegrams_dark_theme_applies()
     {
         await using var seed = await GallerySeed.StartAsync(postgres.Server, Owner);
@@ -63,7 +63,7 @@ public sealed class GalleryBrowserTests(PostgresFixture postgres)
         browser.Screenshot("grid-dark");
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_forged_initData_sees_the_401_page_and_nothing_of_the_user()
     {
         await using var seed = await GallerySeed.StartAsync(postgres.Server, Owner);
